@@ -1,0 +1,86 @@
+package dev.switchboard.contracts;
+
+import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
+import dev.switchboard.contracts.event.PlannedAction;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs action requests in the guardrail and verifies them in the executor (HMAC-SHA256 over the
+ * goal, event, action and approver), so the executor runs only what the guardrail let through,
+ * unchanged. The key never appears in {@link #toString()}.
+ */
+public final class ActionSigner {
+  private static final String ALGORITHM = "HmacSHA256";
+  private static final int MIN_KEY_BYTES = 32;
+
+  private final SecretKeySpec key;
+  private final EventCodec codec;
+
+  public ActionSigner(byte[] key, EventCodec codec) {
+    if (key == null || key.length < MIN_KEY_BYTES) {
+      throw new IllegalArgumentException(
+          "the action signing key must be at least " + MIN_KEY_BYTES + " bytes");
+    }
+    this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+    this.codec = codec;
+  }
+
+  /** A key given as text (configuration, environment) is used as its UTF-8 bytes. */
+  public static ActionSigner fromSecret(String secret, EventCodec codec) {
+    if (secret == null) {
+      throw new IllegalArgumentException("the action signing key is not configured");
+    }
+    return new ActionSigner(secret.getBytes(StandardCharsets.UTF_8), codec);
+  }
+
+  public ActionRequested sign(ActionRequested request) {
+    return request.withSignature(signatureOf(request));
+  }
+
+  public boolean verifies(ActionRequested request) {
+    if (request.signature() == null) {
+      return false;
+    }
+    byte[] expected = signatureOf(request).getBytes(StandardCharsets.US_ASCII);
+    byte[] actual = request.signature().getBytes(StandardCharsets.US_ASCII);
+    return MessageDigest.isEqual(expected, actual);
+  }
+
+  private String signatureOf(ActionRequested request) {
+    PlannedAction action = request.action();
+    ByteArrayOutputStream content = new ByteArrayOutputStream();
+    for (String part :
+        new String[] {
+          request.goalId(),
+          request.eventId().toString(),
+          action.actionId(),
+          action.tool(),
+          String.valueOf(action.sideEffect()),
+          String.valueOf(request.approvedBy())
+        }) {
+      content.writeBytes(part.getBytes(StandardCharsets.UTF_8));
+      content.write(0);
+    }
+    content.writeBytes(codec.canonicalBytes(action.arguments()));
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(key);
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(mac.doFinal(content.toByteArray()));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ActionSigner[HmacSHA256, key hidden]";
+  }
+}

@@ -1,0 +1,132 @@
+package dev.switchboard.contracts;
+
+import dev.switchboard.contracts.event.SwitchboardEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.exc.InvalidTypeIdException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Events to and from their JSON wire form ({@code type} discriminator, {@code schemaVersion},
+ * unknown fields ignored). Decoding failures carry a reason fit for a dead-letter header.
+ */
+public final class EventCodec {
+  /** Larger records are rejected before parsing. */
+  public static final int DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
+
+  private final JsonMapper mapper;
+  private final int maxEventBytes;
+
+  public EventCodec() {
+    this(DEFAULT_MAX_EVENT_BYTES);
+  }
+
+  public EventCodec(int maxEventBytes) {
+    this.mapper =
+        JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+    this.maxEventBytes = maxEventBytes;
+  }
+
+  public JsonMapper mapper() {
+    return mapper;
+  }
+
+  public byte[] encode(SwitchboardEvent event) {
+    return mapper.writeValueAsBytes(event);
+  }
+
+  public <E extends SwitchboardEvent> E decode(Topic<E> topic, byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      throw new MalformedEventException("empty record value");
+    }
+    if (bytes.length > maxEventBytes) {
+      throw new MalformedEventException(
+          "record of " + bytes.length + " bytes exceeds the limit of " + maxEventBytes);
+    }
+    try {
+      JsonNode tree = mapper.readTree(bytes);
+      checkSchemaVersion(tree);
+      return mapper.treeToValue(tree, topic.valueType());
+    } catch (InvalidTypeIdException e) {
+      String typeId = e.getTypeId();
+      throw new MalformedEventException(
+          typeId == null
+              ? "missing 'type' for topic " + topic.baseName()
+              : "unknown type '" + typeId + "' for topic " + topic.baseName(),
+          e);
+    } catch (JacksonException e) {
+      throw new MalformedEventException(reasonOf(e), e);
+    }
+  }
+
+  /** The event's type name as written on the wire, for the event-type header. */
+  public static String typeName(SwitchboardEvent event) {
+    return event.getClass().getSimpleName();
+  }
+
+  /** JSON with object keys sorted at every level, so equal content gives equal bytes. */
+  public byte[] canonicalBytes(JsonNode node) {
+    return mapper.writeValueAsBytes(sorted(node));
+  }
+
+  private static Object sorted(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isObject()) {
+      Map<String, Object> fields = new TreeMap<>();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        fields.put(field.getKey(), sorted(field.getValue()));
+      }
+      return fields;
+    }
+    if (node.isArray()) {
+      List<Object> items = new ArrayList<>();
+      for (JsonNode item : node.values()) {
+        items.add(sorted(item));
+      }
+      return items;
+    }
+    return node;
+  }
+
+  private static void checkSchemaVersion(JsonNode tree) {
+    if (!tree.isObject()) {
+      throw new MalformedEventException("record value is not a JSON object");
+    }
+    JsonNode version = tree.get("schemaVersion");
+    if (version != null
+        && !version.isNull()
+        && (!version.isIntegralNumber() || version.asInt() > SwitchboardEvent.SCHEMA_VERSION)) {
+      throw new MalformedEventException(
+          "unsupported schemaVersion "
+              + version
+              + " (this build reads up to "
+              + SwitchboardEvent.SCHEMA_VERSION
+              + ")");
+    }
+  }
+
+  private static String reasonOf(JacksonException e) {
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+        return cause.getMessage();
+      }
+    }
+    String message = e.getOriginalMessage();
+    return message == null ? e.getClass().getSimpleName() : firstLine(message);
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

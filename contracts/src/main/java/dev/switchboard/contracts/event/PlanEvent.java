@@ -1,0 +1,81 @@
+package dev.switchboard.contracts.event;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Topic {@code plan}: the planner's proposals, each checked by the guardrail. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = PlanEvent.StepsProposed.class, name = "StepsProposed"),
+  @JsonSubTypes.Type(value = PlanEvent.HandoffProposed.class, name = "HandoffProposed"),
+  @JsonSubTypes.Type(value = PlanEvent.QuestionProposed.class, name = "QuestionProposed"),
+  @JsonSubTypes.Type(value = PlanEvent.GoalFinishing.class, name = "GoalFinishing")
+})
+public sealed interface PlanEvent extends SwitchboardEvent {
+
+  /** The next actions, a DAG through {@link PlannedAction#dependsOn()}. */
+  record StepsProposed(
+      String goalId,
+      UUID eventId,
+      UUID causationId,
+      Instant occurredAt,
+      String agent,
+      List<PlannedAction> actions)
+      implements PlanEvent {
+    public StepsProposed {
+      Require.envelope(goalId, eventId, occurredAt);
+      Require.text(agent, "agent");
+      actions = Require.list(actions);
+      if (actions.isEmpty()) {
+        throw new IllegalArgumentException("actions must not be empty");
+      }
+    }
+  }
+
+  /** Hand the goal to another agent ({@code agent:<name>}) or to people ({@code human:<queue>}). */
+  record HandoffProposed(
+      String goalId,
+      UUID eventId,
+      UUID causationId,
+      Instant occurredAt,
+      String agent,
+      String target,
+      String reason,
+      String summary)
+      implements PlanEvent {
+    public HandoffProposed {
+      Require.envelope(goalId, eventId, occurredAt);
+      Require.text(target, "target");
+      Require.text(reason, "reason");
+    }
+  }
+
+  /** The agent needs an answer from a person before it can go on. */
+  record QuestionProposed(
+      String goalId,
+      UUID eventId,
+      UUID causationId,
+      Instant occurredAt,
+      String agent,
+      String queue,
+      String question)
+      implements PlanEvent {
+    public QuestionProposed {
+      Require.envelope(goalId, eventId, occurredAt);
+      Require.text(queue, "queue");
+      Require.text(question, "question");
+    }
+  }
+
+  /** The planner believes the goal is met; the outcome follows. */
+  record GoalFinishing(
+      String goalId, UUID eventId, UUID causationId, Instant occurredAt, String summary)
+      implements PlanEvent {
+    public GoalFinishing {
+      Require.envelope(goalId, eventId, occurredAt);
+    }
+  }
+}

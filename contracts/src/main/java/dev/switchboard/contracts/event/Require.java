@@ -1,0 +1,46 @@
+package dev.switchboard.contracts.event;
+
+import java.util.List;
+import java.util.Map;
+
+/** Field checks for the compact constructors, so a missing field fails with its name. */
+final class Require {
+  private Require() {}
+
+  static String text(String value, String field) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(field + " is required");
+    }
+    return value;
+  }
+
+  static <T> T present(T value, String field) {
+    if (value == null) {
+      throw new IllegalArgumentException(field + " is required");
+    }
+    return value;
+  }
+
+  static String goalId(String goalId) {
+    text(goalId, "goalId");
+    if (goalId.length() > 200) {
+      throw new IllegalArgumentException("goalId is longer than 200 characters");
+    }
+    return goalId;
+  }
+
+  /** The fields every event produced inside Switchboard must have. */
+  static void envelope(String goalId, java.util.UUID eventId, java.time.Instant occurredAt) {
+    goalId(goalId);
+    present(eventId, "eventId");
+    present(occurredAt, "occurredAt");
+  }
+
+  static <T> List<T> list(List<T> value) {
+    return value == null ? List.of() : List.copyOf(value);
+  }
+
+  static Map<String, String> map(Map<String, String> value) {
+    return value == null ? Map.of() : Map.copyOf(value);
+  }
+}
