@@ -62,12 +62,11 @@ public final class ActionSigner {
           action.actionId(),
           action.tool(),
           String.valueOf(action.sideEffect()),
-          String.valueOf(request.approvedBy())
+          request.approvedBy()
         }) {
-      content.writeBytes(part.getBytes(StandardCharsets.UTF_8));
-      content.write(0);
+      writePart(content, part == null ? null : part.getBytes(StandardCharsets.UTF_8));
     }
-    content.writeBytes(codec.canonicalBytes(action.arguments()));
+    writePart(content, codec.canonicalBytes(action.arguments()));
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(key);
@@ -76,6 +75,21 @@ public final class ActionSigner {
           .encodeToString(mac.doFinal(content.toByteArray()));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+
+  /**
+   * Each part is preceded by its length (-1 for null), so no choice of field values can shift bytes
+   * from one field into the next, and a missing approver differs from one named "null".
+   */
+  private static void writePart(ByteArrayOutputStream content, byte[] part) {
+    int length = part == null ? -1 : part.length;
+    content.write(length >>> 24);
+    content.write(length >>> 16);
+    content.write(length >>> 8);
+    content.write(length);
+    if (part != null) {
+      content.writeBytes(part);
     }
   }
 

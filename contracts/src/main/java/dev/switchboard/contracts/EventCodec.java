@@ -51,9 +51,14 @@ public final class EventCodec {
       throw new MalformedEventException(
           "record of " + bytes.length + " bytes exceeds the limit of " + maxEventBytes);
     }
+    JsonNode tree;
     try {
-      JsonNode tree = mapper.readTree(bytes);
-      checkSchemaVersion(tree);
+      tree = mapper.readTree(bytes);
+    } catch (JacksonException e) {
+      throw new MalformedEventException("not valid JSON: " + firstLine(messageOf(e)), e);
+    }
+    checkSchemaVersion(tree);
+    try {
       return mapper.treeToValue(tree, topic.valueType());
     } catch (InvalidTypeIdException e) {
       String typeId = e.getTypeId();
@@ -99,13 +104,16 @@ public final class EventCodec {
   }
 
   private static void checkSchemaVersion(JsonNode tree) {
-    if (!tree.isObject()) {
+    if (tree == null || !tree.isObject()) {
       throw new MalformedEventException("record value is not a JSON object");
     }
     JsonNode version = tree.get("schemaVersion");
     if (version != null
         && !version.isNull()
-        && (!version.isIntegralNumber() || version.asInt() > SwitchboardEvent.SCHEMA_VERSION)) {
+        && (!version.isIntegralNumber()
+            || !version.canConvertToInt()
+            || version.intValue() < 1
+            || version.intValue() > SwitchboardEvent.SCHEMA_VERSION)) {
       throw new MalformedEventException(
           "unsupported schemaVersion "
               + version
@@ -115,14 +123,45 @@ public final class EventCodec {
     }
   }
 
+  /**
+   * The constructor's own complaint ("goalId is required") when there is one, else Jackson's first
+   * line; prefixed with the JSON path of the offending field when it is nested or has the wrong
+   * type, e.g. {@code action: actionId is required} or {@code eventId: Cannot deserialize ...}.
+   */
   private static String reasonOf(JacksonException e) {
+    String reason = null;
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
-        return cause.getMessage();
+        reason = cause.getMessage();
+        break;
       }
     }
+    if (reason == null) {
+      reason = firstLine(messageOf(e));
+    }
+    String path = pathOf(e);
+    return path.isEmpty() ? reason : path + ": " + reason;
+  }
+
+  private static String messageOf(JacksonException e) {
     String message = e.getOriginalMessage();
-    return message == null ? e.getClass().getSimpleName() : firstLine(message);
+    return message == null ? e.getClass().getSimpleName() : message;
+  }
+
+  /** The JSON path of the failing value, like {@code action.dependsOn[1]}; empty at the root. */
+  private static String pathOf(JacksonException e) {
+    StringBuilder path = new StringBuilder();
+    for (JacksonException.Reference reference : e.getPath()) {
+      if (reference.getPropertyName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(reference.getPropertyName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.toString();
   }
 
   private static String firstLine(String message) {

@@ -34,6 +34,7 @@ public sealed interface ActionResultEvent extends SwitchboardEvent {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(actionId, "actionId");
       Require.text(tool, "tool");
+      output = Require.optionalJson(output);
     }
   }
 

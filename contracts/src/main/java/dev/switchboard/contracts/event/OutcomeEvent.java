@@ -32,6 +32,7 @@ public sealed interface OutcomeEvent extends SwitchboardEvent {
     public GoalCompleted {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(summary, "summary");
+      results = Require.optionalJson(results);
     }
   }
 

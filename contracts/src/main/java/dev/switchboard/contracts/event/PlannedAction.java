@@ -21,6 +21,7 @@ public record PlannedAction(
   public PlannedAction {
     Require.text(actionId, "actionId");
     Require.text(tool, "tool");
+    arguments = Require.optionalJson(arguments);
     arguments = arguments != null ? arguments : JsonNodeFactory.instance.objectNode();
     dependsOn = Require.list(dependsOn);
   }

@@ -2,6 +2,7 @@ package dev.switchboard.contracts.event;
 
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /** Field checks for the compact constructors, so a missing field fails with its name. */
 final class Require {
@@ -34,6 +35,22 @@ final class Require {
     goalId(goalId);
     present(eventId, "eventId");
     present(occurredAt, "occurredAt");
+  }
+
+  /** Free-form JSON that must be there: JSON {@code null} counts as missing. */
+  static JsonNode json(JsonNode value, String field) {
+    if (optionalJson(value) == null) {
+      throw new IllegalArgumentException(field + " is required");
+    }
+    return value;
+  }
+
+  /**
+   * Free-form JSON that may be absent: JSON {@code null} becomes Java null, so an event decoded
+   * from its own wire form equals the original.
+   */
+  static JsonNode optionalJson(JsonNode value) {
+    return value == null || value.isNull() || value.isMissingNode() ? null : value;
   }
 
   static <T> List<T> list(List<T> value) {

@@ -71,7 +71,7 @@ public sealed interface ResolutionEvent extends SwitchboardEvent {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(escalationId, "escalationId");
       Require.text(actor, "actor");
-      Require.present(arguments, "arguments");
+      Require.json(arguments, "arguments");
     }
   }
 

@@ -1,0 +1,78 @@
+package dev.switchboard.edge;
+
+import dev.switchboard.contracts.EventCodec;
+import dev.switchboard.contracts.Service;
+import dev.switchboard.contracts.Topic;
+import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.Topics;
+import dev.switchboard.contracts.event.SwitchboardEvent;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Writes events that start outside Kafka (an HTTP request, a person's click) to their catalog
+ * topic, waiting for the broker's acknowledgement. Only the topics this service owns.
+ */
+public final class EventPublisher implements AutoCloseable {
+  private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+
+  private final KafkaProducer<String, byte[]> producer;
+  private final TopicNames names;
+  private final EventCodec codec;
+  private final Service service;
+
+  public EventPublisher(
+      Map<String, Object> producerConfig, TopicNames names, EventCodec codec, Service service) {
+    Map<String, Object> config = new HashMap<>(producerConfig);
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    this.names = names;
+    this.codec = codec;
+    this.service = service;
+  }
+
+  public void publish(SwitchboardEvent event) {
+    Topic<?> topic = Topics.carrying(event.getClass());
+    if (topic.writer() != service) {
+      throw new IllegalStateException(service + " may not write " + topic.baseName());
+    }
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(
+            names.of(topic),
+            null,
+            event.occurredAt().toEpochMilli(),
+            event.goalId(),
+            codec.encode(event),
+            EventHeaders.of(event, service, null));
+    try {
+      producer.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PublishFailedException("interrupted while writing to " + topic.baseName(), e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new PublishFailedException("could not write to " + topic.baseName() + ": " + e, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    producer.close(Duration.ofSeconds(5));
+  }
+
+  /** Kafka did not take the event; nothing was written. */
+  public static final class PublishFailedException extends RuntimeException {
+    PublishFailedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package dev.switchboard.edge;
+
+import dev.switchboard.contracts.EventCodec;
+import dev.switchboard.contracts.Topic;
+import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/**
+ * Wires a service's {@link GoalProcessor} to Kafka: creates its topics, runs it in an exactly-once
+ * Kafka Streams topology with durable per-goal state, and reports readiness.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@ConditionalOnBean(GoalProcessor.class)
+@EnableConfigurationProperties(SwitchboardKafkaProperties.class)
+public class KafkaEdgeAutoConfiguration {
+
+  @Bean
+  TopicNames topicNames(SwitchboardKafkaProperties properties) {
+    return new TopicNames(properties.topicPrefix());
+  }
+
+  @Bean
+  EventCodec eventCodec(SwitchboardKafkaProperties properties) {
+    return new EventCodec(properties.maxEventBytes());
+  }
+
+  /** The topics this service reads (with their dead-letter topics) and writes. */
+  @Bean
+  KafkaAdmin.NewTopics switchboardTopics(
+      GoalProcessor<?> logic, TopicNames names, SwitchboardKafkaProperties properties) {
+    Set<String> topicNames = new LinkedHashSet<>();
+    for (Topic<?> topic : logic.inputs()) {
+      topicNames.add(names.of(topic));
+      topicNames.add(names.deadLetterOf(topic));
+    }
+    for (Topic<?> topic : Topics.writtenBy(logic.service())) {
+      topicNames.add(names.of(topic));
+    }
+    return new KafkaAdmin.NewTopics(
+        topicNames.stream()
+            .map(
+                name ->
+                    TopicBuilder.name(name)
+                        .partitions(properties.partitions())
+                        .replicas(properties.replicationFactor())
+                        .build())
+            .toArray(NewTopic[]::new));
+  }
+
+  @Bean
+  StreamsBuilderFactoryBean goalStreams(
+      GoalProcessor<?> logic,
+      TopicNames names,
+      EventCodec codec,
+      KafkaProperties kafkaProperties,
+      SwitchboardKafkaProperties properties) {
+    String applicationId = applicationId(logic, properties);
+    Map<String, Object> config = kafkaProperties.buildStreamsProperties();
+    config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.replicationFactor());
+    config.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, temporaryStateDir(applicationId));
+    StreamsBuilderFactoryBean factory =
+        new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(config));
+    factory.setInfrastructureCustomizer(
+        new KafkaStreamsInfrastructureCustomizer() {
+          @Override
+          public void configureBuilder(StreamsBuilder builder) {
+            GoalStreamTopology.addTo(builder, logic, names, codec, applicationId);
+          }
+        });
+    // A thread that dies on an unexpected error is replaced; bad records never get that far.
+    factory.setStreamsUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.REPLACE_THREAD);
+    return factory;
+  }
+
+  @Bean
+  GoalStreamsHealthIndicator goalStreamsHealthIndicator(
+      @Qualifier("&goalStreams") StreamsBuilderFactoryBean goalStreams) {
+    return new GoalStreamsHealthIndicator(goalStreams);
+  }
+
+  @Bean
+  KafkaClusterHealthIndicator kafkaClusterHealthIndicator(KafkaProperties kafkaProperties) {
+    return new KafkaClusterHealthIndicator(kafkaProperties.buildAdminProperties());
+  }
+
+  @Bean
+  @Lazy
+  EventPublisher eventPublisher(
+      GoalProcessor<?> logic, TopicNames names, EventCodec codec, KafkaProperties kafkaProperties) {
+    return new EventPublisher(
+        kafkaProperties.buildProducerProperties(), names, codec, logic.service());
+  }
+
+  @Bean
+  ServiceUnavailableAdvice serviceUnavailableAdvice() {
+    return new ServiceUnavailableAdvice();
+  }
+
+  static String applicationId(GoalProcessor<?> logic, SwitchboardKafkaProperties properties) {
+    return properties.topicPrefix()
+        + "switchboard-"
+        + logic.service().name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Stores are in memory and restored from their changelog topics, so a fresh local directory per
+   * process loses nothing; set {@code spring.kafka.streams.state-dir} to keep one.
+   */
+  private static String temporaryStateDir(String applicationId) {
+    try {
+      return Files.createTempDirectory(applicationId + "-state").toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a Kafka Streams state directory", e);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.switchboard.edge;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings every service shares ({@code switchboard.kafka.*}); the broker address itself is
+ * Spring's {@code spring.kafka.bootstrap-servers}.
+ *
+ * @param topicPrefix put before every topic name (and the Kafka Streams application id)
+ * @param partitions partitions of the topics a service creates; all must match (co-partitioned)
+ * @param replicationFactor replicas of created topics and internal state topics
+ * @param maxEventBytes larger records go to the dead-letter topic unread
+ */
+@ConfigurationProperties("switchboard.kafka")
+public record SwitchboardKafkaProperties(
+    String topicPrefix, Integer partitions, Short replicationFactor, Integer maxEventBytes) {
+
+  public SwitchboardKafkaProperties {
+    topicPrefix = topicPrefix == null ? "" : topicPrefix;
+    partitions = partitions == null ? 3 : partitions;
+    replicationFactor = replicationFactor == null ? 1 : replicationFactor;
+    maxEventBytes = maxEventBytes == null ? 1024 * 1024 : maxEventBytes;
+  }
+}
