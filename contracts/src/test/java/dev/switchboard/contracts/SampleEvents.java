@@ -1,0 +1,177 @@
+package dev.switchboard.contracts;
+
+import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
+import dev.switchboard.contracts.event.ActionResultEvent.ActionFailed;
+import dev.switchboard.contracts.event.ActionResultEvent.ActionOutcomeUnknown;
+import dev.switchboard.contracts.event.ActionResultEvent.ActionSucceeded;
+import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
+import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
+import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
+import dev.switchboard.contracts.event.GoalEvent;
+import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
+import dev.switchboard.contracts.event.OutcomeEvent;
+import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
+import dev.switchboard.contracts.event.OutcomeEvent.GoalFailed;
+import dev.switchboard.contracts.event.PlanEvent.GoalFinishing;
+import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
+import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
+import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
+import dev.switchboard.contracts.event.PlannedAction;
+import dev.switchboard.contracts.event.ResolutionEvent.Answered;
+import dev.switchboard.contracts.event.ResolutionEvent.Approved;
+import dev.switchboard.contracts.event.ResolutionEvent.Denied;
+import dev.switchboard.contracts.event.ResolutionEvent.Edited;
+import dev.switchboard.contracts.event.ResolutionEvent.Expired;
+import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
+import dev.switchboard.contracts.event.ResolutionEvent.TakenOver;
+import dev.switchboard.contracts.event.SwitchboardEvent;
+import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
+import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
+import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** At least one instance of every event type of every topic, with optional fields set and not. */
+final class SampleEvents {
+  private SampleEvents() {}
+
+  static final String GOAL_ID = "goal-42";
+  static final Instant AT = Instant.parse("2025-03-04T05:06:07.123456789Z");
+  static final Instant AT_WHOLE_SECOND = Instant.parse("2025-03-04T05:06:08Z");
+  static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private static int next;
+
+  /** Fixed, distinct UUIDs, so the samples are the same in every run. */
+  private static UUID id() {
+    return UUID.nameUUIDFromBytes(("sample-" + next++).getBytes(StandardCharsets.UTF_8));
+  }
+
+  static JsonNode json(String json) {
+    return JSON.readTree(json);
+  }
+
+  static PlannedAction sendMail() {
+    return new PlannedAction(
+        "act-2",
+        "mail.send",
+        json(
+            """
+            {"to": ["ada@example.com"], "subject": "Hello", "body": {"lines": ["a", "b"], "n": 3}}"""),
+        List.of("act-1"),
+        true,
+        "the lead asked for a follow-up");
+  }
+
+  static PlannedAction lookUp() {
+    return new PlannedAction("act-1", "crm.lookup", null, null, false, null);
+  }
+
+  private static final List<SwitchboardEvent> ALL = build();
+
+  /** The same instances on every call. */
+  static List<SwitchboardEvent> all() {
+    return ALL;
+  }
+
+  private static List<SwitchboardEvent> build() {
+    UUID cause = id();
+    return List.of(
+        // goals
+        new GoalSubmitted(
+            GOAL_ID,
+            id(),
+            null,
+            AT,
+            "sdr",
+            "Follow up with Ada",
+            Map.of("lead", "ada@example.com")),
+        new GoalSubmitted(GOAL_ID, id(), cause, AT_WHOLE_SECOND, null, "Anything", null),
+        new GoalEvent.GoalCancelled(GOAL_ID, id(), null, AT, "changed my mind", "ada"),
+        new GoalEvent.GoalCancelled(GOAL_ID, id(), null, AT, null, null),
+        // plan
+        new StepsProposed(GOAL_ID, id(), cause, AT, "sdr", List.of(lookUp(), sendMail())),
+        new HandoffProposed(
+            GOAL_ID, id(), cause, AT, "sdr", "agent:closer", "ready to close", "lead is warm"),
+        new QuestionProposed(GOAL_ID, id(), cause, AT, "sdr", "human:sales", "Which region?"),
+        new GoalFinishing(GOAL_ID, id(), cause, AT, null),
+        // verdict
+        new ActionAllowed(GOAL_ID, id(), cause, AT, "act-1", "read-only tools"),
+        new ActionDenied(GOAL_ID, id(), cause, AT, "act-2", "no-mail", "mail is off"),
+        new ActionEscalated(
+            GOAL_ID, id(), cause, AT, "act-2", "mail-needs-approval", "esc-1", "sends mail"),
+        // action-request
+        new ActionRequested(GOAL_ID, id(), cause, AT, sendMail(), "bob", "c2lnbmF0dXJl"),
+        new ActionRequested(GOAL_ID, id(), cause, AT, lookUp(), null, null),
+        // action-result
+        new ActionSucceeded(
+            GOAL_ID, id(), cause, AT, "act-1", "crm.lookup", json("{\"name\": \"Ada\"}")),
+        new ActionSucceeded(GOAL_ID, id(), cause, AT, "act-1", "crm.lookup", null),
+        new ActionSucceeded(GOAL_ID, id(), cause, AT, "act-1", "crm.lookup", json("[1, 2.5]")),
+        new ActionFailed(GOAL_ID, id(), cause, AT, "act-1", "crm.lookup", "404 not found"),
+        new ActionOutcomeUnknown(GOAL_ID, id(), cause, AT, "act-2", "mail.send", "restarted"),
+        // escalation
+        new ApprovalRequested(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "esc-1",
+            "human:approvers",
+            "sdr",
+            sendMail(),
+            "mail-needs-approval",
+            "sends mail"),
+        new ApprovalRequested(
+            GOAL_ID, id(), cause, AT, "esc-1", "human:approvers", null, lookUp(), null, null),
+        new HandoffRequested(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "esc-2",
+            "agent:closer",
+            "sdr",
+            "agent:closer",
+            "ready to close",
+            "lead is warm"),
+        new HandoffRequested(
+            GOAL_ID, id(), cause, AT, "esc-2", "human:sales", null, "human:sales", null, null),
+        new QuestionAsked(GOAL_ID, id(), cause, AT, "esc-3", "human:sales", "sdr", "Region?"),
+        // resolution
+        new Approved(GOAL_ID, id(), cause, AT, "esc-1", "bob", "fine"),
+        new Approved(GOAL_ID, id(), cause, AT, "esc-1", "bob", null),
+        new Denied(GOAL_ID, id(), cause, AT, "esc-1", "bob", "not this week"),
+        new Edited(GOAL_ID, id(), cause, AT, "esc-1", "bob", json("{\"subject\": \"Hi\"}")),
+        new Answered(GOAL_ID, id(), cause, AT, "esc-3", "bob", "EMEA"),
+        new TakenOver(GOAL_ID, id(), cause, AT, "esc-2", "bob", "called her myself"),
+        new Reassigned(GOAL_ID, id(), cause, AT, "esc-2", "bob", "agent:closer"),
+        new Expired(GOAL_ID, id(), cause, AT, "esc-1", "system:sla", null),
+        // outcome
+        new GoalCompleted(
+            GOAL_ID, id(), cause, AT, "Mail sent", json("{\"act-2\": {\"messageId\": \"m-1\"}}")),
+        new GoalCompleted(GOAL_ID, id(), cause, AT, "Nothing to do", null),
+        new GoalFailed(GOAL_ID, id(), cause, AT, "Could not reach the CRM", "crm down"),
+        new OutcomeEvent.GoalCancelled(GOAL_ID, id(), cause, AT, "Cancelled by ada", null));
+  }
+
+  /** The samples of one topic. */
+  static <E extends SwitchboardEvent> List<E> of(Topic<E> topic) {
+    return all().stream()
+        .filter(topic.valueType()::isInstance)
+        .map(topic.valueType()::cast)
+        .toList();
+  }
+
+  /** For parameterized tests: each sample named by its type. */
+  static Stream<Named<SwitchboardEvent>> named(List<? extends SwitchboardEvent> events) {
+    return events.stream().map(event -> Named.of(EventCodec.typeName(event), event));
+  }
+}
