@@ -4,6 +4,7 @@ import dev.switchboard.contracts.EventCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -27,32 +28,38 @@ public final class GoalStates<S> {
   }
 
   public Optional<S> get(String goalId) {
-    return Optional.ofNullable(store().get(goalId)).map(bytes -> codec.decode(bytes).state());
+    return readingStore(
+        store -> Optional.ofNullable(store.get(goalId)).map(bytes -> codec.decode(bytes).state()));
   }
 
   public List<S> all() {
-    List<S> states = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> it = store().all()) {
-      while (it.hasNext()) {
-        KeyValue<String, byte[]> entry = it.next();
-        S state = codec.decode(entry.value).state();
-        if (state != null) {
-          states.add(state);
-        }
-      }
-    }
-    return states;
+    return readingStore(
+        store -> {
+          List<S> states = new ArrayList<>();
+          try (KeyValueIterator<String, byte[]> it = store.all()) {
+            while (it.hasNext()) {
+              KeyValue<String, byte[]> entry = it.next();
+              S state = codec.decode(entry.value).state();
+              if (state != null) {
+                states.add(state);
+              }
+            }
+          }
+          return states;
+        });
   }
 
-  private ReadOnlyKeyValueStore<String, byte[]> store() {
+  /** Opening the store and reading it both fail while partitions move; either is a retry. */
+  private <T> T readingStore(Function<ReadOnlyKeyValueStore<String, byte[]>, T> read) {
     KafkaStreams kafkaStreams = streams.getKafkaStreams();
     if (kafkaStreams == null) {
       throw new StateNotReadyException("the service is starting");
     }
     try {
-      return kafkaStreams.store(
-          StoreQueryParameters.fromNameAndType(
-              GoalStreamTopology.STORE, QueryableStoreTypes.<String, byte[]>keyValueStore()));
+      return read.apply(
+          kafkaStreams.store(
+              StoreQueryParameters.fromNameAndType(
+                  GoalStreamTopology.STORE, QueryableStoreTypes.<String, byte[]>keyValueStore())));
     } catch (InvalidStateStoreException e) {
       throw new StateNotReadyException("goal state is being restored or rebalanced; retry shortly");
     }

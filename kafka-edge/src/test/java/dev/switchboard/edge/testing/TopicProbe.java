@@ -68,8 +68,15 @@ public final class TopicProbe implements AutoCloseable {
 
   /** Sends any bytes, for feeding services what a careless producer would. */
   public void sendRaw(String topic, String key, byte[] value) {
+    sendRaw(topic, key, value, Map.of());
+  }
+
+  /** Sends bytes with headers, e.g. a trace context that must survive a dead letter. */
+  public void sendRaw(String topic, String key, byte[] value, Map<String, String> headers) {
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+    headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
     try {
-      producer.send(new ProducerRecord<>(topic, key, value)).get();
+      producer.send(record).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

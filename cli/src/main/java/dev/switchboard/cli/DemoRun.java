@@ -1,0 +1,120 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The demo from the terminal: submit the sales goal, show its journal live, answer the approval
+ * when it comes, and report how the goal ended.
+ */
+final class DemoRun {
+  static final String AGENT = "demo";
+  static final String DESCRIPTION = "Tell ACME about the new pricing";
+  static final Map<String, String> INPUTS = Map.of("account", "ACME");
+
+  private final GoalSubmitter submitter;
+  private final TraceClient trace;
+  private final JournalFollower follower;
+  private final InboxClient inbox;
+  private final ApprovalPrompt prompt;
+  private final JournalLineFormat format;
+  private final PrintStream out;
+  private final Clock clock;
+
+  DemoRun(
+      GoalSubmitter submitter,
+      TraceClient trace,
+      JournalFollower follower,
+      InboxClient inbox,
+      ApprovalPrompt prompt,
+      JournalLineFormat format,
+      PrintStream out,
+      Clock clock) {
+    this.submitter = submitter;
+    this.trace = trace;
+    this.follower = follower;
+    this.inbox = inbox;
+    this.prompt = prompt;
+    this.format = format;
+    this.out = out;
+    this.clock = clock;
+  }
+
+  /** Exit code: 0 completed, 1 failed, cancelled or denied, 2 not finished within the timeout. */
+  int run(Duration timeout) {
+    Instant started = clock.instant();
+    String goalId =
+        submitter.submit(
+            new GoalSubmitted(
+                UUID.randomUUID().toString(), null, null, null, AGENT, DESCRIPTION, INPUTS));
+    out.println("Submitted goal " + goalId + " (agent " + AGENT + "): " + DESCRIPTION);
+    Set<String> answered = new HashSet<>();
+    boolean denied = false;
+    Instant deadline = clock.instant().plus(timeout);
+    while (true) {
+      Optional<GoalJournal> journal = follower.poll(goalId);
+      if (journal.isPresent() && journal.get().status().ended()) {
+        return finish(journal.get(), denied, started);
+      }
+      if (journal.isPresent() && mayWaitForPerson(journal.get())) {
+        for (Escalation escalation : inbox.pendingFor(goalId)) {
+          if (answered.add(escalation.escalationId())) {
+            denied |= !answer(escalation);
+            // The person's thinking time does not count against the goal.
+            deadline = clock.instant().plus(timeout);
+          }
+        }
+      }
+      if (clock.instant().isAfter(deadline)) {
+        out.println(
+            "Goal "
+                + goalId
+                + " did not finish within "
+                + timeout.toSeconds()
+                + " s; status "
+                + journal.map(GoalJournal::status).orElse(GoalStatus.UNKNOWN));
+        out.println("Journal: " + trace.journalUri(goalId));
+        return ExitCode.TIMED_OUT;
+      }
+      Pause.sleep(follower.pollInterval());
+    }
+  }
+
+  /** The inbox is asked only once the journal shows the goal waiting or escalated. */
+  private static boolean mayWaitForPerson(GoalJournal journal) {
+    return journal.status() == GoalStatus.WAITING_FOR_HUMAN
+        || journal.lastOn("escalation").isPresent();
+  }
+
+  private boolean answer(Escalation escalation) {
+    ApprovalPrompt.Decision decision = prompt.decide(escalation);
+    if (decision.approved()) {
+      inbox.approve(escalation.escalationId(), decision.note());
+      out.println("Approved " + escalation.escalationId() + ".");
+    } else {
+      inbox.deny(escalation.escalationId(), decision.note());
+      out.println("Denied " + escalation.escalationId() + ".");
+    }
+    out.println();
+    return decision.approved();
+  }
+
+  private int finish(GoalJournal journal, boolean denied, Instant started) {
+    out.println();
+    out.println(
+        format.ending(journal)
+            + " (after "
+            + Duration.between(started, clock.instant()).toSeconds()
+            + " s)");
+    out.println("Journal: " + trace.journalUri(journal.goalId()));
+    return journal.status() == GoalStatus.COMPLETED && !denied ? ExitCode.OK : ExitCode.FAILED;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.switchboard.cli;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.cfg.EnumFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON over HTTP to the Switchboard services, with short timeouts and plain-words errors. */
+final class JsonHttp {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+  private final HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+  private final JsonMapper mapper =
+      JsonMapper.builder()
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
+          .build();
+
+  record Response(URI uri, int status, String body) {
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  Response get(URI uri, Map<String, String> headers) {
+    return send(request(uri, headers).GET().build());
+  }
+
+  Response post(URI uri, Object body, Map<String, String> headers) {
+    return send(
+        request(uri, headers)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))
+            .build());
+  }
+
+  <T> T read(Response response, Class<T> type) {
+    try {
+      return mapper.readValue(response.body(), type);
+    } catch (JacksonException e) {
+      throw new CommandFailedException(
+          "unexpected answer from " + response.uri() + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static HttpRequest.Builder request(URI uri, Map<String, String> headers) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
+    headers.forEach(builder::header);
+    return builder;
+  }
+
+  private Response send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Response(request.uri(), response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new ServiceUnreachableException(
+          "cannot reach " + request.uri() + ": " + reasonOf(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandFailedException("interrupted while calling " + request.uri(), e);
+    }
+  }
+
+  private static String reasonOf(IOException e) {
+    if (e instanceof ConnectException) {
+      return "connection refused (is the service up? try: bin/switchboard status)";
+    }
+    if (e instanceof HttpTimeoutException) {
+      return "no answer within the timeout";
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+}

@@ -1,0 +1,201 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.contracts.EventCodec;
+import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The {@code switchboard} command line: submit goals, follow them, answer the inbox. */
+public final class SwitchboardCli {
+  static final String DEFAULT_BOOTSTRAP = "localhost:9092";
+  static final String DEFAULT_TRACE_URL = "http://localhost:8085";
+  static final String DEFAULT_HANDOFF_URL = "http://localhost:8084";
+  static final String TOKEN_VARIABLE = "SWITCHBOARD_OPERATOR_TOKEN";
+  private static final Set<String> HELP = Set.of("help", "--help", "-h");
+
+  static final String USAGE =
+      """
+      usage: switchboard-cli <command> [options]
+
+        submit '<json or text>'   submit a goal (JSON: a GoalSubmitted body; text: its description)
+            [--bootstrap host:port] [--prefix p] [--agent a]        prints the goalId
+        follow <goalId>           print the goal's journal as it grows
+            [--trace-url url] [--until-done] [--timeout 120s]
+            stops when the goal ends or, without --until-done, when it waits for a person
+        demo                      run the demo goal, answer its approval, report the outcome
+            [--bootstrap ..] [--trace-url ..] [--handoff-url ..] [--token t] [--yes] [--timeout 180s]
+        inbox                     list pending escalations    [--handoff-url ..] [--token t]
+        approve <escalationId>    approve      [--handoff-url ..] [--token t] [--reason r]
+        deny <escalationId>       deny         [--handoff-url ..] [--token t] [--reason r]
+        kafka-ready               wait until Kafka answers     [--bootstrap ..] [--timeout 60s]
+
+      defaults: --bootstrap localhost:9092, --trace-url http://localhost:8085,
+                --handoff-url http://localhost:8084, --token from $SWITCHBOARD_OPERATOR_TOKEN
+      exit codes: 0 done/completed, 1 failed/denied/error, 2 timed out, 64 bad command line
+      """;
+
+  private final PrintStream out;
+  private final Map<String, String> environment;
+  private final Clock clock = Clock.systemUTC();
+  private final ZoneId zone = ZoneId.systemDefault();
+  private final JsonHttp http = new JsonHttp();
+
+  SwitchboardCli(PrintStream out, Map<String, String> environment) {
+    this.out = out;
+    this.environment = environment;
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err, System.getenv()));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    try {
+      if (args.length == 0) {
+        err.print(USAGE);
+        return ExitCode.USAGE;
+      }
+      CommandLine line = CommandLine.parse(args);
+      if (HELP.contains(line.command()) || line.flag("help")) {
+        out.print(USAGE);
+        return ExitCode.OK;
+      }
+      return new SwitchboardCli(out, env).dispatch(line);
+    } catch (UsageException e) {
+      err.println("switchboard: " + e.getMessage() + " (see: switchboard-cli --help)");
+      return ExitCode.USAGE;
+    } catch (CommandFailedException e) {
+      err.println("switchboard: " + e.getMessage());
+      return ExitCode.FAILED;
+    } finally {
+      out.flush();
+    }
+  }
+
+  private int dispatch(CommandLine line) {
+    return switch (line.command()) {
+      case "submit" -> submit(line.allowing(Set.of("bootstrap", "prefix", "agent"), 1));
+      case "follow" -> follow(line.allowing(Set.of("trace-url", "until-done", "timeout"), 1));
+      case "demo" ->
+          demo(
+              line.allowing(
+                  Set.of(
+                      "bootstrap", "prefix", "trace-url", "handoff-url", "token", "yes", "timeout"),
+                  0));
+      case "inbox" -> listInbox(line.allowing(Set.of("handoff-url", "token"), 0));
+      case "approve", "deny" ->
+          decide(line.allowing(Set.of("handoff-url", "token", "reason", "comment"), 1));
+      case "kafka-ready" ->
+          KafkaReadiness.await(
+              line.allowing(Set.of("bootstrap", "timeout"), 0)
+                  .option("bootstrap", DEFAULT_BOOTSTRAP),
+              line.duration("timeout", Duration.ofSeconds(60)),
+              out,
+              clock);
+      default -> throw new UsageException("unknown command '" + line.command() + "'");
+    };
+  }
+
+  private int submit(CommandLine line) {
+    GoalSubmitted goal =
+        GoalSubmission.parse(
+            line.argument(0, "a goal: JSON or a description"),
+            line.option("agent").orElse(null),
+            new EventCodec());
+    try (KafkaGoalSubmitter submitter = kafka(line)) {
+      out.println(submitter.submit(goal));
+    }
+    return ExitCode.OK;
+  }
+
+  private int follow(CommandLine line) {
+    String goalId = line.argument(0, "a goalId");
+    Duration timeout = line.duration("timeout", Duration.ofSeconds(120));
+    TraceClient trace = trace(line);
+    Optional<GoalJournal> end = follower(trace).follow(goalId, line.flag("until-done"), timeout);
+    if (end.isEmpty()) {
+      out.println("Goal " + goalId + " did not finish within " + timeout.toSeconds() + " s");
+      out.println("Journal: " + trace.journalUri(goalId));
+      return ExitCode.TIMED_OUT;
+    }
+    GoalJournal journal = end.get();
+    if (!journal.status().ended()) {
+      out.println("Goal " + goalId + " waits for a person: bin/switchboard inbox");
+      return ExitCode.OK;
+    }
+    out.println(new JournalLineFormat(zone).ending(journal));
+    out.println("Journal: " + trace.journalUri(goalId));
+    return journal.status() == GoalStatus.COMPLETED ? ExitCode.OK : ExitCode.FAILED;
+  }
+
+  private int demo(CommandLine line) {
+    TraceClient trace = trace(line);
+    EscalationFormat escalationFormat = new EscalationFormat(zone);
+    try (KafkaGoalSubmitter submitter = kafka(line)) {
+      return new DemoRun(
+              submitter,
+              trace,
+              follower(trace),
+              inboxClient(line),
+              ApprovalPrompt.forThisProcess(line.flag("yes"), out, escalationFormat),
+              new JournalLineFormat(zone),
+              out,
+              clock)
+          .run(line.duration("timeout", Duration.ofSeconds(180)));
+    }
+  }
+
+  private int listInbox(CommandLine line) {
+    List<Escalation> pending = inboxClient(line).pending();
+    EscalationFormat format = new EscalationFormat(zone);
+    pending.forEach(item -> out.println(format.line(item)));
+    out.println(pending.size() + " pending");
+    return ExitCode.OK;
+  }
+
+  private int decide(CommandLine line) {
+    String escalationId = line.argument(0, "an escalationId");
+    String note = line.option("reason").or(() -> line.option("comment")).orElse(null);
+    if (line.command().equals("approve")) {
+      inboxClient(line)
+          .approve(escalationId, note == null ? "approved from the switchboard CLI" : note);
+      out.println("Approved " + escalationId);
+    } else {
+      inboxClient(line).deny(escalationId, note == null ? "denied from the switchboard CLI" : note);
+      out.println("Denied " + escalationId);
+    }
+    return ExitCode.OK;
+  }
+
+  private KafkaGoalSubmitter kafka(CommandLine line) {
+    return new KafkaGoalSubmitter(
+        line.option("bootstrap", DEFAULT_BOOTSTRAP), line.option("prefix", ""));
+  }
+
+  private TraceClient trace(CommandLine line) {
+    return new TraceClient(line.option("trace-url", DEFAULT_TRACE_URL), http);
+  }
+
+  private JournalFollower follower(TraceClient trace) {
+    return new JournalFollower(
+        trace, new JournalLineFormat(zone), out, clock, JournalFollower.DEFAULT_POLL_INTERVAL);
+  }
+
+  private InboxClient inboxClient(CommandLine line) {
+    String token =
+        line.option("token")
+            .or(() -> Optional.ofNullable(environment.get(TOKEN_VARIABLE)))
+            .filter(value -> !value.isBlank())
+            .orElseThrow(
+                () ->
+                    new UsageException(
+                        "'" + line.command() + "' needs --token or $" + TOKEN_VARIABLE));
+    return new InboxClient(line.option("handoff-url", DEFAULT_HANDOFF_URL), token, http);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.switchboard.cli;
+
+import static dev.switchboard.cli.Journals.COMPLETED;
+import static dev.switchboard.cli.Journals.ESCALATED;
+import static dev.switchboard.cli.Journals.FAILED;
+import static dev.switchboard.cli.Journals.PROPOSED;
+import static dev.switchboard.cli.Journals.SUBMITTED;
+import static dev.switchboard.cli.Journals.approval;
+import static dev.switchboard.cli.Journals.journal;
+import static dev.switchboard.cli.StubHttpServer.ok;
+import static dev.switchboard.cli.StubHttpServer.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DemoRunTest {
+  private static final String JOURNAL = "/api/goals/g-1";
+
+  private final StubHttpServer trace = new StubHttpServer();
+  private final StubHttpServer handoff = new StubHttpServer();
+  private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+  private final PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+  private final List<GoalSubmitted> submitted = new ArrayList<>();
+
+  DemoRunTest() throws IOException {
+    handoff.on("GET", "/api/escalations", ok("[" + approval("esc-1", "g-1") + "]"));
+    handoff.on("POST", "/api/escalations/esc-1/approve", status(200));
+    handoff.on("POST", "/api/escalations/esc-1/deny", status(200));
+  }
+
+  @AfterEach
+  void stopServers() {
+    trace.close();
+    handoff.close();
+  }
+
+  private int runDemo(ApprovalPrompt prompt, Duration timeout) {
+    JsonHttp http = new JsonHttp();
+    JournalLineFormat format = new JournalLineFormat(ZoneOffset.UTC);
+    TraceClient traceClient = new TraceClient(trace.url(), http);
+    GoalSubmitter submitter =
+        goal -> {
+          submitted.add(goal);
+          return "g-1";
+        };
+    return new DemoRun(
+            submitter,
+            traceClient,
+            new JournalFollower(traceClient, format, out, Clock.systemUTC(), Duration.ofMillis(5)),
+            new InboxClient(handoff.url(), "s3cret", http),
+            prompt,
+            format,
+            out,
+            Clock.systemUTC())
+        .run(timeout);
+  }
+
+  private String output() {
+    return printed.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void shouldSubmitTheDemoGoalApproveOnceAndReportCompletion() {
+    trace.on(
+        "GET",
+        JOURNAL,
+        status(404),
+        ok(journal("g-1", "RUNNING", SUBMITTED, PROPOSED)),
+        ok(journal("g-1", "WAITING_FOR_HUMAN", SUBMITTED, PROPOSED, ESCALATED)),
+        ok(journal("g-1", "WAITING_FOR_HUMAN", SUBMITTED, PROPOSED, ESCALATED)),
+        ok(journal("g-1", "RUNNING", SUBMITTED, PROPOSED, ESCALATED)),
+        ok(journal("g-1", "COMPLETED", SUBMITTED, PROPOSED, ESCALATED, COMPLETED)));
+
+    int exit =
+        runDemo(
+            ApprovalPrompt.automatic(out, new EscalationFormat(ZoneOffset.UTC), "no terminal"),
+            Duration.ofSeconds(10));
+
+    assertThat(exit).isEqualTo(ExitCode.OK);
+    assertThat(submitted)
+        .singleElement()
+        .satisfies(
+            goal -> {
+              assertThat(goal.agent()).isEqualTo("demo");
+              assertThat(goal.inputs()).isEqualTo(Map.of("account", "ACME"));
+            });
+    assertThat(handoff.requestsTo("POST", "/api/escalations/esc-1/approve"))
+        .singleElement()
+        .satisfies(request -> assertThat(request.authorization()).isEqualTo("Bearer s3cret"));
+    assertThat(output())
+        .contains("Approving automatically (no terminal)")
+        .contains("Goal g-1 COMPLETED: told ACME")
+        .contains("Journal: " + trace.url() + JOURNAL);
+  }
+
+  @Test
+  void shouldDenyWhenThePersonSaysNoAndExitWithFailure() {
+    trace.on(
+        "GET",
+        JOURNAL,
+        ok(journal("g-1", "WAITING_FOR_HUMAN", SUBMITTED, ESCALATED)),
+        ok(journal("g-1", "FAILED", SUBMITTED, ESCALATED, FAILED)));
+
+    int exit =
+        runDemo(
+            ApprovalPrompt.interactive(out, new EscalationFormat(ZoneOffset.UTC), text -> "n"),
+            Duration.ofSeconds(10));
+
+    assertThat(exit).isEqualTo(ExitCode.FAILED);
+    assertThat(handoff.requestsTo("POST", "/api/escalations/esc-1/deny")).hasSize(1);
+    assertThat(handoff.requestsTo("POST", "/api/escalations/esc-1/approve")).isEmpty();
+    assertThat(output()).contains("Denied esc-1").contains("Goal g-1 FAILED: mail bounced");
+  }
+
+  @Test
+  void shouldNotAskTheInboxBeforeTheGoalWaitsForAPerson() {
+    trace.on("GET", JOURNAL, ok(journal("g-1", "RUNNING", SUBMITTED, PROPOSED)));
+
+    int exit =
+        runDemo(
+            ApprovalPrompt.automatic(out, new EscalationFormat(ZoneOffset.UTC), "--yes"),
+            Duration.ofMillis(100));
+
+    assertThat(exit).isEqualTo(ExitCode.TIMED_OUT);
+    assertThat(handoff.requests()).isEmpty();
+    assertThat(output()).contains("did not finish").contains("Journal: ");
+  }
+}

@@ -1,0 +1,40 @@
+package dev.switchboard.cli;
+
+/** Journal and inbox bodies as the trace- and handoff-services serve them. */
+final class Journals {
+  private Journals() {}
+
+  static String entry(String topic, String type, String eventId, String at, String summary) {
+    return """
+        {"topic":"%s","type":"%s","eventId":"%s","causationId":null,"occurredAt":"%s","summary":"%s"}"""
+        .formatted(topic, type, eventId, at, summary);
+  }
+
+  static String journal(String goalId, String status, String... entries) {
+    return """
+        {"goalId":"%s","status":"%s","agent":"demo","description":"Tell ACME","events":[%s]}"""
+        .formatted(goalId, status, String.join(",", entries));
+  }
+
+  static final String SUBMITTED =
+      entry("goals", "GoalSubmitted", "e1", "2026-01-02T10:00:00Z", "Tell ACME");
+  static final String PROPOSED =
+      entry("plan", "StepsProposed", "e2", "2026-01-02T10:00:01Z", "propose demo.lookup");
+  static final String ESCALATED =
+      entry(
+          "escalation", "ApprovalRequested", "e3", "2026-01-02T10:00:02Z", "mail.send needs a yes");
+  static final String COMPLETED =
+      entry("outcome", "GoalCompleted", "e4", "2026-01-02T10:00:03Z", "told ACME");
+  static final String FAILED =
+      entry("outcome", "GoalFailed", "e5", "2026-01-02T10:00:03Z", "mail bounced");
+
+  static String approval(String escalationId, String goalId) {
+    return """
+        {"escalationId":"%s","goalId":"%s","type":"ApprovalRequested","queue":"human:approvers",
+         "agent":"demo","action":{"actionId":"a2","tool":"mail.send",
+         "arguments":{"to":"buyer@acme.example"},"sideEffect":true},
+         "reason":"sends mail to a customer","policy":"side-effects-need-approval",
+         "createdAt":"2026-01-02T10:00:02Z"}"""
+        .formatted(escalationId, goalId);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.switchboard.cli;
+
+import static dev.switchboard.cli.Journals.COMPLETED;
+import static dev.switchboard.cli.Journals.FAILED;
+import static dev.switchboard.cli.Journals.SUBMITTED;
+import static dev.switchboard.cli.Journals.approval;
+import static dev.switchboard.cli.Journals.journal;
+import static dev.switchboard.cli.StubHttpServer.ok;
+import static dev.switchboard.cli.StubHttpServer.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SwitchboardCliTest {
+  private final StubHttpServer services = new StubHttpServer();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  SwitchboardCliTest() throws IOException {}
+
+  @AfterEach
+  void stopServer() {
+    services.close();
+  }
+
+  private int run(Map<String, String> env, String... args) {
+    return SwitchboardCli.run(
+        args,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8),
+        env);
+  }
+
+  private int run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  @Test
+  void shouldExplainBadCommandLinesWithUsageExitCode() {
+    assertThat(run()).isEqualTo(ExitCode.USAGE);
+    assertThat(run("frobnicate")).isEqualTo(ExitCode.USAGE);
+    assertThat(run("submit", "{\"description\": 5")).isEqualTo(ExitCode.USAGE);
+    assertThat(run("follow", "g-1", "--trace-url", "localhost:8085")).isEqualTo(ExitCode.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("unknown command 'frobnicate'")
+        .contains("not valid JSON")
+        .contains("--trace-url 'localhost:8085' is not an http(s) URL");
+  }
+
+  @Test
+  void shouldPrintUsageOnHelp() {
+    assertThat(run("--help")).isEqualTo(ExitCode.OK);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: switchboard-cli");
+  }
+
+  @Test
+  void shouldFollowAGoalToItsEndAndExitByOutcome() {
+    services.on("GET", "/api/goals/g-ok", ok(journal("g-ok", "COMPLETED", SUBMITTED, COMPLETED)));
+    services.on("GET", "/api/goals/g-bad", ok(journal("g-bad", "FAILED", SUBMITTED, FAILED)));
+
+    assertThat(run("follow", "g-ok", "--trace-url", services.url(), "--until-done"))
+        .isEqualTo(ExitCode.OK);
+    assertThat(run("follow", "g-bad", "--trace-url", services.url())).isEqualTo(ExitCode.FAILED);
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Goal g-ok COMPLETED: told ACME")
+        .contains("Goal g-bad FAILED: mail bounced");
+  }
+
+  @Test
+  void shouldTimeOutFollowingAGoalThatNeverShowsUp() {
+    assertThat(run("follow", "g-none", "--trace-url", services.url(), "--timeout", "200ms"))
+        .isEqualTo(ExitCode.TIMED_OUT);
+  }
+
+  @Test
+  void shouldTakeTheTokenFromTheEnvironmentForTheInbox() {
+    services.on("GET", "/api/escalations", ok("[" + approval("esc-1", "g-1") + "]"));
+
+    assertThat(run("inbox", "--handoff-url", services.url())).isEqualTo(ExitCode.USAGE);
+    assertThat(
+            run(
+                Map.of("SWITCHBOARD_OPERATOR_TOKEN", "t0k"),
+                "inbox",
+                "--handoff-url",
+                services.url()))
+        .isEqualTo(ExitCode.OK);
+    assertThat(services.requests())
+        .singleElement()
+        .extracting(StubHttpServer.Request::authorization)
+        .isEqualTo("Bearer t0k");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("esc-1").contains("1 pending");
+  }
+
+  @Test
+  void shouldApproveAndDenyByEscalationId() {
+    services.on("POST", "/api/escalations/esc-1/approve", status(200));
+    services.on("POST", "/api/escalations/esc-2/deny", status(404));
+
+    assertThat(run("approve", "esc-1", "--token", "t", "--handoff-url", services.url()))
+        .isEqualTo(ExitCode.OK);
+    assertThat(
+            run(
+                "deny",
+                "esc-2",
+                "--reason",
+                "wrong customer",
+                "--token",
+                "t",
+                "--handoff-url",
+                services.url()))
+        .isEqualTo(ExitCode.FAILED);
+    assertThat(services.requestsTo("POST", "/api/escalations/esc-2/deny"))
+        .singleElement()
+        .extracting(StubHttpServer.Request::body)
+        .isEqualTo("{\"reason\":\"wrong customer\"}");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("escalation esc-2 was not found");
+  }
+}

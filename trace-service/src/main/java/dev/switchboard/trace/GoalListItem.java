@@ -1,0 +1,17 @@
+package dev.switchboard.trace;
+
+import java.time.Instant;
+
+/** One goal in {@code GET /api/goals}. */
+record GoalListItem(
+    String goalId, GoalStatus status, String agent, String description, Instant updatedAt) {
+
+  static GoalListItem of(Journal journal) {
+    return new GoalListItem(
+        journal.goalId(),
+        journal.status(),
+        journal.agent(),
+        journal.description(),
+        journal.updatedAt());
+  }
+}

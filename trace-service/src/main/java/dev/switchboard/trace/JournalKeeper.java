@@ -1,0 +1,127 @@
+package dev.switchboard.trace;
+
+import dev.switchboard.contracts.EventCodec;
+import dev.switchboard.contracts.Service;
+import dev.switchboard.contracts.Topic;
+import dev.switchboard.contracts.Topics;
+import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
+import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
+import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
+import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
+import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
+import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
+import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
+import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
+import dev.switchboard.contracts.event.PlannedAction;
+import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
+import dev.switchboard.contracts.event.SwitchboardEvent;
+import dev.switchboard.edge.Decision;
+import dev.switchboard.edge.GoalProcessor;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Folds every event of a goal, from all eight topics, into its {@link Journal}. Writes nothing: the
+ * trace only watches. Events of a goal whose submission it has not seen still open a journal, so
+ * nothing is lost when topics are read in a different order than they were written.
+ */
+public final class JournalKeeper implements GoalProcessor<Journal> {
+  private static final Logger log = LoggerFactory.getLogger(JournalKeeper.class);
+  private static final String AGENT_OWNER_PREFIX = "agent:";
+
+  private final int maxEntriesPerGoal;
+
+  public JournalKeeper(int maxEntriesPerGoal) {
+    if (maxEntriesPerGoal < 2) {
+      throw new IllegalArgumentException(
+          "max entries per goal must be at least 2 (the first entry is always kept)");
+    }
+    this.maxEntriesPerGoal = maxEntriesPerGoal;
+  }
+
+  @Override
+  public Service service() {
+    return Service.TRACE;
+  }
+
+  @Override
+  public List<Topic<?>> inputs() {
+    return Topics.ALL;
+  }
+
+  @Override
+  public Class<Journal> stateType() {
+    return Journal.class;
+  }
+
+  @Override
+  public Decision<Journal> decide(Journal journal, SwitchboardEvent event) {
+    Journal current = journal != null ? journal : Journal.open(event.goalId());
+    if (current.contains(event.eventId())) {
+      return Decision.of(current);
+    }
+    Journal learned = learnFrom(current, event);
+    Journal updated = learned.append(entryFor(event, learned.names()), maxEntriesPerGoal);
+    if (current.droppedEntries() == 0 && updated.droppedEntries() > 0) {
+      log.info(
+          "goal {} has more than {} journal entries; the oldest after the first are dropped",
+          event.goalId(),
+          maxEntriesPerGoal);
+    }
+    Journal moved =
+        StatusTransitions.after(event)
+            .map(next -> updated.movedTo(next, event.occurredAt()))
+            .orElse(updated);
+    return Decision.of(moved);
+  }
+
+  private static JournalEntry entryFor(SwitchboardEvent event, KnownNames names) {
+    return new JournalEntry(
+        Topics.carrying(event.getClass()).baseName(),
+        EventCodec.typeName(event),
+        event.eventId(),
+        event.causationId(),
+        event.occurredAt(),
+        EventSummaries.of(event, names));
+  }
+
+  /** What this event tells about the goal beyond its own line: who works on it, names of things. */
+  private static Journal learnFrom(Journal journal, SwitchboardEvent event) {
+    return switch (event) {
+      case GoalSubmitted submitted ->
+          journal.submitted(submitted.agent(), submitted.description(), submitted.occurredAt());
+      case StepsProposed steps -> {
+        KnownNames names = journal.names();
+        for (PlannedAction action : steps.actions()) {
+          names = names.withTool(action.actionId(), action.tool());
+        }
+        yield journal.withNames(names).withAgentIfUnknown(steps.agent());
+      }
+      case HandoffProposed handoff -> journal.withAgentIfUnknown(handoff.agent());
+      case QuestionProposed question -> journal.withAgentIfUnknown(question.agent());
+      case ActionRequested requested ->
+          journal.withNames(
+              journal.names().withTool(requested.action().actionId(), requested.action().tool()));
+      case ApprovalRequested approval ->
+          journal
+              .withNames(
+                  journal
+                      .names()
+                      .withTool(approval.action().actionId(), approval.action().tool())
+                      .withQueue(approval.escalationId(), approval.queue()))
+              .withAgentIfUnknown(approval.agent());
+      case HandoffRequested handoff ->
+          journal.withNames(journal.names().withQueue(handoff.escalationId(), handoff.queue()));
+      case QuestionAsked question ->
+          journal
+              .withNames(journal.names().withQueue(question.escalationId(), question.queue()))
+              .withAgentIfUnknown(question.agent());
+      case Reassigned reassigned ->
+          reassigned.newOwner().startsWith(AGENT_OWNER_PREFIX)
+              ? journal.assignedTo(reassigned.newOwner().substring(AGENT_OWNER_PREFIX.length()))
+              : journal;
+      default -> journal;
+    };
+  }
+}
