@@ -94,9 +94,11 @@ class GoalStreamTopologyIT {
             .filter(record -> goalId.equals(record.key()) || "other-key".equals(record.key()))
             .map(TopicProbe::deadLetterReason)
             .toList();
+    // Records of different keys sit on different partitions: their order is not defined.
     assertThat(reasons).hasSize(3);
-    assertThat(reasons.get(1)).contains("unknown type 'GoalExploded'");
-    assertThat(reasons.get(2)).contains("must equal the goalId");
+    assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("not valid JSON"));
+    assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("unknown type 'GoalExploded'"));
+    assertThat(reasons).anySatisfy(reason -> assertThat(reason).contains("must equal the goalId"));
   }
 
   private static GoalSubmitted goal() {

@@ -74,7 +74,8 @@ public final class TopicProbe implements AutoCloseable {
   /** Sends bytes with headers, e.g. a trace context that must survive a dead letter. */
   public void sendRaw(String topic, String key, byte[] value, Map<String, String> headers) {
     ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
-    headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
+    headers.forEach(
+        (name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
     try {
       producer.send(record).get();
     } catch (InterruptedException e) {

@@ -1,0 +1,29 @@
+package dev.switchboard.guardrail;
+
+import dev.switchboard.contracts.ActionSigner;
+import dev.switchboard.contracts.EventCodec;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the guardrail's plain classes; the kafka-edge runs the {@link Guardrail} bean. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({GuardrailProperties.class, SigningProperties.class})
+class GuardrailConfiguration {
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  ActionSigner actionSigner(SigningProperties signing, EventCodec codec) {
+    return ActionSigning.signer(signing.actionSigningKey(), codec);
+  }
+
+  @Bean
+  Guardrail guardrail(GuardrailProperties properties, ActionSigner signer, Clock clock) {
+    return new Guardrail(GuardrailPolicy.of(properties), signer, clock);
+  }
+}
