@@ -1,0 +1,47 @@
+package dev.switchboard.handoff;
+
+import dev.switchboard.contracts.event.ResolutionEvent;
+import dev.switchboard.contracts.event.SwitchboardEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The inbox without Kafka: events go through the real {@link Inbox} logic into a map, and written
+ * resolutions are recorded (and, when told, fed back as Kafka would).
+ */
+final class InboxInMemory implements InboxSource, ResolutionWriter {
+  private final Inbox inbox = new Inbox();
+  private final Map<String, HandoffState> states = new TreeMap<>();
+  final List<ResolutionEvent> written = new ArrayList<>();
+  RuntimeException failNextWrite;
+
+  void apply(SwitchboardEvent event) {
+    HandoffState next = inbox.decide(states.get(event.goalId()), event).state();
+    if (next != null) {
+      states.put(event.goalId(), next);
+    }
+  }
+
+  @Override
+  public List<HandoffState> all() {
+    return List.copyOf(states.values());
+  }
+
+  @Override
+  public Optional<HandoffState> ofGoal(String goalId) {
+    return Optional.ofNullable(states.get(goalId));
+  }
+
+  @Override
+  public void write(ResolutionEvent resolution) {
+    if (failNextWrite != null) {
+      RuntimeException failure = failNextWrite;
+      failNextWrite = null;
+      throw failure;
+    }
+    written.add(resolution);
+  }
+}
