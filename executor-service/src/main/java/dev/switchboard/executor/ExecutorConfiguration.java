@@ -2,6 +2,7 @@ package dev.switchboard.executor;
 
 import dev.switchboard.contracts.ActionSigner;
 import dev.switchboard.contracts.EventCodec;
+import dev.switchboard.edge.SecurityProperties;
 import dev.switchboard.executor.tool.DemoLookupTool;
 import dev.switchboard.executor.tool.DemoSendTool;
 import dev.switchboard.executor.tool.Tool;
@@ -22,7 +23,7 @@ class ExecutorConfiguration {
 
   @Bean
   ActionSigner actionSigner(SecurityProperties security, EventCodec codec) {
-    return SigningKeys.signerFor(security.actionSigningKey(), codec);
+    return security.actionSigner(codec);
   }
 
   @Bean

@@ -34,6 +34,7 @@ import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
 import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.GoalProcessor;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,7 +153,7 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
           next = next.decided(action.actionId());
         }
         case GuardrailDecision.Escalate escalate -> {
-          String escalationId = action.actionId() + "/approval";
+          String escalationId = approvalIdFor(action.actionId());
           emit.add(
               new ActionEscalated(
                   steps.goalId(),
@@ -304,5 +305,14 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
   private static Decision<GuardrailState> notAnInput(SwitchboardEvent event) {
     throw new IllegalArgumentException(
         "the guardrail does not read " + event.getClass().getSimpleName());
+  }
+
+  /**
+   * The inbox id of an action's approval: stable across replays, and safe in a URL path (action ids
+   * contain the goal id, which may hold any character).
+   */
+  static String approvalIdFor(String actionId) {
+    return UUID.nameUUIDFromBytes(("approval:" + actionId).getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.guardrail;
 
 import dev.switchboard.contracts.ActionSigner;
 import dev.switchboard.contracts.EventCodec;
+import dev.switchboard.edge.SecurityProperties;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Wires the guardrail's plain classes; the kafka-edge runs the {@link Guardrail} bean. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({GuardrailProperties.class, SigningProperties.class})
+@EnableConfigurationProperties(GuardrailProperties.class)
 class GuardrailConfiguration {
 
   @Bean
@@ -18,8 +19,8 @@ class GuardrailConfiguration {
   }
 
   @Bean
-  ActionSigner actionSigner(SigningProperties signing, EventCodec codec) {
-    return ActionSigning.signer(signing.actionSigningKey(), codec);
+  ActionSigner actionSigner(SecurityProperties security, EventCodec codec) {
+    return security.actionSigner(codec);
   }
 
   @Bean

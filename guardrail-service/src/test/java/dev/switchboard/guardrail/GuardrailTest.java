@@ -40,7 +40,7 @@ class GuardrailTest {
   private static final String GOAL = "goal-1";
   private static final String LOOKUP_ID = GOAL + "/step-1";
   private static final String SEND_ID = GOAL + "/step-2";
-  private static final String APPROVAL = SEND_ID + "/approval";
+  private static final String APPROVAL = Guardrail.approvalIdFor(SEND_ID);
   private static final EventCodec CODEC = new EventCodec();
   private static final ActionSigner SIGNER =
       ActionSigner.fromSecret("guardrail-test-signing-key-32-bytes!", CODEC);

@@ -4,7 +4,10 @@ import dev.switchboard.contracts.event.PlannedAction;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
-/** An inbox item as the REST API shows it ({@code GET /api/escalations}). */
+/**
+ * An inbox item as the REST API shows it ({@code GET /api/escalations}); a resolved one also says
+ * who resolved it and how.
+ */
 public record EscalationView(
     String escalationId,
     String goalId,
@@ -14,7 +17,10 @@ public record EscalationView(
     ActionView action,
     String reason,
     String policy,
-    Instant createdAt) {
+    Instant createdAt,
+    ItemStatus status,
+    String resolvedBy,
+    String resolution) {
 
   /** The tool call waiting for a yes or no. */
   public record ActionView(String actionId, String tool, JsonNode arguments, boolean sideEffect) {
@@ -36,6 +42,9 @@ public record EscalationView(
         ActionView.of(item.action()),
         item.reason(),
         item.policy(),
-        item.createdAt());
+        item.createdAt(),
+        item.status(),
+        item.resolvedBy(),
+        item.resolution());
   }
 }

@@ -4,10 +4,8 @@ import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.edge.EventPublisher;
 import dev.switchboard.edge.GoalStates;
 import java.time.Clock;
-import org.apache.catalina.connector.Connector;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -57,11 +55,5 @@ class HandoffConfiguration {
         registry.addInterceptor(interceptor).addPathPatterns("/api/**");
       }
     };
-  }
-
-  /** Escalation ids hold {@code /}; clients send it encoded, and Tomcat must pass it through. */
-  @Bean
-  TomcatConnectorCustomizer encodedSlashesInPaths() {
-    return (Connector connector) -> connector.setEncodedSolidusHandling("passthrough");
   }
 }

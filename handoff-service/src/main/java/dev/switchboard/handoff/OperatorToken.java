@@ -1,5 +1,6 @@
 package dev.switchboard.handoff;
 
+import dev.switchboard.edge.InvalidConfigurationException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 

@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 /** The REST API and its guard, on the inbox without Kafka. */
 class EscalationControllerTest {
   private static final String TOKEN = "operator-token-for-tests";
-  private static final String ITEM = "/api/escalations/g-1%2Fstep-2%2Fapproval";
+  private static final String ITEM = "/api/escalations/g-1-step-2-approval";
 
   private final InboxInMemory inbox = new InboxInMemory();
   private final ApprovalRequested request = Escalations.approvalRequested("g-1", T0);
@@ -56,13 +56,14 @@ class EscalationControllerTest {
             content()
                 .json(
                     """
-                    [{"escalationId":"g-1/step-2/approval","goalId":"g-1",
+                    [{"escalationId":"g-1-step-2-approval","goalId":"g-1",
                       "type":"ApprovalRequested","queue":"human:approvers","agent":"demo",
                       "action":{"actionId":"g-1/step-2","tool":"demo.send",
                         "arguments":{"to":"pat.lee@acme.example","subject":"Hello","body":"Hi Pat"},
                         "sideEffect":true},
                       "reason":"demo.send writes to someone outside",
-                      "policy":"outbound-communication","createdAt":"2025-01-01T10:00:00Z"}]
+                      "policy":"outbound-communication","createdAt":"2025-01-01T10:00:00Z",
+                      "status":"PENDING","resolvedBy":null,"resolution":null}]
                     """,
                     JsonCompareMode.STRICT));
   }
@@ -74,7 +75,7 @@ class EscalationControllerTest {
         .andExpect(content().json("[]"));
     mvc.perform(authorized(get(URI.create(ITEM))))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$.escalationId").value("g-1/step-2/approval"));
+        .andExpect(jsonPath("$.escalationId").value("g-1-step-2-approval"));
   }
 
   @Test
@@ -103,7 +104,7 @@ class EscalationControllerTest {
         .andExpect(
             content()
                 .json(
-                    "{\"escalationId\":\"g-1/step-2/approval\",\"resolution\":\"Approved\","
+                    "{\"escalationId\":\"g-1-step-2-approval\",\"resolution\":\"Approved\","
                         + "\"actor\":\"local-operator\"}",
                     JsonCompareMode.STRICT));
     mvc.perform(authorized(post(URI.create(ITEM + "/approve"))))
@@ -112,7 +113,7 @@ class EscalationControllerTest {
         .andExpect(
             jsonPath("$.detail")
                 .value(
-                    "escalation 'g-1/step-2/approval' is already resolved (Approved by"
+                    "escalation 'g-1-step-2-approval' is already resolved (Approved by"
                         + " local-operator)"));
     assertThat(inbox.written).hasSize(1);
   }

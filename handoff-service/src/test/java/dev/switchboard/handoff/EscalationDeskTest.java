@@ -46,7 +46,7 @@ class EscalationDeskTest {
 
     assertThat(inbox.written).containsExactly(approved);
     assertThat(approved.goalId()).isEqualTo("g-1");
-    assertThat(approved.escalationId()).isEqualTo("g-1/step-2/approval");
+    assertThat(approved.escalationId()).isEqualTo("g-1-step-2-approval");
     assertThat(approved.actor()).isEqualTo("local-operator");
     assertThat(approved.comment()).isEqualTo("looks fine");
     assertThat(approved.causationId()).isEqualTo(request.eventId());
@@ -63,7 +63,7 @@ class EscalationDeskTest {
     assertThatThrownBy(() -> desk.deny(request.escalationId(), "local-operator", "no"))
         .isInstanceOf(EscalationConflictException.class)
         .hasMessage(
-            "escalation 'g-1/step-2/approval' is already resolved (Approved by local-operator)");
+            "escalation 'g-1-step-2-approval' is already resolved (Approved by local-operator)");
     assertThat(inbox.written).hasSize(1);
   }
 
@@ -75,7 +75,7 @@ class EscalationDeskTest {
 
     assertThatThrownBy(() -> desk.approve(request.escalationId(), "local-operator", null))
         .isInstanceOf(EscalationConflictException.class)
-        .hasMessage("escalation 'g-1/step-2/approval' is already resolved (Denied by ann)");
+        .hasMessage("escalation 'g-1-step-2-approval' is already resolved (Denied by ann)");
     assertThat(inbox.written).isEmpty();
   }
 

@@ -37,7 +37,7 @@ final class Escalations {
         UUID.randomUUID(),
         UUID.randomUUID(),
         at,
-        goalId + "/step-2/approval",
+        goalId + "-step-2-approval",
         "human:approvers",
         "demo",
         sendAction(goalId),

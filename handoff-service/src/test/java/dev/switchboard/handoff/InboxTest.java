@@ -30,10 +30,10 @@ class InboxTest {
     Decision<HandoffState> decision = inbox.decide(null, request);
 
     assertThat(decision.emit()).isEmpty();
-    assertThat(decision.state().item("g-1/step-2/approval"))
+    assertThat(decision.state().item("g-1-step-2-approval"))
         .contains(
             new InboxItem(
-                "g-1/step-2/approval",
+                "g-1-step-2-approval",
                 "g-1",
                 EscalationKind.ApprovalRequested,
                 "human:approvers",

@@ -3,6 +3,7 @@ package dev.switchboard.handoff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.edge.InvalidConfigurationException;
 import org.junit.jupiter.api.Test;
 
 class OperatorTokenTest {

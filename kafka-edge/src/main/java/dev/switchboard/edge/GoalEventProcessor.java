@@ -11,7 +11,6 @@ import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +49,8 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
 
   @Override
   public void process(Record<String, byte[]> record) {
-    RecordMetadata source = context.recordMetadata().orElseThrow();
+    RecordOrigin source = RecordOrigin.of(context.recordMetadata().orElseThrow(), record.headers());
+    RecordOrigin.unstamp(record.headers());
     try {
       Topic<?> topic =
           names
@@ -106,7 +106,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     out.forEach(context::forward);
   }
 
-  private void deadLetter(Record<String, byte[]> record, RecordMetadata source, String reason) {
+  private void deadLetter(Record<String, byte[]> record, RecordOrigin source, String reason) {
     log.warn(
         "{} sent {}-{}@{} to the dead-letter topic: {}",
         consumerName,

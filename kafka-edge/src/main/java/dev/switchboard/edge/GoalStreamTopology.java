@@ -1,13 +1,16 @@
 package dev.switchboard.edge;
 
 import dev.switchboard.contracts.EventCodec;
+import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.TopicNames;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -26,7 +29,6 @@ public final class GoalStreamTopology {
       TopicNames names,
       EventCodec codec,
       String consumerName) {
-    List<String> inputs = logic.inputs().stream().map(names::of).toList();
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray()));
@@ -36,8 +38,42 @@ public final class GoalStreamTopology {
             (topic, bytes) -> {
               throw new UnsupportedOperationException("outgoing records are never read back");
             });
-    builder.stream(inputs, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+    inputStream(builder, logic, names)
         .process(() -> new GoalEventProcessor<>(logic, names, codec, consumerName), STORE)
         .to((key, value, context) -> value.topic(), Produced.with(Serdes.String(), outgoing));
+  }
+
+  /**
+   * Switchboard's own topics are written with Kafka's Java partitioner, so a goal's events share a
+   * partition number on every topic. Outside producers may partition differently (librdkafka's
+   * default hashes keys with CRC32), so their topics are re-keyed through one internal topic first;
+   * the record's origin travels in headers for its dead letter.
+   */
+  private static KStream<String, byte[]> inputStream(
+      StreamsBuilder builder, GoalProcessor<?> logic, TopicNames names) {
+    Consumed<String, byte[]> consumed = Consumed.with(Serdes.String(), Serdes.ByteArray());
+    List<String> internal = namesOf(logic, names, false);
+    List<String> outside = namesOf(logic, names, true);
+    KStream<String, byte[]> outsideStream =
+        outside.isEmpty()
+            ? null
+            : builder.stream(outside, consumed)
+                .processValues(RecordOrigin.Stamp::new)
+                .repartition(
+                    Repartitioned.<String, byte[]>as(RecordOrigin.REPARTITION_NAME)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(Serdes.ByteArray()));
+    if (internal.isEmpty()) {
+      return outsideStream;
+    }
+    KStream<String, byte[]> internalStream = builder.stream(internal, consumed);
+    return outsideStream == null ? internalStream : internalStream.merge(outsideStream);
+  }
+
+  private static List<String> namesOf(GoalProcessor<?> logic, TopicNames names, boolean outside) {
+    return logic.inputs().stream()
+        .filter(topic -> (topic.writer() == Service.GOAL_PRODUCERS) == outside)
+        .map(names::of)
+        .toList();
   }
 }

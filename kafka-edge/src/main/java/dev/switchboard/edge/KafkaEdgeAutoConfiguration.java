@@ -35,7 +35,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnBean(GoalProcessor.class)
-@EnableConfigurationProperties(SwitchboardKafkaProperties.class)
+@EnableConfigurationProperties({SwitchboardKafkaProperties.class, SecurityProperties.class})
 public class KafkaEdgeAutoConfiguration {
 
   @Bean

@@ -6,6 +6,9 @@ import tools.jackson.databind.JsonNode;
 
 /** Field checks for the compact constructors, so a missing field fails with its name. */
 final class Require {
+  private static final java.util.regex.Pattern GOAL_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._:-]+");
+
   private Require() {}
 
   static String text(String value, String field) {
@@ -26,6 +29,11 @@ final class Require {
     text(goalId, "goalId");
     if (goalId.length() > 200) {
       throw new IllegalArgumentException("goalId is longer than 200 characters");
+    }
+    // Goal ids travel in URLs (journal, inbox) and headers: keep them to a safe alphabet.
+    if (!GOAL_ID.matcher(goalId).matches()) {
+      throw new IllegalArgumentException(
+          "goalId may only hold letters, digits, '.', '_', ':' and '-': " + goalId);
     }
     return goalId;
   }

@@ -1,4 +1,4 @@
-package dev.switchboard.handoff;
+package dev.switchboard.edge;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -11,7 +11,7 @@ class InvalidConfigurationFailureAnalyzer
   protected FailureAnalysis analyze(Throwable rootFailure, InvalidConfigurationException cause) {
     return new FailureAnalysis(
         cause.getMessage(),
-        "Set the property (or its environment variable) and start the handoff-service again.",
+        "Set the property (or its environment variable) and start the service again.",
         cause);
   }
 }

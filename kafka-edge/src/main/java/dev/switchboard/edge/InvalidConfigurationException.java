@@ -1,6 +1,6 @@
-package dev.switchboard.executor;
+package dev.switchboard.edge;
 
-/** A setting the executor cannot start without; the message says which and how to fix it. */
+/** A setting a service cannot start without; the message says which and how to fix it. */
 public class InvalidConfigurationException extends RuntimeException {
   public InvalidConfigurationException(String message) {
     super(message);

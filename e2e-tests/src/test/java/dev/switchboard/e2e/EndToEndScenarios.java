@@ -1,0 +1,57 @@
+package dev.switchboard.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The five services in this JVM against the broker a subclass provides, through the scenarios. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EndToEndScenarios {
+  @TempDir static Path outbox;
+  InJvmStack stack;
+  DemoScenarios scenarios;
+
+  abstract String bootstrapServers();
+
+  abstract String topicPrefix();
+
+  @BeforeAll
+  void startStack() {
+    stack = InJvmStack.start(bootstrapServers(), topicPrefix(), outbox);
+    scenarios = new DemoScenarios(stack);
+    scenarios.client().awaitReady(stack.readinessUrls(), Duration.ofSeconds(120));
+  }
+
+  @AfterAll
+  void stopStack() {
+    if (scenarios != null) {
+      scenarios.close();
+    }
+    if (stack != null) {
+      stack.close();
+    }
+  }
+
+  @Test
+  void shouldCompleteAGoalAfterApproval() throws Exception {
+    scenarios.approvedGoalCompletes();
+    assertThat(Files.readString(outbox.resolve("outbox.jsonl"))).contains("pat.lee@acme.example");
+  }
+
+  @Test
+  void shouldFailAGoalWhoseActionIsDenied() throws Exception {
+    scenarios.deniedGoalFails();
+  }
+
+  @Test
+  void shouldCompleteARawJsonGoalPastBadRecords() throws Exception {
+    scenarios.rawJsonGoalCompletesPastBadRecords();
+  }
+}

@@ -1,0 +1,114 @@
+package dev.switchboard.e2e;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What a person or an outside system does over HTTP: read the inbox, decide, read journals. */
+final class StackClient {
+  private final StackUnderTest stack;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  StackClient(StackUnderTest stack) {
+    this.stack = stack;
+  }
+
+  /** Waits until every service reports ready. */
+  void awaitReady(List<String> readinessUrls, Duration timeout) {
+    await()
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(250))
+        .until(() -> readinessUrls.stream().allMatch(url -> status(get(url, false)) == 200));
+  }
+
+  /** Waits for the goal's pending approval in the inbox and returns it. */
+  JsonNode awaitPendingApproval(String goalId) {
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> pendingFor(goalId), item -> item != null);
+  }
+
+  private JsonNode pendingFor(String goalId) {
+    HttpResponse<String> response = get(stack.handoffUrl() + "/api/escalations", true);
+    if (response.statusCode() != 200) {
+      return null;
+    }
+    return StreamSupport.stream(json.readTree(response.body()).spliterator(), false)
+        .filter(item -> goalId.equals(item.path("goalId").asString()))
+        .findFirst()
+        .orElse(null);
+  }
+
+  HttpResponse<String> approve(String escalationId, String comment) {
+    return post(escalationId, "approve", "{\"comment\":\"" + comment + "\"}", true);
+  }
+
+  HttpResponse<String> deny(String escalationId, String reason) {
+    return post(escalationId, "deny", "{\"reason\":\"" + reason + "\"}", true);
+  }
+
+  HttpResponse<String> approveWithoutToken(String escalationId) {
+    return post(escalationId, "approve", "{}", false);
+  }
+
+  /** The goal's journal from the trace-service, once it reached the status. */
+  JsonNode awaitJournal(String goalId, String status) {
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              HttpResponse<String> response = get(stack.traceUrl() + "/api/goals/" + goalId, false);
+              return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+            },
+            journal -> journal != null && status.equals(journal.path("status").asString()));
+  }
+
+  private HttpResponse<String> post(
+      String escalationId, String decision, String body, boolean withToken) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(
+                URI.create(
+                    stack.handoffUrl() + "/api/escalations/" + escalationId + "/" + decision))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (withToken) {
+      request.header("Authorization", "Bearer " + stack.operatorToken());
+    }
+    return send(request.build());
+  }
+
+  private HttpResponse<String> get(String url, boolean withToken) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+    if (withToken) {
+      request.header("Authorization", "Bearer " + stack.operatorToken());
+    }
+    return send(request.build());
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(request.uri() + " is unreachable: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int status(HttpResponse<String> response) {
+    return response.statusCode();
+  }
+}

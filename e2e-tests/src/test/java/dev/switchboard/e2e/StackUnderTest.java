@@ -1,0 +1,14 @@
+package dev.switchboard.e2e;
+
+/** Where a running Switchboard answers, however it was started. */
+interface StackUnderTest {
+  String bootstrapServers();
+
+  String topicPrefix();
+
+  String handoffUrl();
+
+  String traceUrl();
+
+  String operatorToken();
+}
