@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -84,6 +85,9 @@ public class KafkaEdgeAutoConfiguration {
     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.replicationFactor());
     config.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, temporaryStateDir(applicationId));
+    // A crashed instance's partitions move after 15 s instead of the default 45 s.
+    config.putIfAbsent(
+        StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 15_000);
     StreamsBuilderFactoryBean factory =
         new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(config));
     factory.setInfrastructureCustomizer(
@@ -95,6 +99,8 @@ public class KafkaEdgeAutoConfiguration {
         });
     // A thread that dies on an unexpected error is replaced; bad records never get that far.
     factory.setStreamsUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.REPLACE_THREAD);
+    // A clean stop hands its partitions over at once; a restart need not wait out the session.
+    factory.setLeaveGroupOnClose(true);
     return factory;
   }
 

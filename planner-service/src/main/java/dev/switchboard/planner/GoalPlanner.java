@@ -1,5 +1,6 @@
 package dev.switchboard.planner;
 
+import dev.switchboard.contracts.GoalStatus;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.Topics;

@@ -1,5 +1,6 @@
 package dev.switchboard.planner;
 
+import dev.switchboard.contracts.GoalStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

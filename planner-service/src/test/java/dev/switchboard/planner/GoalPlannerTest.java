@@ -3,6 +3,7 @@ package dev.switchboard.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.contracts.GoalStatus;
 import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
 import dev.switchboard.contracts.event.ActionResultEvent.ActionFailed;
 import dev.switchboard.contracts.event.ActionResultEvent.ActionOutcomeUnknown;

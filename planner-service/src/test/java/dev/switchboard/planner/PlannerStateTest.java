@@ -3,6 +3,7 @@ package dev.switchboard.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.contracts.EventCodec;
+import dev.switchboard.contracts.GoalStatus;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

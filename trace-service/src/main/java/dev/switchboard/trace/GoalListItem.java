@@ -1,5 +1,6 @@
 package dev.switchboard.trace;
 
+import dev.switchboard.contracts.GoalStatus;
 import java.time.Instant;
 
 /** One goal in {@code GET /api/goals}. */

@@ -1,5 +1,6 @@
 package dev.switchboard.trace;
 
+import dev.switchboard.contracts.GoalStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,7 +139,7 @@ public record Journal(
    */
   Journal movedTo(GoalStatus next, Instant at) {
     boolean outdated = statusSince != null && at.isBefore(statusSince);
-    if (status.isTerminal() || (outdated && !next.isTerminal())) {
+    if (status.ended() || (outdated && !next.ended())) {
       return this;
     }
     return new Journal(

@@ -1,5 +1,6 @@
 package dev.switchboard.trace;
 
+import dev.switchboard.contracts.GoalStatus;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;

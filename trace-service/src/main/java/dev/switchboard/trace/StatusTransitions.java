@@ -1,5 +1,6 @@
 package dev.switchboard.trace;
 
+import dev.switchboard.contracts.GoalStatus;
 import dev.switchboard.contracts.event.ActionRequestEvent;
 import dev.switchboard.contracts.event.ActionResultEvent;
 import dev.switchboard.contracts.event.EscalationEvent;

@@ -3,6 +3,7 @@ package dev.switchboard.trace;
 import static dev.switchboard.trace.DemoGoal.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.contracts.GoalStatus;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;

@@ -4,6 +4,7 @@ import static dev.switchboard.trace.DemoGoal.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.contracts.EventCodec;
+import dev.switchboard.contracts.GoalStatus;
 import dev.switchboard.contracts.event.ActionResultEvent.ActionFailed;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import java.util.UUID;

@@ -4,6 +4,7 @@ import static dev.switchboard.trace.DemoGoal.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.switchboard.contracts.GoalStatus;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

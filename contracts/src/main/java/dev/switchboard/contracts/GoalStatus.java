@@ -1,10 +1,13 @@
-package dev.switchboard.trace;
+package dev.switchboard.contracts;
 
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Where a goal stands, as its journal shows it. */
+/**
+ * Where a goal stands: the planner's view of its own goals, and what the trace-service's journal
+ * API reports.
+ */
 public enum GoalStatus {
   RUNNING,
   WAITING_FOR_HUMAN,
@@ -12,8 +15,8 @@ public enum GoalStatus {
   FAILED,
   CANCELLED;
 
-  /** A goal in a terminal status has ended; its status never changes again. */
-  public boolean isTerminal() {
+  /** An ended goal takes no further events; its status never changes again. */
+  public boolean ended() {
     return this == COMPLETED || this == FAILED || this == CANCELLED;
   }
 
@@ -31,7 +34,7 @@ public enum GoalStatus {
     }
   }
 
-  static String allowedValues() {
+  public static String allowedValues() {
     return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
   }
 }
