@@ -20,11 +20,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,22 +52,15 @@ class TraceServiceIT {
   private String brokers;
 
   private TopicProbe probe;
-  private KafkaProducer<String, byte[]> rawProducer;
 
   @BeforeEach
   void connect() {
     probe = new TopicProbe(brokers, names);
-    rawProducer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
-            new StringSerializer(),
-            new ByteArraySerializer());
   }
 
   @AfterEach
   void disconnect() {
     probe.close();
-    rawProducer.close(Duration.ofSeconds(2));
   }
 
   @Test
@@ -267,14 +255,7 @@ class TraceServiceIT {
 
   /** Sends with a header of its own, which the dead letter must keep. */
   private void sendRaw(String topic, String key, String value) {
-    ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8));
-    record.headers().add(TEST_HEADER, key.getBytes(StandardCharsets.UTF_8));
-    try {
-      rawProducer.send(record).get();
-    } catch (Exception e) {
-      throw new IllegalStateException("could not send to " + topic, e);
-    }
+    probe.sendRaw(topic, key, value.getBytes(StandardCharsets.UTF_8), Map.of(TEST_HEADER, key));
   }
 
   /** The dead letter keeps the original key, bytes and headers and says why and where from. */
