@@ -107,7 +107,7 @@ public final class EscalationDesk {
               + "; only an ApprovalRequested can be approved or denied");
     }
     if (!item.isPending()) {
-      throw alreadyResolved(escalationId, item.resolution(), item.resolvedBy());
+      throw alreadyResolved(escalationId, item.resolution() + " by " + item.resolvedBy());
     }
     return item;
   }
@@ -118,8 +118,7 @@ public final class EscalationDesk {
     String earlier =
         answeredHere.putIfAbsent(item.escalationId(), type + " by " + resolution.actor());
     if (earlier != null) {
-      throw new EscalationConflictException(
-          "escalation '" + item.escalationId() + "' is already resolved (" + earlier + ")");
+      throw alreadyResolved(item.escalationId(), earlier);
     }
     try {
       writer.write(resolution);
@@ -136,15 +135,9 @@ public final class EscalationDesk {
     return resolution;
   }
 
-  private static EscalationConflictException alreadyResolved(
-      String escalationId, String resolution, String actor) {
+  /** {@code answer} like "Approved by ann". */
+  private static EscalationConflictException alreadyResolved(String escalationId, String answer) {
     return new EscalationConflictException(
-        "escalation '"
-            + escalationId
-            + "' is already resolved ("
-            + resolution
-            + " by "
-            + actor
-            + ")");
+        "escalation '" + escalationId + "' is already resolved (" + answer + ")");
   }
 }
