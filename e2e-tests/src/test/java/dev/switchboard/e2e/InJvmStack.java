@@ -6,13 +6,9 @@ import dev.switchboard.handoff.HandoffApplication;
 import dev.switchboard.planner.PlannerApplication;
 import dev.switchboard.trace.TraceApplication;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -42,13 +38,11 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
             ExecutorApplication.class,
             HandoffApplication.class,
             TraceApplication.class);
-    try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<CompletableFuture<ConfigurableApplicationContext>> started = new ArrayList<>();
+    // One after another: Spring Boot applications starting at once in one JVM race on the shared
+    // logging system ("Unable to find Spring Environment in logger context") or deadlock.
+    try {
       for (Class<?> service : services) {
-        started.add(CompletableFuture.supplyAsync(() -> stack.run(service, outboxDir), starter));
-      }
-      for (int i = 0; i < services.size(); i++) {
-        stack.contexts.put(services.get(i), started.get(i).join());
+        stack.contexts.put(service, stack.run(service, outboxDir));
       }
     } catch (RuntimeException e) {
       stack.close();
