@@ -39,6 +39,25 @@ public final class Topics {
     return ALL.stream().filter(topic -> topic.writer() == service).toList();
   }
 
+  /**
+   * The catalog topic {@code writer} writes {@code event} to.
+   *
+   * @throws IllegalStateException when that topic's one writer is another service
+   */
+  public static Topic<?> toWrite(SwitchboardEvent event, Service writer) {
+    Topic<?> topic = carrying(event.getClass());
+    if (topic.writer() != writer) {
+      throw new IllegalStateException(
+          writer
+              + " may not write "
+              + topic.baseName()
+              + " (its writer is "
+              + topic.writer()
+              + ")");
+    }
+    return topic;
+  }
+
   /** The catalog topic whose values have this type. */
   @SuppressWarnings("unchecked")
   public static <E extends SwitchboardEvent> Topic<E> carrying(Class<? extends E> eventType) {

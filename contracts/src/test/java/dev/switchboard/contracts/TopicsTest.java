@@ -91,6 +91,20 @@ class TopicsTest {
   }
 
   @Test
+  void shouldGiveOnlyItsWriterTheTopicToWriteAnEventTo() {
+    SwitchboardEvent verdict =
+        SampleEvents.all().stream()
+            .filter(VerdictEvent.class::isInstance)
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(Topics.toWrite(verdict, Service.GUARDRAIL)).isSameAs(Topics.VERDICT);
+    assertThatThrownBy(() -> Topics.toWrite(verdict, Service.PLANNER))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("PLANNER may not write verdict (its writer is GUARDRAIL)");
+  }
+
+  @Test
   void shouldRejectATypeNoTopicCarries() {
     assertThatThrownBy(() -> Topics.carrying(SwitchboardEvent.class))
         .isInstanceOf(IllegalArgumentException.class)

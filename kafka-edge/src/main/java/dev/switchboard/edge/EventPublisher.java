@@ -42,10 +42,7 @@ public final class EventPublisher implements AutoCloseable {
   }
 
   public void publish(SwitchboardEvent event) {
-    Topic<?> topic = Topics.carrying(event.getClass());
-    if (topic.writer() != service) {
-      throw new IllegalStateException(service + " may not write " + topic.baseName());
-    }
+    Topic<?> topic = Topics.toWrite(event, service);
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
             names.of(topic),

@@ -85,16 +85,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     Decision<S> decision = logic.decide(stored.state(), event);
     List<Record<String, Outgoing>> out = new ArrayList<>();
     for (SwitchboardEvent emitted : decision.emit()) {
-      Topic<?> target = Topics.carrying(emitted.getClass());
-      if (target.writer() != logic.service()) {
-        throw new IllegalStateException(
-            logic.service()
-                + " may not write "
-                + target.baseName()
-                + " (its writer is "
-                + target.writer()
-                + ")");
-      }
+      Topic<?> target = Topics.toWrite(emitted, logic.service());
       out.add(
           new Record<>(
               emitted.goalId(),
