@@ -2,7 +2,6 @@ package dev.switchboard.trace;
 
 import dev.switchboard.edge.GoalStates;
 import java.util.List;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -46,17 +45,6 @@ class GoalJournalController {
   @ExceptionHandler
   ProblemDetail badQuery(RecentGoalsQuery.InvalidQueryException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-  }
-
-  /**
-   * GoalStates only translates a store that cannot be opened; a read of an opened store can still
-   * fail the same way during a rebalance, which is a 503 to retry as well.
-   */
-  @ExceptionHandler
-  ProblemDetail stateNotReadable(InvalidStateStoreException e) {
-    return ProblemDetail.forStatusAndDetail(
-        HttpStatus.SERVICE_UNAVAILABLE,
-        "goal state is being restored or rebalanced; retry shortly");
   }
 
   static final class UnknownGoalException extends RuntimeException {
