@@ -1,5 +1,6 @@
 package dev.switchboard.contracts;
 
+import dev.switchboard.contracts.catalog.CatalogTopic;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,10 @@ public record TopicNames(String prefix) {
 
   public String of(Topic<?> topic) {
     return prefix + topic.baseName();
+  }
+
+  public String of(CatalogTopic<?> catalog) {
+    return prefix + catalog.baseName();
   }
 
   public String deadLetterOf(Topic<?> topic) {

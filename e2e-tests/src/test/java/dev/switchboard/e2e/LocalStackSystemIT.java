@@ -29,8 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LocalStackSystemIT implements StackUnderTest {
-  private static final int KAFKA_PORT = 19092;
-  private static final int PORT_BASE = 18080;
+  /** Apart from the defaults; {@code -Dswitchboard.it.kafka-port=…} moves them (parallel runs). */
+  private static final int KAFKA_PORT = Integer.getInteger("switchboard.it.kafka-port", 19092);
+
+  private static final int PORT_BASE = Integer.getInteger("switchboard.it.port-base", 18080);
 
   @TempDir static Path home;
   Path root;

@@ -1,0 +1,19 @@
+package dev.switchboard.contracts.catalog;
+
+import dev.switchboard.contracts.Service;
+import java.util.List;
+
+/**
+ * The catalog topics, declared once beside {@link dev.switchboard.contracts.Topics}: what tools and
+ * agents exist, each written by one service and read by the others.
+ */
+public final class Catalogs {
+  private Catalogs() {}
+
+  public static final List<CatalogTopic<?>> ALL = List.of();
+
+  /** The catalogs a service writes. */
+  public static List<CatalogTopic<?>> writtenBy(Service service) {
+    return ALL.stream().filter(topic -> topic.writer() == service).toList();
+  }
+}
