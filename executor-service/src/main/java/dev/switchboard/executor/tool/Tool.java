@@ -13,7 +13,9 @@ public interface Tool {
   /** True when a call changes the outside world (mail, records), so a lost answer is not a "no". */
   boolean sideEffect();
 
-  /** True when running a call twice does no harm (read-only or idempotent), so it may be retried. */
+  /**
+   * True when running a call twice does no harm (read-only or idempotent), so it may be retried.
+   */
   default boolean retrySafe() {
     return !sideEffect();
   }
