@@ -1,5 +1,7 @@
 package dev.switchboard.contracts;
 
+import dev.switchboard.contracts.catalog.CatalogEntry;
+import dev.switchboard.contracts.catalog.CatalogTopic;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +71,44 @@ public final class EventCodec {
           e);
     } catch (JacksonException e) {
       throw new MalformedEventException(reasonOf(e), e);
+    }
+  }
+
+  /** A catalog entry's wire form (the value of its compacted topic's record). */
+  public byte[] encode(CatalogEntry entry) {
+    return mapper.writeValueAsBytes(entry);
+  }
+
+  /**
+   * A catalog entry from its record value; a tombstone (null value) is not an entry, so the caller
+   * handles it before.
+   *
+   * @throws MalformedEventException with a reason naming the catalog and the failing field
+   */
+  public <E extends CatalogEntry> E decode(CatalogTopic<E> catalog, byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      throw new MalformedEventException("empty " + catalog.baseName() + " entry");
+    }
+    if (bytes.length > maxEventBytes) {
+      throw new MalformedEventException(
+          catalog.baseName()
+              + " entry of "
+              + bytes.length
+              + " bytes exceeds the limit of "
+              + maxEventBytes);
+    }
+    JsonNode tree;
+    try {
+      tree = mapper.readTree(bytes);
+    } catch (JacksonException e) {
+      throw new MalformedEventException(
+          catalog.baseName() + " entry is not valid JSON: " + firstLine(messageOf(e)), e);
+    }
+    checkSchemaVersion(tree);
+    try {
+      return mapper.treeToValue(tree, catalog.valueType());
+    } catch (JacksonException e) {
+      throw new MalformedEventException(catalog.baseName() + " entry: " + reasonOf(e), e);
     }
   }
 

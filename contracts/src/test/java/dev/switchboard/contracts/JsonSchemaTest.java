@@ -9,6 +9,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import dev.switchboard.contracts.catalog.Catalogs;
+import dev.switchboard.contracts.catalog.ToolEntry;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -263,6 +265,61 @@ class JsonSchemaTest {
 
     assertThat(errors(schemaFor(Topics.ESCALATION), approval.toString())).isEmpty();
     assertThat(errors(schemaFor(Topics.OUTCOME), completed.toString())).isEmpty();
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.switchboard.contracts.catalog.ToolEntries#all")
+  void shouldValidateEveryToolsCatalogEntryTheCodecWrites(ToolEntry entry) {
+    String wire = new String(codec.encode(entry), StandardCharsets.UTF_8);
+
+    assertThat(errors(toolsSchema(), wire)).as(wire).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"name", "annotations", "server", "updatedAt"})
+  void shouldRejectAToolsEntryWithoutARequiredField(String field) {
+    ObjectNode missing = toolWire();
+    missing.remove(field);
+    ObjectNode nulled = toolWire();
+    nulled.putNull(field);
+
+    assertThat(errors(toolsSchema(), missing.toString())).isNotEmpty();
+    assertThat(errors(toolsSchema(), nulled.toString())).isNotEmpty();
+    assertThatThrownBy(
+            () -> codec.decode(Catalogs.TOOLS, missing.toString().getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(MalformedEventException.class)
+        .hasMessageContaining(field);
+  }
+
+  @Test
+  void shouldRejectAToolsEntryWithABadNameOrAnnotation() {
+    ObjectNode badName = toolWire().put("name", "send mail");
+    ObjectNode textHint = toolWire();
+    ((ObjectNode) textHint.get("annotations")).put("readOnlyHint", "yes");
+    ObjectNode partialHints = toolWire();
+    ((ObjectNode) partialHints.get("annotations")).remove("openWorldHint");
+
+    assertThat(errors(toolsSchema(), badName.toString())).isNotEmpty();
+    assertThat(errors(toolsSchema(), textHint.toString())).isNotEmpty();
+    assertThat(errors(toolsSchema(), partialHints.toString())).isNotEmpty();
+    assertThatThrownBy(
+            () -> codec.decode(Catalogs.TOOLS, badName.toString().getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(MalformedEventException.class);
+  }
+
+  private ObjectNode toolWire() {
+    return (ObjectNode)
+        codec
+            .mapper()
+            .readTree(codec.encode(dev.switchboard.contracts.catalog.ToolEntries.lookup()));
+  }
+
+  private static Schema toolsSchema() {
+    try (InputStream in = resource("tools.schema.json")) {
+      return REGISTRY.getSchema(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void assertRejected(Topic<?> topic, String type, String field) {

@@ -10,7 +10,11 @@ import java.util.List;
 public final class Catalogs {
   private Catalogs() {}
 
-  public static final List<CatalogTopic<?>> ALL = List.of();
+  /** Every tool the executor can run, with its schema and effective annotations. */
+  public static final CatalogTopic<ToolEntry> TOOLS =
+      new CatalogTopic<>("tools", ToolEntry.class, Service.EXECUTOR);
+
+  public static final List<CatalogTopic<?>> ALL = List.of(TOOLS);
 
   /** The catalogs a service writes. */
   public static List<CatalogTopic<?>> writtenBy(Service service) {
