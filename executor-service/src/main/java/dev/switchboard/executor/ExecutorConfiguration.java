@@ -3,16 +3,15 @@ package dev.switchboard.executor;
 import dev.switchboard.contracts.ActionSigner;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.edge.SecurityProperties;
-import dev.switchboard.executor.tool.DemoLookupTool;
-import dev.switchboard.executor.tool.DemoSendTool;
-import dev.switchboard.executor.tool.Tool;
 import dev.switchboard.executor.tool.ToolRegistry;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The executor's parts: signature check, tools, runner, and the logic the Kafka edge drives. */
+/**
+ * The executor's parts: signature check, runner, and the logic the Kafka edge drives (the tools are
+ * wired in {@link dev.switchboard.executor.tool.ToolsConfiguration}).
+ */
 @Configuration(proxyBeanMethods = false)
 class ExecutorConfiguration {
 
@@ -24,21 +23,6 @@ class ExecutorConfiguration {
   @Bean
   ActionSigner actionSigner(SecurityProperties security, EventCodec codec) {
     return security.actionSigner(codec);
-  }
-
-  @Bean
-  DemoLookupTool demoLookupTool(EventCodec codec) {
-    return DemoLookupTool.withDemoAccounts(codec.mapper());
-  }
-
-  @Bean
-  DemoSendTool demoSendTool(ExecutorProperties properties, EventCodec codec, Clock clock) {
-    return new DemoSendTool(properties.outboxDir(), codec.mapper(), clock);
-  }
-
-  @Bean
-  ToolRegistry toolRegistry(List<Tool> tools) {
-    return new ToolRegistry(tools);
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package dev.switchboard.executor.tool;
 
+import dev.switchboard.contracts.catalog.ToolEntry.Annotations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code demo.lookup}: finds an account's contact in a small directory shipped as a resource.
@@ -51,6 +53,24 @@ public final class DemoLookupTool implements Tool {
   @Override
   public boolean sideEffect() {
     return false;
+  }
+
+  @Override
+  public ToolDescriptor descriptor() {
+    ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
+    schema
+        .putObject("properties")
+        .putObject("account")
+        .put("type", "string")
+        .put("description", "the account's name, any case");
+    schema.putArray("required").add("account");
+    return new ToolDescriptor(
+        NAME,
+        "Demo: finds the contact of an account in a small built-in directory",
+        schema,
+        Annotations.READ_ONLY,
+        true,
+        server());
   }
 
   @Override

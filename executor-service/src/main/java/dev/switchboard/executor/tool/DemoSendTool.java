@@ -1,5 +1,6 @@
 package dev.switchboard.executor.tool;
 
+import dev.switchboard.contracts.catalog.ToolEntry.Annotations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -19,6 +20,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code demo.send}: "sends" a message by appending one JSON line to {@code outbox.jsonl}, so a
@@ -53,6 +55,23 @@ public final class DemoSendTool implements Tool {
   @Override
   public boolean sideEffect() {
     return true;
+  }
+
+  @Override
+  public ToolDescriptor descriptor() {
+    ObjectNode schema = JsonNodeFactory.instance.objectNode().put("type", "object");
+    ObjectNode properties = schema.putObject("properties");
+    properties.putObject("to").put("type", "string").put("format", "email");
+    properties.putObject("subject").put("type", "string");
+    properties.putObject("body").put("type", "string");
+    schema.putArray("required").add("to").add("subject").add("body");
+    return new ToolDescriptor(
+        NAME,
+        "Demo: \"sends\" a message by appending it to outbox.jsonl, once per action id",
+        schema,
+        new Annotations(false, false, false, true),
+        true,
+        server());
   }
 
   public Path outbox() {

@@ -26,8 +26,19 @@ public interface Tool {
   }
 
   /**
-   * @return the tool's output, handed back to the planner as is
-   * @throws ToolFailure when the tool cleanly refuses; nothing changed outside
+   * What the {@code tools} catalog publishes about the tool: description, input schema and the
+   * effective annotations. Tools that say nothing more get one built from the methods above.
+   */
+  default ToolDescriptor descriptor() {
+    return ToolDescriptor.plain(name(), sideEffect(), retrySafe(), server());
+  }
+
+  /**
+   * @return the tool's output as JSON, handed back to the planner as is: an MCP tool's structured
+   *     content when it has some, else {@code {"text": ...}} with its text content; cut to the size
+   *     limit with {@code "truncated": true} and the original size
+   * @throws ToolFailure when the tool cleanly refuses (an MCP result with {@code isError}, an HTTP
+   *     4xx); nothing changed outside
    */
   JsonNode call(ToolCall call) throws ToolFailure;
 }
