@@ -24,6 +24,7 @@ import dev.switchboard.edge.Decision;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class GoalPlannerTest {
 
   private final GoalPlanner planner =
       new GoalPlanner(
-          AgentRegistry.builtIn(),
+          new AgentRegistry(List.of(TwoStepAgent.spec())),
           new DeterministicPlanner(),
           "demo",
           Clock.fixed(NOW, ZoneOffset.UTC));

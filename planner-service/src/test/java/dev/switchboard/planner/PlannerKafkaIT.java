@@ -47,7 +47,7 @@ class PlannerKafkaIT {
   }
 
   @Test
-  void shouldProposeTheLookupAndThenTheSendToTheContactFound() {
+  void shouldProposeTheAccountLookupAndThenTheContactOfTheAccountFound() {
     GoalSubmitted goal = goal();
     probe.send(Topics.GOALS, goal);
 
@@ -58,7 +58,7 @@ class PlannerKafkaIT {
         .satisfies(
             action -> {
               assertThat(action.actionId()).isEqualTo(goal.goalId() + "/step-1");
-              assertThat(action.tool()).isEqualTo("demo.lookup");
+              assertThat(action.tool()).isEqualTo("crm.lookup_account");
             });
 
     probe.send(
@@ -69,24 +69,23 @@ class PlannerKafkaIT {
             lookup.eventId(),
             Instant.now(),
             goal.goalId() + "/step-1",
-            "demo.lookup",
+            "crm.lookup_account",
             JsonNodeFactory.instance
                 .objectNode()
-                .put("account", "ACME")
-                .put("contact", "jane@acme.example")
-                .put("name", "Jane Doe")));
+                .put("accountId", "acct-acme")
+                .put("account", "ACME")));
 
     List<PlanEvent> plans =
         await()
             .atMost(TIMEOUT)
             .until(() -> probe.events(Topics.PLAN, goal.goalId()), events -> events.size() == 2);
-    StepsProposed send = (StepsProposed) plans.get(1);
-    assertThat(send.actions())
+    StepsProposed find = (StepsProposed) plans.get(1);
+    assertThat(find.actions())
         .singleElement()
         .satisfies(
             action -> {
-              assertThat(action.tool()).isEqualTo("demo.send");
-              assertThat(action.arguments().get("to").asString()).isEqualTo("jane@acme.example");
+              assertThat(action.tool()).isEqualTo("crm.find_contact");
+              assertThat(action.arguments().get("accountId").asString()).isEqualTo("acct-acme");
             });
   }
 
