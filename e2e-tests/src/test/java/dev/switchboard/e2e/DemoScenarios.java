@@ -42,17 +42,27 @@ final class DemoScenarios implements AutoCloseable {
     return client;
   }
 
-  /** A goal completes after a person approves the outbound message through the REST API. */
+  /**
+   * A goal completes on the example MCP server after a person approves the outbound email and the
+   * CRM entry through the REST API; the server sent one email and logged one activity.
+   */
   void approvedGoalCompletes() throws Exception {
     String goalId =
         goals.submit("demo", "Tell ACME about the new pricing", Map.of("account", "ACME"));
 
-    JsonNode approval = client.awaitPendingApproval(goalId);
-    assertThat(approval.path("action").path("tool").asString()).isEqualTo("demo.send");
+    JsonNode approval = client.awaitPendingApproval(goalId, "email.send");
+    JsonNode email = approval.path("action").path("arguments");
+    assertThat(email.path("to").asString()).isEqualTo("pat.lee@acme.example");
+    assertThat(email.path("body").asString()).startsWith("Hello Pat Lee,");
     String escalationId = approval.path("escalationId").asString();
     assertThat(client.approveWithoutToken(escalationId).statusCode()).isEqualTo(401);
     HttpResponse<String> approved = client.approve(escalationId, "looks good");
     assertThat(approved.statusCode()).isEqualTo(202);
+    JsonNode logApproval = client.awaitPendingApproval(goalId, "crm.log_activity");
+    assertThat(logApproval.path("action").path("arguments").path("accountId").asString())
+        .isEqualTo("acct-acme");
+    assertThat(client.approve(logApproval.path("escalationId").asString(), "ok").statusCode())
+        .isEqualTo(202);
 
     OutcomeEvent outcome = goals.awaitOutcome(goalId, OUTCOME_TIMEOUT);
     assertThat(outcome).isInstanceOf(GoalCompleted.class);
@@ -65,12 +75,35 @@ final class DemoScenarios implements AutoCloseable {
             "ActionRequested",
             "ActionSucceeded",
             "StepsProposed",
+            "ActionSucceeded",
+            "StepsProposed",
+            "ActionSucceeded",
+            "StepsProposed",
+            "ApprovalRequested",
+            "Approved",
+            "ActionRequested",
+            "ActionSucceeded",
+            "StepsProposed",
             "ApprovalRequested",
             "Approved",
             "ActionRequested",
             "ActionSucceeded",
             "GoalCompleted");
     assertThat(client.approve(escalationId, "again").statusCode()).isEqualTo(409);
+    assertDoneOnce(goalId + "/step-4", "email.send", "emails");
+    assertDoneOnce(goalId + "/step-5", "crm.log_activity", "activities");
+    assertThat(client.ledger(goalId + "/step-4").path("emails").get(0).path("to").asString())
+        .isEqualTo("pat.lee@acme.example");
+  }
+
+  /** The example server acted exactly once for this action id, asked exactly once. */
+  void assertDoneOnce(String actionId, String tool, String records) {
+    JsonNode ledger = client.ledger(actionId);
+    assertThat(ledger.path(records)).as("%s of %s", records, actionId).hasSize(1);
+    JsonNode key = ledger.path("idempotencyKeys").get(0);
+    assertThat(key.path("tool").asString()).isEqualTo(tool);
+    assertThat(key.path("calls").asInt()).as("calls with key %s", actionId).isEqualTo(1);
+    assertThat(key.path("effects").asInt()).as("effects of key %s", actionId).isEqualTo(1);
   }
 
   /** A denied approval ends the goal as failed, with the person's reason. */
@@ -78,7 +111,7 @@ final class DemoScenarios implements AutoCloseable {
     String goalId =
         goals.submit("demo", "Tell Globex about the new pricing", Map.of("account", "Globex"));
 
-    JsonNode approval = client.awaitPendingApproval(goalId);
+    JsonNode approval = client.awaitPendingApproval(goalId, "email.send");
     HttpResponse<String> denied =
         client.deny(approval.path("escalationId").asString(), "not this quarter");
     assertThat(denied.statusCode()).isEqualTo(202);
@@ -89,6 +122,7 @@ final class DemoScenarios implements AutoCloseable {
             GoalFailed.class, failed -> assertThat(failed.reason()).contains("not this quarter"));
     assertThat(types(client.awaitJournal(goalId, "FAILED")))
         .contains("Denied", "ActionDenied", "GoalFailed");
+    assertThat(client.ledger(goalId + "/step-4").path("emails")).isEmpty();
   }
 
   /**
@@ -111,10 +145,10 @@ final class DemoScenarios implements AutoCloseable {
               + "\",\"agent\":\"demo\","
               + "\"description\":\"Tell Initech about the new pricing\",\"inputs\":{\"account\":\"Initech\"}}");
 
-      JsonNode approval = client.awaitPendingApproval(goalId);
-      assertThat(client.approve(approval.path("escalationId").asString(), "ok").statusCode())
-          .isEqualTo(202);
+      approveBoth(goalId);
       assertThat(goals.awaitOutcome(goalId, OUTCOME_TIMEOUT)).isInstanceOf(GoalCompleted.class);
+      assertThat(client.ledger(goalId + "/step-4").path("emails").get(0).path("to").asString())
+          .isEqualTo("lee.chen@initech.example");
 
       List<String> reasons =
           probe.readAll(probe.names().deadLetterOf(Topics.GOALS)).stream()
@@ -129,6 +163,16 @@ final class DemoScenarios implements AutoCloseable {
       assertThat(reasons).hasSize(2);
       assertThat(reasons.get(0)).contains("not valid JSON");
       assertThat(reasons.get(1)).contains("unknown type 'GoalTeleported'");
+    }
+  }
+
+  /** Approves the goal's email, then its CRM entry. */
+  void approveBoth(String goalId) {
+    for (String tool : List.of("email.send", "crm.log_activity")) {
+      JsonNode approval = client.awaitPendingApproval(goalId, tool);
+      assertThat(client.approve(approval.path("escalationId").asString(), "ok").statusCode())
+          .as("approving %s", tool)
+          .isEqualTo(202);
     }
   }
 

@@ -1,10 +1,14 @@
 package dev.switchboard.e2e;
 
+import dev.switchboard.examples.sales.SalesToolsApplication;
 import dev.switchboard.executor.ExecutorApplication;
 import dev.switchboard.guardrail.GuardrailApplication;
 import dev.switchboard.handoff.HandoffApplication;
 import dev.switchboard.planner.PlannerApplication;
 import dev.switchboard.trace.TraceApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,11 +18,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The five services as five Spring applications in this JVM, each with its own context, web server
- * on a random port and Kafka Streams client, talking only through the given broker.
+ * on a random port and Kafka Streams client, talking only through the given broker; plus the
+ * example MCP server (examples/sales-tools), which the executor reaches over streamable HTTP.
  */
 final class InJvmStack implements StackUnderTest, AutoCloseable {
   static final String SIGNING_KEY = "e2e-signing-key-0123456789abcdef0123456789";
   static final String OPERATOR_TOKEN = "e2e-operator-token-0123456789";
+  static final String SALES_TOOLS_TOKEN = "e2e-sales-tools-token-0123456789";
 
   private final String bootstrapServers;
   private final String topicPrefix;
@@ -29,20 +35,50 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
     this.topicPrefix = topicPrefix;
   }
 
-  static InJvmStack start(String bootstrapServers, String topicPrefix, Path outboxDir) {
+  static InJvmStack start(String bootstrapServers, String topicPrefix, Path workDir) {
     InJvmStack stack = new InJvmStack(bootstrapServers, topicPrefix);
-    List<Class<?>> services =
-        List.of(
-            PlannerApplication.class,
-            GuardrailApplication.class,
-            ExecutorApplication.class,
-            HandoffApplication.class,
-            TraceApplication.class);
     // One after another: Spring Boot applications starting at once in one JVM race on the shared
     // logging system ("Unable to find Spring Environment in logger context") or deadlock.
     try {
-      for (Class<?> service : services) {
-        stack.contexts.put(service, stack.run(service, outboxDir));
+      stack.contexts.put(
+          SalesToolsApplication.class,
+          stack.run(
+              SalesToolsApplication.class,
+              Map.of(
+                  "sales-tools.data-dir",
+                  workDir.resolve("sales-tools").toString(),
+                  "sales-tools.token",
+                  SALES_TOOLS_TOKEN,
+                  // kafka-edge's shared defaults are on this classpath too; the server has no
+                  // stream.
+                  "management.endpoint.health.group.readiness.include",
+                  "readinessState")));
+      Path tools = stack.writeToolFile(workDir);
+      Map<Class<?>, Map<String, String>> services = new LinkedHashMap<>();
+      services.put(PlannerApplication.class, Map.of());
+      services.put(
+          GuardrailApplication.class,
+          Map.of(
+              // What guardrail-service's application.yml says (not read here, see run()).
+              "switchboard.guardrail.read-only-tools",
+              "crm.lookup_account,crm.find_contact,email.draft,demo.lookup",
+              "switchboard.guardrail.approval-required-tools",
+              "email.send,crm.log_activity,calendar.schedule_followup,demo.send"));
+      services.put(
+          ExecutorApplication.class,
+          Map.of(
+              "switchboard.executor.outbox-dir",
+              workDir.resolve("outbox").toString(),
+              "switchboard.executor.tools.file",
+              tools.toString(),
+              "switchboard.executor.tools.secrets-dir",
+              workDir.resolve("secrets").toString(),
+              "management.endpoint.health.group.readiness.include",
+              "readinessState,goalStreams,kafkaCluster,tools"));
+      services.put(HandoffApplication.class, Map.of());
+      services.put(TraceApplication.class, Map.of());
+      for (Map.Entry<Class<?>, Map<String, String>> service : services.entrySet()) {
+        stack.contexts.put(service.getKey(), stack.run(service.getKey(), service.getValue()));
       }
     } catch (RuntimeException e) {
       stack.close();
@@ -51,28 +87,47 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
     return stack;
   }
 
-  private ConfigurableApplicationContext run(Class<?> service, Path outboxDir) {
-    // All five services' application.yml share this classpath and only one would win, so none
-    // is read here: the services' defaults plus these settings (the system test runs the real jars
-    // with their own files).
-    Map<String, String> settings =
-        Map.of(
-            "spring.config.name",
-            "switchboard-e2e-none",
-            "spring.application.name",
-            service.getSimpleName(),
-            "server.port",
-            "0",
-            "spring.kafka.bootstrap-servers",
-            bootstrapServers,
-            "switchboard.kafka.topic-prefix",
-            topicPrefix,
-            "switchboard.security.action-signing-key",
-            SIGNING_KEY,
-            "switchboard.handoff.operator-token",
-            OPERATOR_TOKEN,
-            "switchboard.executor.outbox-dir",
-            outboxDir.toString());
+  /** The executor's tool registry: the example server, its token from the secrets directory. */
+  private Path writeToolFile(Path workDir) {
+    try {
+      Path secrets = Files.createDirectories(workDir.resolve("secrets"));
+      Files.writeString(secrets.resolve("sales-tools-token"), SALES_TOOLS_TOKEN);
+      Path file = workDir.resolve("tools.yml");
+      Files.writeString(
+          file,
+          """
+          mcp-servers:
+            sales:
+              transport: streamable-http
+              url: %s/mcp
+              headers:
+                Authorization: "Bearer ${secret:sales-tools-token}"
+              trusted: true
+              tool-prefix: ""
+              tools:
+                crm.log_activity: { idempotent: true }
+                calendar.schedule_followup: { idempotent: true }
+          """
+              .formatted(salesToolsUrl()));
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ConfigurableApplicationContext run(Class<?> service, Map<String, String> own) {
+    // All services' application.yml share this classpath and only one would win, so none is read
+    // here: the services' defaults plus these settings (the system test runs the real jars with
+    // their own files).
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("spring.config.name", "switchboard-e2e-none");
+    settings.put("spring.application.name", service.getSimpleName());
+    settings.put("server.port", "0");
+    settings.put("spring.kafka.bootstrap-servers", bootstrapServers);
+    settings.put("switchboard.kafka.topic-prefix", topicPrefix);
+    settings.put("switchboard.security.action-signing-key", SIGNING_KEY);
+    settings.put("switchboard.handoff.operator-token", OPERATOR_TOKEN);
+    settings.putAll(own);
     String[] args =
         settings.entrySet().stream()
             .map(e -> "--" + e.getKey() + "=" + e.getValue())
@@ -110,12 +165,17 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
   }
 
   @Override
+  public String salesToolsUrl() {
+    return urlOf(SalesToolsApplication.class);
+  }
+
+  @Override
   public String operatorToken() {
     return OPERATOR_TOKEN;
   }
 
   @Override
   public void close() {
-    contexts.values().forEach(ConfigurableApplicationContext::close);
+    List.copyOf(contexts.values()).reversed().forEach(ConfigurableApplicationContext::close);
   }
 }

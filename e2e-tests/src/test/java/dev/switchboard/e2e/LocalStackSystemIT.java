@@ -89,10 +89,7 @@ class LocalStackSystemIT implements StackUnderTest {
     assertThat(kcat.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(kcat.exitValue()).as(new String(kcat.getInputStream().readAllBytes())).isZero();
 
-    var approval = scenarios.client().awaitPendingApproval(goalId);
-    assertThat(
-            scenarios.client().approve(approval.path("escalationId").asString(), "ok").statusCode())
-        .isEqualTo(202);
+    scenarios.approveBoth(goalId);
     try (GoalClient goals =
         new GoalClient(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()),
@@ -107,8 +104,13 @@ class LocalStackSystemIT implements StackUnderTest {
     Result demo = switchboard(Duration.ofMinutes(3), "demo", "--yes");
 
     assertThat(demo.exitCode()).as("bin/switchboard demo --yes:%n%s", demo.output()).isZero();
-    assertThat(demo.output()).containsIgnoringCase("approv").containsIgnoringCase("completed");
-    assertThat(Files.readString(home.resolve("outbox/outbox.jsonl")))
+    assertThat(demo.output())
+        .containsIgnoringCase("approv")
+        .containsIgnoringCase("completed")
+        .contains("email.send")
+        .contains("crm.log_activity");
+    // The example MCP server's data file in SWITCHBOARD_HOME holds the email the demo sent.
+    assertThat(Files.readString(home.resolve("sales-tools/sales-book.json")))
         .contains("pat.lee@acme.example");
   }
 
@@ -166,6 +168,11 @@ class LocalStackSystemIT implements StackUnderTest {
   @Override
   public String traceUrl() {
     return "http://localhost:" + (PORT_BASE + 5);
+  }
+
+  @Override
+  public String salesToolsUrl() {
+    return "http://localhost:" + (PORT_BASE + 6);
   }
 
   @Override

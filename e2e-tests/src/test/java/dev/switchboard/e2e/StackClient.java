@@ -4,9 +4,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -31,23 +33,41 @@ final class StackClient {
         .until(() -> readinessUrls.stream().allMatch(url -> status(get(url, false)) == 200));
   }
 
-  /** Waits for the goal's pending approval in the inbox and returns it. */
-  JsonNode awaitPendingApproval(String goalId) {
+  /** Waits for the goal's pending approval of an action on this tool and returns it. */
+  JsonNode awaitPendingApproval(String goalId, String tool) {
     return await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> pendingFor(goalId), item -> item != null);
+        .until(() -> pendingFor(goalId, tool), item -> item != null);
   }
 
-  private JsonNode pendingFor(String goalId) {
+  private JsonNode pendingFor(String goalId, String tool) {
     HttpResponse<String> response = get(stack.handoffUrl() + "/api/escalations", true);
     if (response.statusCode() != 200) {
       return null;
     }
     return StreamSupport.stream(json.readTree(response.body()).spliterator(), false)
         .filter(item -> goalId.equals(item.path("goalId").asString()))
+        .filter(item -> tool.equals(item.path("action").path("tool").asString()))
         .findFirst()
         .orElse(null);
+  }
+
+  /**
+   * The example MCP server's read-only ledger for one idempotency key (an action id): what it sent
+   * or changed with it, and how often it was asked and acted.
+   */
+  JsonNode ledger(String key) {
+    HttpResponse<String> response =
+        get(
+            stack.salesToolsUrl()
+                + "/api/ledger?key="
+                + URLEncoder.encode(key, StandardCharsets.UTF_8),
+            false);
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException("ledger answered " + response.statusCode());
+    }
+    return json.readTree(response.body());
   }
 
   HttpResponse<String> approve(String escalationId, String comment) {

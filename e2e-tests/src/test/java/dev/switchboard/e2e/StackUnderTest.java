@@ -11,4 +11,7 @@ interface StackUnderTest {
   String traceUrl();
 
   String operatorToken();
+
+  /** The example MCP server (examples/sales-tools): its ledger shows what the tools did. */
+  String salesToolsUrl();
 }
