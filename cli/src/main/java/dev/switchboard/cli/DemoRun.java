@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The demo from the terminal: submit the sales goal, show its journal live, answer the approval
- * when it comes, and report how the goal ended.
+ * The demo from the terminal: submit the sales goal, show its journal live, answer the approvals as
+ * they come, and report how the goal ended.
  */
 final class DemoRun {
   static final String AGENT = "demo";

@@ -28,7 +28,7 @@ public final class SwitchboardCli {
         follow <goalId>           print the goal's journal as it grows
             [--trace-url url] [--until-done] [--timeout 120s]
             stops when the goal ends or, without --until-done, when it waits for a person
-        demo                      run the demo goal, answer its approval, report the outcome
+        demo                      run the demo goal, answer its approvals, report the outcome
             [--bootstrap ..] [--trace-url ..] [--handoff-url ..] [--token t] [--yes] [--timeout 180s]
         inbox                     list pending escalations    [--handoff-url ..] [--token t]
         approve <escalationId>    approve      [--handoff-url ..] [--token t] [--reason r]

@@ -21,7 +21,8 @@ public final class ToolsHealthIndicator extends AbstractHealthIndicator {
   @Override
   protected void doHealthCheck(Health.Builder builder) {
     ToolRegistryLoader.Status status = loader.status();
-    builder.withDetail("file", status.file() == null ? "none (built-ins only)" : status.file());
+    builder.withDetail(
+        "file", status.file() == null ? "none (built-ins only)" : status.file().toString());
     builder.withDetail("tools", status.tools());
     if (status.loadedAt() != null) {
       builder.withDetail("loadedAt", status.loadedAt().toString());

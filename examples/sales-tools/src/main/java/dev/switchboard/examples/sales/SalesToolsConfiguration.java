@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,6 +60,38 @@ class SalesToolsConfiguration {
     filter.addUrlPatterns(MCP_PATH, MCP_PATH + "/*");
     filter.setEnabled(properties.token() != null);
     return filter;
+  }
+
+  /**
+   * Closes the MCP sessions (and their open event streams) first on shutdown, so the web server's
+   * graceful shutdown waits for running calls only, not for clients' listening streams.
+   */
+  @Bean
+  SmartLifecycle mcpSessionsCloser(McpSyncServer server) {
+    return new SmartLifecycle() {
+      private volatile boolean running;
+
+      @Override
+      public void start() {
+        running = true;
+      }
+
+      @Override
+      public void stop() {
+        server.closeGracefully();
+        running = false;
+      }
+
+      @Override
+      public boolean isRunning() {
+        return running;
+      }
+
+      @Override
+      public int getPhase() {
+        return Integer.MAX_VALUE;
+      }
+    };
   }
 
   @Bean(destroyMethod = "closeGracefully")

@@ -290,7 +290,16 @@ public final class McpServerConnection implements ToolSource {
           throw new ToolFailure("MCP server '" + server + "' went away; nothing ran");
         }
       }
-      return current.callTool(request);
+      try {
+        return current.callTool(request);
+      } catch (RuntimeException e) {
+        if (neverArrived(e)) {
+          throw new ToolFailure(
+              "MCP server '" + server + "' is not reachable (" + describe(e) + "); nothing ran");
+        }
+        throw new IllegalStateException(
+            "MCP server '" + server + "' failed the call: " + describe(e), e);
+      }
     } finally {
       if (inFlight.decrementAndGet() == 0 && retired) {
         close();
@@ -400,6 +409,17 @@ public final class McpServerConnection implements ToolSource {
 
   private static List<String> names(List<Tool> tools) {
     return tools.stream().map(Tool::name).toList();
+  }
+
+  /** The request never reached the server (no connection): nothing can have happened. */
+  static boolean neverArrived(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.ConnectException
+          || cause instanceof java.net.http.HttpConnectTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The innermost message: the SDK wraps what went wrong several times. */

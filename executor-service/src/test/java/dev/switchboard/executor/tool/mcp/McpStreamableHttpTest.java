@@ -246,6 +246,20 @@ class McpStreamableHttpTest {
     assertThat(connection.toString()).doesNotContain("s3cret");
   }
 
+  @Test
+  void shouldTellACallThatNeverReachedTheServerFromOneThatFailedThere() {
+    assertThat(
+            McpServerConnection.neverArrived(
+                new RuntimeException(
+                    new java.util.concurrent.CompletionException(
+                        new java.net.ConnectException("Connection refused")))))
+        .isTrue();
+    assertThat(
+            McpServerConnection.neverArrived(
+                new RuntimeException(new java.io.IOException("reset"))))
+        .isFalse();
+  }
+
   private McpServerSettings settings(
       boolean trusted, String prefix, Map<String, ToolOverrides> overrides) {
     return new McpServerSettings(
