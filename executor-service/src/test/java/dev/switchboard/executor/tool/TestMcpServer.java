@@ -9,7 +9,11 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.ToolAnnotations;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Collections;
 import java.util.List;
@@ -37,21 +41,16 @@ public final class TestMcpServer implements AutoCloseable {
           + "\"idempotencyKey\":{\"type\":\"string\"}}}";
 
   private final Tomcat tomcat;
-  private final HttpServletStreamableServerTransportProvider transport;
-  private final McpSyncServer server;
+  private final SwappableServlet servlet = new SwappableServlet();
+  private volatile HttpServletStreamableServerTransportProvider transport;
+  private volatile McpSyncServer server;
   private final List<CallToolRequest> recorded = new CopyOnWriteArrayList<>();
   private final List<String> headers = new CopyOnWriteArrayList<>();
   private final CountDownLatch waiting = new CountDownLatch(1);
   private final CountDownLatch waitStarted = new CountDownLatch(1);
 
   private TestMcpServer(int port) throws Exception {
-    transport = HttpServletStreamableServerTransportProvider.builder().mcpEndpoint("/mcp").build();
-    server =
-        McpServer.sync(transport)
-            .serverInfo("test-tools", "1.0")
-            .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
-            .tools(lookup(), greet(), refuse(), record(), waitForRelease())
-            .build();
+    startMcp();
     tomcat = new Tomcat();
     tomcat.setPort(port);
     String base = Files.createTempDirectory("test-mcp-tomcat").toString();
@@ -59,7 +58,7 @@ public final class TestMcpServer implements AutoCloseable {
     Context context = tomcat.addContext("", base);
     Wrapper wrapper = context.createWrapper();
     wrapper.setName("mcp");
-    wrapper.setServlet(transport);
+    wrapper.setServlet(servlet);
     wrapper.setLoadOnStartup(1);
     wrapper.setAsyncSupported(true);
     context.addChild(wrapper);
@@ -80,6 +79,34 @@ public final class TestMcpServer implements AutoCloseable {
     everything.addURLPattern("/*");
     context.addFilterMap(everything);
     tomcat.start();
+  }
+
+  private void startMcp() {
+    transport = HttpServletStreamableServerTransportProvider.builder().mcpEndpoint("/mcp").build();
+    server =
+        McpServer.sync(transport)
+            .serverInfo("test-tools", "1.0")
+            .capabilities(McpSchema.ServerCapabilities.builder().tools(true).build())
+            .tools(lookup(), greet(), refuse(), record(), waitForRelease())
+            .build();
+    servlet.target = transport;
+  }
+
+  /** As if the server process restarted: a new MCP server that knows none of the old sessions. */
+  public void restart() {
+    server.closeGracefully();
+    startMcp();
+  }
+
+  /** Hands requests to the current MCP transport, so a test can replace it. */
+  private static final class SwappableServlet extends HttpServlet {
+    volatile HttpServlet target;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+        throws ServletException, IOException {
+      target.service(request, response);
+    }
   }
 
   public static TestMcpServer start() throws Exception {

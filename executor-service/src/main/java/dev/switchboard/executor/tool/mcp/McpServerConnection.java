@@ -20,12 +20,14 @@ import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolRequest;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpTransportSessionNotFoundException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -266,45 +268,98 @@ public final class McpServerConnection implements ToolSource {
   }
 
   /**
-   * Calls a tool of this server; connects first when it is not connected.
+   * Calls a tool of this server; connects first when it is not connected. A call that did not reach
+   * the server (no connection, or a restarted server that answered 404 to the old session) ran
+   * nowhere: it connects anew and calls once more. A call that must not run twice is preceded by a
+   * ping, so a session the server forgot is found out before the call, not by it.
    *
+   * @param retrySafe the tool may run twice: a call cut off with its session is made again
    * @throws ToolFailure when the server cannot be reached at all, so nothing ran
    */
-  CallToolResult call(CallToolRequest request) throws ToolFailure {
+  CallToolResult call(CallToolRequest request, boolean retrySafe) throws ToolFailure {
     inFlight.incrementAndGet();
     try {
-      McpSyncClient current = client;
-      if (current == null) {
-        if (closed) {
-          throw new ToolFailure("MCP server '" + server + "' was removed; nothing ran");
-        }
-        try {
-          connect();
-        } catch (RuntimeException e) {
-          connectInBackground();
-          throw new ToolFailure(
-              "MCP server '" + server + "' is not reachable (" + describe(e) + "); nothing ran");
-        }
-        current = client;
-        if (current == null) {
-          throw new ToolFailure("MCP server '" + server + "' went away; nothing ran");
-        }
+      McpSyncClient current = clientOrConnect();
+      if (!retrySafe) {
+        current = checked(current);
       }
       try {
         return current.callTool(request);
       } catch (RuntimeException e) {
-        if (neverArrived(e)) {
-          throw new ToolFailure(
-              "MCP server '" + server + "' is not reachable (" + describe(e) + "); nothing ran");
+        if (!neverArrived(e) && !sessionForgotten(e) && !(retrySafe && sessionEnded(e))) {
+          throw failed(e);
         }
-        throw new IllegalStateException(
-            "MCP server '" + server + "' failed the call: " + describe(e), e);
+        log.info("MCP server {} did not take the call ({}): connecting anew", server, describe(e));
+        drop(current);
+      }
+      current = clientOrConnect();
+      try {
+        return current.callTool(request);
+      } catch (RuntimeException e) {
+        if (neverArrived(e) || sessionForgotten(e)) {
+          drop(current);
+          connectInBackground();
+          throw unreachable(e);
+        }
+        throw failed(e);
       }
     } finally {
       if (inFlight.decrementAndGet() == 0 && retired) {
         close();
       }
     }
+  }
+
+  /** The client if it still has its session (a ping answers), else a newly connected one. */
+  private McpSyncClient checked(McpSyncClient current) throws ToolFailure {
+    try {
+      current.ping();
+      return current;
+    } catch (RuntimeException e) {
+      log.info("MCP server {} did not answer a ping ({}): connecting anew", server, describe(e));
+      drop(current);
+      return clientOrConnect();
+    }
+  }
+
+  private McpSyncClient clientOrConnect() throws ToolFailure {
+    McpSyncClient current = client;
+    if (current != null) {
+      return current;
+    }
+    if (closed) {
+      throw new ToolFailure("MCP server '" + server + "' was removed; nothing ran");
+    }
+    try {
+      connect();
+    } catch (RuntimeException e) {
+      connectInBackground();
+      throw unreachable(e);
+    }
+    current = client;
+    if (current == null) {
+      throw new ToolFailure("MCP server '" + server + "' went away; nothing ran");
+    }
+    return current;
+  }
+
+  /** Lets a client go that no longer works; the next call connects a new one. */
+  private void drop(McpSyncClient broken) {
+    synchronized (lock) {
+      if (client != broken) {
+        return;
+      }
+      client = null;
+    }
+    // Later, not now: the SDK may still be re-initializing it in the background, and closing it
+    // under that attempt only produces an error nobody handles.
+    CompletableFuture.delayedExecutor(connectTimeout.toMillis(), TimeUnit.MILLISECONDS)
+        .execute(broken::closeGracefully);
+  }
+
+  private ToolFailure unreachable(RuntimeException e) {
+    return new ToolFailure(
+        "MCP server '" + server + "' is not reachable (" + describe(e) + "); nothing ran");
   }
 
   @Override
@@ -409,6 +464,34 @@ public final class McpServerConnection implements ToolSource {
 
   private static List<String> names(List<Tool> tools) {
     return tools.stream().map(Tool::name).toList();
+  }
+
+  private IllegalStateException failed(RuntimeException e) {
+    return new IllegalStateException(
+        "MCP server '" + server + "' failed the call: " + describe(e), e);
+  }
+
+  /**
+   * The SDK ended the session under a running request ("MCP session with server terminated"), e.g.
+   * after another request's 404: the request may or may not have run.
+   */
+  static boolean sessionEnded(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null
+          && cause.getMessage().contains("session with server terminated")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean sessionForgotten(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof McpTransportSessionNotFoundException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The request never reached the server (no connection): nothing can have happened. */

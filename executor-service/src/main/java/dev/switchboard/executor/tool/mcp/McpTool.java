@@ -88,7 +88,7 @@ final class McpTool implements Tool {
             .arguments(arguments)
             .meta(Map.of(ToolCall.IDEMPOTENCY_KEY_META, call.actionId()))
             .build();
-    return McpCallResults.output(connection.call(request), mapper, limit);
+    return McpCallResults.output(connection.call(request, retrySafe()), mapper, limit);
   }
 
   @Override

@@ -247,6 +247,24 @@ class McpStreamableHttpTest {
   }
 
   @Test
+  void shouldCallOnANewSessionAfterTheServerRestarted() throws Exception {
+    McpServerConnection connection =
+        connected(settings(true, null, Map.of("greet", new ToolOverrides(null, true, false))));
+    Tool greet = tool(connection, "test.greet");
+    Tool lookup = tool(connection, "test.lookup");
+    assertThat(greet.retrySafe()).isFalse();
+
+    server.restart();
+    // Not retry-safe: a ping finds the lost session first, so the call itself runs once.
+    assertThat(greet.call(call("{\"name\":\"again\"}")).get("text").asString())
+        .isEqualTo("hello again");
+
+    server.restart();
+    // Retry-safe: a call cut off with its session is simply made again.
+    assertThat(lookup.call(call("{\"id\":\"b-2\"}")).get("id").asString()).isEqualTo("b-2");
+  }
+
+  @Test
   void shouldTellACallThatNeverReachedTheServerFromOneThatFailedThere() {
     assertThat(
             McpServerConnection.neverArrived(
