@@ -197,7 +197,14 @@ public final class McpServerConnection implements ToolSource {
       if (closed) {
         throw new IllegalStateException("MCP server " + server + " was removed");
       }
-      McpClientTransport transport = transport();
+      McpClientTransport transport;
+      try {
+        transport = transport();
+      } catch (RuntimeException e) {
+        lastError = describe(e);
+        log.warn("MCP server {} ({}) cannot be set up: {}", server, kind(), lastError);
+        throw e;
+      }
       connected =
           McpClient.sync(transport)
               .requestTimeout(requestTimeout)
