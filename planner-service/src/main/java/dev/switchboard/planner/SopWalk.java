@@ -93,6 +93,15 @@ final class SopWalk {
         }
       }
     }
+    // Still blocked at the fixpoint: steps waiting on each other's facts; none of them can run.
+    for (SopStep step : agent.sop()) {
+      if (standings.get(step.id()) instanceof Blocked) {
+        standings.put(
+            step.id(),
+            new Missing(
+                step.referencedFacts().stream().filter(f -> goal.fact(f).isEmpty()).toList()));
+      }
+    }
   }
 
   Standing of(SopStep step) {
@@ -140,21 +149,21 @@ final class SopWalk {
 
   private Standing evaluate(SopStep step) {
     for (String fact : step.when().facts()) {
-      if (unsettled(fact)) {
+      if (unsettled(fact, step)) {
         return new Blocked();
       }
     }
     List<String> missing = new ArrayList<>();
     for (String fact : step.needs()) {
       if (goal.fact(fact).isEmpty()) {
-        if (unsettled(fact)) {
+        if (unsettled(fact, step)) {
           return new Blocked();
         }
         missing.add(fact);
       }
     }
     for (ArgumentTemplate.Placeholder placeholder : step.templatePlaceholders()) {
-      switch (fill(placeholder)) {
+      switch (fill(placeholder, step)) {
         case BLOCKED -> {
           return new Blocked();
         }
@@ -175,23 +184,28 @@ final class SopWalk {
   }
 
   /** The first alternative that has a value fills it; one that may still come is waited for. */
-  private Fill fill(ArgumentTemplate.Placeholder placeholder) {
+  private Fill fill(ArgumentTemplate.Placeholder placeholder, SopStep step) {
     for (String alternative : placeholder.alternatives()) {
       if (ArgumentTemplate.isLiteral(alternative) || goal.fact(alternative).isPresent()) {
         return Fill.FILLED;
       }
-      if (unsettled(alternative)) {
+      if (unsettled(alternative, step)) {
         return Fill.BLOCKED;
       }
     }
     return Fill.MISSING;
   }
 
-  /** Unknown, and a step of this agent that produces it may still do so. */
-  private boolean unsettled(String fact) {
+  /**
+   * Unknown, and another step of this agent that produces it may still do so (a step that asks for
+   * a fact it produces itself, like a branch that asks a person for a missing contact, does not
+   * wait for itself).
+   */
+  private boolean unsettled(String fact, SopStep asking) {
     if (goal.fact(fact).isPresent()) {
       return false;
     }
-    return agent.producersOf(fact).stream().anyMatch(step -> !standings.get(step.id()).settled());
+    return agent.producersOf(fact).stream()
+        .anyMatch(step -> step != asking && !standings.get(step.id()).settled());
   }
 }
