@@ -216,6 +216,7 @@ final class Answers {
             draft -> {
               draft.facts.putAll(AnswerFacts.fields(answer));
               draft.usage.put(awaiting.fromAgent(), Usage.startingAt(clock.instant()));
+              complete(draft, awaiting.runId(), "answered by " + cause.actor());
               back(draft, awaiting, cause.actor() + " said to go on: " + answer);
             });
     return next.after(resumed, cause);

@@ -15,6 +15,7 @@ import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.contracts.event.VerdictEvent;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.GoalProcessor;
+import dev.switchboard.planner.llm.ModelPrices;
 import dev.switchboard.planner.spec.AgentLibrary;
 import dev.switchboard.planner.spec.LoadedSpec;
 import dev.switchboard.planner.spec.PlannerKind;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The planner's per-goal state machine, a thin router: it folds each event into the goal's state
@@ -40,6 +42,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
   private final Observations observations;
   private final NextMove next;
   private final Answers answers;
+  private final ModelReplies replies;
 
   /**
    * @param planners the planner of each kind that is available
@@ -51,12 +54,36 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
       String defaultAgent,
       String fallbackQueue,
       Clock clock) {
+    this(
+        agents,
+        planners,
+        defaultAgent,
+        fallbackQueue,
+        clock,
+        ModelCalls.NONE,
+        new ModelPrices(Map.of()));
+  }
+
+  /**
+   * @param modelCalls how the LLM planner's model calls leave the planner
+   * @param prices what model tokens cost, counted against the agents' budgets
+   */
+  public GoalPlanner(
+      AgentLibrary agents,
+      Map<PlannerKind, Planner> planners,
+      String defaultAgent,
+      String fallbackQueue,
+      Clock clock,
+      ModelCalls modelCalls,
+      ModelPrices prices) {
     this.agents = agents;
     this.defaultAgent = defaultAgent;
     this.clock = clock;
     this.observations = new Observations(agents);
-    this.next = new NextMove(agents, planners, new PlanEvents(clock), clock, fallbackQueue);
+    this.next =
+        new NextMove(agents, planners, new PlanEvents(clock), clock, fallbackQueue, modelCalls);
     this.answers = new Answers(agents, observations, next, clock);
+    this.replies = new ModelReplies(prices);
   }
 
   @Override
@@ -112,6 +139,22 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
    */
   public Decision<PlannerState> onWallTimeElapsed(PlannerState state, Instant now) {
     return whileActive(state, null, goal -> next.after(goal, null));
+  }
+
+  /**
+   * The handler for a model call's result (kafka-edge's {@code onEffectResult} for the {@code chat}
+   * effect): the reply is recorded once for its turn, its tokens and cost count against the agent's
+   * budgets, and the agent's planner reads it. A reply for a turn that has one is ignored.
+   */
+  public Decision<PlannerState> onModelReply(PlannerState state, String turnId, JsonNode reply) {
+    return whileActive(
+        state,
+        null,
+        goal ->
+            replies
+                .record(goal, turnId, reply)
+                .map(answered -> next.after(answered, null))
+                .orElseGet(() -> Decision.of(goal)));
   }
 
   /** When the current agent's wall-time budget runs out; empty for an ended goal. */

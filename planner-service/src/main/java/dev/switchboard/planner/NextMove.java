@@ -37,6 +37,7 @@ final class NextMove {
   private final PlanEvents events;
   private final Clock clock;
   private final String fallbackQueue;
+  private final ModelCalls modelCalls;
   private final EventCodec codec = new EventCodec();
 
   /**
@@ -47,12 +48,14 @@ final class NextMove {
       Map<PlannerKind, Planner> planners,
       PlanEvents events,
       Clock clock,
-      String fallbackQueue) {
+      String fallbackQueue,
+      ModelCalls modelCalls) {
     this.library = library;
     this.planners = Map.copyOf(planners);
     this.events = events;
     this.clock = clock;
     this.fallbackQueue = fallbackQueue;
+    this.modelCalls = modelCalls;
   }
 
   Decision<PlannerState> after(PlannerState goal, SwitchboardEvent cause) {
@@ -129,18 +132,35 @@ final class NextMove {
               null,
               0);
       case NextSteps.Fail failure -> fail(goal, cause, failure.summary(), failure.reason());
-      // The model call becomes a durable effect once kafka-edge has them (Decision.withEffect);
-      // until then an llm agent's goal fails with this reason instead of blocking the partition.
-      case NextSteps.Consult consult ->
-          fail(
-              goal,
-              cause,
-              "Model calls not available",
-              "agent '"
-                  + spec.name()
-                  + "' needs a model call, and this build does not run model calls as durable"
-                  + " effects yet");
+      case NextSteps.Consult consult -> consult(goal, cause, consult.chatRequest());
     };
+  }
+
+  /** Records the turn as under way and lets the model call leave the planner. */
+  private Decision<PlannerState> consult(
+      PlannerState goal, SwitchboardEvent cause, JsonNode request) {
+    int number = goal.turnsOf(goal.agent()).size() + 1;
+    ModelTurn turn =
+        new ModelTurn(
+            ModelTurn.turnId(goal.goalId(), goal.agent(), number), goal.agent(), number, null);
+    PlannerState asking =
+        goal.edit(
+            draft -> {
+              draft.modelTurns.add(turn);
+              draft.note(goal.agent() + ": asks its model (turn " + number + ")");
+            });
+    return modelCalls
+        .start(asking, turn, request)
+        .orElseGet(
+            () ->
+                fail(
+                    goal,
+                    cause,
+                    "Model calls not available",
+                    "agent '"
+                        + goal.agent()
+                        + "' needs a model call, and this planner cannot make model calls (they"
+                        + " run as durable effects, which this build does not have yet)"));
   }
 
   /** The spec version the goal runs for an agent; the current one for an agent new to the goal. */

@@ -8,24 +8,34 @@ import dev.switchboard.edge.SwitchboardKafkaProperties;
 import dev.switchboard.planner.catalog.AgentCatalogWriter;
 import dev.switchboard.planner.catalog.AgentSpecWatcher;
 import dev.switchboard.planner.catalog.KafkaSpecVersions;
+import dev.switchboard.planner.llm.LlmConfiguration;
+import dev.switchboard.planner.llm.LlmPlanner;
+import dev.switchboard.planner.llm.ModelPrices;
 import dev.switchboard.planner.spec.AgentLibrary;
 import dev.switchboard.planner.spec.AgentSpecParser;
 import dev.switchboard.planner.spec.PlannerKind;
 import dev.switchboard.planner.spec.SpecSource;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
 
 /** Wires the planner's plain classes; the kafka-edge runs the {@link GoalPlanner} bean. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlannerProperties.class)
+@Import(LlmConfiguration.class)
 class PlannerConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(PlannerConfiguration.class);
 
   @Bean
   Clock clock() {
@@ -98,7 +108,12 @@ class PlannerConfiguration {
   }
 
   @Bean
-  GoalPlanner goalPlanner(AgentLibrary agents, PlannerProperties properties, Clock clock) {
+  GoalPlanner goalPlanner(
+      AgentLibrary agents,
+      PlannerProperties properties,
+      Clock clock,
+      ObjectProvider<LlmPlanner> llmPlanner,
+      ObjectProvider<ModelPrices> prices) {
     if (agents.current(properties.defaultAgent()).isEmpty()) {
       throw new InvalidConfigurationException(
           "switchboard.planner.default-agent '"
@@ -106,12 +121,28 @@ class PlannerConfiguration {
               + "' is not a known agent; known agents: "
               + String.join(", ", agents.names()));
     }
+    Map<PlannerKind, Planner> planners = new EnumMap<>(PlannerKind.class);
+    planners.put(PlannerKind.DETERMINISTIC, new DeterministicPlanner());
+    llmPlanner.ifAvailable(planner -> planners.put(PlannerKind.LLM, planner));
+    agents.all().stream()
+        .filter(
+            spec ->
+                spec.spec().planner() == PlannerKind.LLM && !planners.containsKey(PlannerKind.LLM))
+        .forEach(
+            spec ->
+                log.warn(
+                    "agent '{}' uses the llm planner, but switchboard.planner.llm.provider is not"
+                        + " set: its goals will fail",
+                    spec.name()));
+    // Model calls leave the planner as kafka-edge's durable effects; until the edge has them, none.
     return new GoalPlanner(
         agents,
-        Map.of(PlannerKind.DETERMINISTIC, new DeterministicPlanner()),
+        planners,
         properties.defaultAgent(),
         properties.escalationQueue(),
-        clock);
+        clock,
+        ModelCalls.NONE,
+        prices.getIfAvailable(() -> new ModelPrices(Map.of())));
   }
 
   /** Internal to the planner, named like its Kafka Streams topics. */

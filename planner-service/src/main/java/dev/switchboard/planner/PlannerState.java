@@ -35,6 +35,8 @@ import tools.jackson.databind.node.StringNode;
  * @param proposals how often each action (tool and arguments) was proposed
  * @param history what happened, one line each, for summaries and handoff contexts
  * @param cancellation a cancel request waiting for actions in flight; null when none
+ * @param modelTurns the LLM planner's model calls, in order: each request and, once it came, its
+ *     reply
  */
 public record PlannerState(
     String goalId,
@@ -55,7 +57,8 @@ public record PlannerState(
     Map<String, Integer> proposals,
     List<String> history,
     Instant startedAt,
-    Cancellation cancellation) {
+    Cancellation cancellation,
+    List<ModelTurn> modelTurns) {
 
   static final int MAX_HISTORY = 100;
   static final String INPUTS = "inputs.";
@@ -73,6 +76,7 @@ public record PlannerState(
     usage = usage == null ? Map.of() : Map.copyOf(usage);
     proposals = proposals == null ? Map.of() : Map.copyOf(proposals);
     history = history == null ? List.of() : List.copyOf(history);
+    modelTurns = modelTurns == null ? List.of() : List.copyOf(modelTurns);
   }
 
   static PlannerState started(
@@ -96,7 +100,8 @@ public record PlannerState(
         Map.of(),
         List.of(),
         now,
-        null);
+        null,
+        List.of());
   }
 
   /**
@@ -161,6 +166,11 @@ public record PlannerState(
     return usage.getOrDefault(agentName, Usage.startingAt(startedAt));
   }
 
+  /** The model turns of one agent, first first. */
+  public List<ModelTurn> turnsOf(String agentName) {
+    return modelTurns.stream().filter(turn -> turn.agent().equals(agentName)).toList();
+  }
+
   boolean cancelling() {
     return cancellation != null;
   }
@@ -200,6 +210,7 @@ public record PlannerState(
     final List<String> history;
     final Instant startedAt;
     Cancellation cancellation;
+    final List<ModelTurn> modelTurns;
 
     private Draft(PlannerState state) {
       goalId = state.goalId;
@@ -221,6 +232,7 @@ public record PlannerState(
       history = new ArrayList<>(state.history);
       startedAt = state.startedAt;
       cancellation = state.cancellation;
+      modelTurns = new ArrayList<>(state.modelTurns);
     }
 
     void note(String line) {
@@ -254,7 +266,8 @@ public record PlannerState(
           proposals,
           history,
           startedAt,
-          cancellation);
+          cancellation,
+          modelTurns);
     }
   }
 }

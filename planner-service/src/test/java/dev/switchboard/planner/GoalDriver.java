@@ -57,6 +57,23 @@ final class GoalDriver {
     this.goalId = goalId;
   }
 
+  /** With the given planners, and model calls made as {@code modelCalls} says. */
+  GoalDriver(
+      AgentLibrary agents,
+      Map<PlannerKind, Planner> planners,
+      ModelCalls modelCalls,
+      dev.switchboard.planner.llm.ModelPrices prices) {
+    this.planner =
+        new GoalPlanner(agents, planners, "demo", "human:operators", clock, modelCalls, prices);
+    this.goalId = "goal-1";
+  }
+
+  Decision<PlannerState> modelReply(String turnId, JsonNode reply) {
+    last = planner.onModelReply(state, turnId, reply);
+    state = last.state();
+    return last;
+  }
+
   static JsonNode json(String text) {
     return JSON.readTree(text);
   }
