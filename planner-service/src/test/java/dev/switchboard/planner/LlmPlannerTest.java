@@ -53,7 +53,11 @@ class LlmPlannerTest {
 
   private final ScriptedChatModel model = new ScriptedChatModel();
   private final ChatEffectHandler handler =
-      new ChatEffectHandler(ChatClient.builder(model).build(), "default-model", JSON);
+      new ChatEffectHandler(
+          ChatClient.builder(model).build(),
+          "default-model",
+          java.time.Duration.ofMinutes(1),
+          JSON);
   private final List<ModelTurn> asked = new ArrayList<>();
   private final List<JsonNode> requests = new ArrayList<>();
   private final ModelCalls recorded =

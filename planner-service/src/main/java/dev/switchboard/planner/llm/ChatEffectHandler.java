@@ -1,5 +1,6 @@
 package dev.switchboard.planner.llm;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -34,17 +35,24 @@ public final class ChatEffectHandler {
 
   private final ChatClient client;
   private final String defaultModel;
+  private final Duration timeout;
   private final JsonMapper mapper;
 
-  public ChatEffectHandler(ChatClient client, String defaultModel, JsonMapper mapper) {
+  /**
+   * @param timeout the model client's timeout, to name a call it cut off as timed out
+   */
+  public ChatEffectHandler(
+      ChatClient client, String defaultModel, Duration timeout, JsonMapper mapper) {
     this.client = client;
     this.defaultModel = defaultModel;
+    this.timeout = timeout;
     this.mapper = mapper;
   }
 
   public JsonNode handle(JsonNode requestJson) {
     ChatRequest request = mapper.treeToValue(requestJson, ChatRequest.class);
     String model = request.model() != null ? request.model() : defaultModel;
+    long started = System.nanoTime();
     try {
       ChatResponse response =
           client
@@ -61,7 +69,9 @@ public final class ChatEffectHandler {
               .chatResponse();
       return mapper.valueToTree(replyOf(model, response));
     } catch (RuntimeException e) {
-      String error = describe(e);
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+      String error =
+          (took.compareTo(timeout) >= 0 ? "timed out after " + timeout + ": " : "") + describe(e);
       log.warn("model call to {} failed: {}", model, error);
       return mapper.valueToTree(ChatReply.failed(model, error));
     }
@@ -129,9 +139,13 @@ public final class ChatEffectHandler {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String message =
-        root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
-    String text = root.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    String text = oneLine(e) + (root == e ? "" : " (caused by " + oneLine(root) + ")");
     return text.length() <= MAX_ERROR_CHARS ? text : text.substring(0, MAX_ERROR_CHARS) + " ...";
+  }
+
+  private static String oneLine(Throwable failure) {
+    String message =
+        failure.getMessage() == null ? "" : failure.getMessage().lines().findFirst().orElse("");
+    return failure.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
   }
 }

@@ -24,7 +24,8 @@ public class LlmConfiguration {
 
   @Bean
   ChatEffectHandler chatEffectHandler(ChatModel model, LlmProperties llm, EventCodec codec) {
-    return new ChatEffectHandler(ChatClient.builder(model).build(), llm.model(), codec.mapper());
+    return new ChatEffectHandler(
+        ChatClient.builder(model).build(), llm.model(), llm.timeout(), codec.mapper());
   }
 
   /** Tool schemas and side effects come from the tools catalog once the planner reads it. */
