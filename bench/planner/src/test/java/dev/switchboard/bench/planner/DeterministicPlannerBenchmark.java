@@ -84,7 +84,8 @@ class DeterministicPlannerBenchmark {
             + ", "
             + Runtime.getRuntime().availableProcessors()
             + " cores): decision time per event, microseconds");
-    lines.add(String.format("%-18s %8s %8s %8s %8s %8s", "event", "count", "p50", "p90", "p99", "max"));
+    lines.add(
+        String.format("%-18s %8s %8s %8s %8s %8s", "event", "count", "p50", "p90", "p99", "max"));
     List<Long> all = new ArrayList<>();
     nanosByEvent.forEach(
         (event, nanos) -> {
@@ -101,19 +102,44 @@ class DeterministicPlannerBenchmark {
   /** One goal of the sales case, each decision timed. */
   private void salesGoal(String goalId) {
     state = null;
-    apply(new GoalSubmitted(goalId, UUID.randomUUID(), null, Instant.now(), "sdr", "Tell ACME about the new pricing", Map.of("account", "ACME")));
-    succeed(only(StepsProposed.class).actions().getFirst(), "{\"id\": \"A-1\", \"name\": \"ACME Corp\", \"status\": \"prospect\"}");
+    apply(
+        new GoalSubmitted(
+            goalId,
+            UUID.randomUUID(),
+            null,
+            Instant.now(),
+            "sdr",
+            "Tell ACME about the new pricing",
+            Map.of("account", "ACME")));
+    succeed(
+        only(StepsProposed.class).actions().getFirst(),
+        "{\"id\": \"A-1\", \"name\": \"ACME Corp\", \"status\": \"prospect\"}");
     handOver();
     List<PlannedAction> research = only(StepsProposed.class).actions();
-    succeed(research.get(1), "{\"contact\": \"pat@acme.example\", \"name\": \"Pat Lee\", \"title\": \"VP\"}");
+    succeed(
+        research.get(1),
+        "{\"contact\": \"pat@acme.example\", \"name\": \"Pat Lee\", \"title\": \"VP\"}");
     succeed(research.get(0), "{\"industry\": \"Manufacturing\", \"employees\": 1200}");
     handOver();
     handOver();
-    succeed(only(StepsProposed.class).actions().getFirst(), "{\"subject\": \"New pricing\", \"body\": \"Hi Pat\"}");
+    succeed(
+        only(StepsProposed.class).actions().getFirst(),
+        "{\"subject\": \"New pricing\", \"body\": \"Hi Pat\"}");
     handOver();
     PlannedAction send = only(StepsProposed.class).actions().getFirst();
-    apply(new ActionEscalated(goalId, UUID.randomUUID(), null, Instant.now(), send.actionId(), "outbound", "esc-" + goalId, "approval"));
-    apply(new ActionAllowed(goalId, UUID.randomUUID(), null, Instant.now(), send.actionId(), "approved-by-human"));
+    apply(
+        new ActionEscalated(
+            goalId,
+            UUID.randomUUID(),
+            null,
+            Instant.now(),
+            send.actionId(),
+            "outbound",
+            "esc-" + goalId,
+            "approval"));
+    apply(
+        new ActionAllowed(
+            goalId, UUID.randomUUID(), null, Instant.now(), send.actionId(), "approved-by-human"));
     succeed(send, "{\"message_id\": \"m-1\"}");
     List<PlannedAction> after = only(StepsProposed.class).actions();
     succeed(after.get(0), "{\"activity_id\": \"a-1\"}");
@@ -123,11 +149,27 @@ class DeterministicPlannerBenchmark {
 
   private void handOver() {
     HandoffProposed handoff = only(HandoffProposed.class);
-    apply(new Reassigned(handoff.goalId(), UUID.randomUUID(), handoff.eventId(), Instant.now(), "h-" + handoff.eventId(), "system:handoff", handoff.target()));
+    apply(
+        new Reassigned(
+            handoff.goalId(),
+            UUID.randomUUID(),
+            handoff.eventId(),
+            Instant.now(),
+            "h-" + handoff.eventId(),
+            "system:handoff",
+            handoff.target()));
   }
 
   private void succeed(PlannedAction action, String output) {
-    apply(new ActionSucceeded(state.goalId(), UUID.randomUUID(), null, Instant.now(), action.actionId(), action.tool(), json(output)));
+    apply(
+        new ActionSucceeded(
+            state.goalId(),
+            UUID.randomUUID(),
+            null,
+            Instant.now(),
+            action.actionId(),
+            action.tool(),
+            json(output)));
   }
 
   private void apply(SwitchboardEvent event) {
@@ -136,7 +178,9 @@ class DeterministicPlannerBenchmark {
     long took = System.nanoTime() - start;
     state = last.state();
     if (measuring) {
-      nanosByEvent.computeIfAbsent(event.getClass().getSimpleName(), k -> new ArrayList<>()).add(took);
+      nanosByEvent
+          .computeIfAbsent(event.getClass().getSimpleName(), k -> new ArrayList<>())
+          .add(took);
     }
   }
 
@@ -162,7 +206,7 @@ class DeterministicPlannerBenchmark {
   }
 
   private static double at(long[] sorted, double quantile) {
-    return sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))] / 1_000.0;
+    return sorted[(int) Math.min(sorted.length - 1, Math.floor(quantile * sorted.length))]
+        / 1_000.0;
   }
-
 }
