@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * What the handoff service reports back: a goal reassigned to an agent (the planner goes on under
@@ -248,7 +249,7 @@ final class Answers {
                   JsonNode result =
                       output.orElseGet(
                           () ->
-                              tools.jackson.databind.node.JsonNodeFactory.instance
+                              JsonNodeFactory.instance
                                   .objectNode()
                                   .put("confirmedBy", by)
                                   .put("answer", answer));

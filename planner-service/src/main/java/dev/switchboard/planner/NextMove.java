@@ -22,6 +22,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * After anything changed a goal: asks the agent's planner for the next steps and turns them into
@@ -457,8 +458,6 @@ final class NextMove {
   }
 
   private static JsonNode argumentsOf(NextSteps.Call call) {
-    return call.arguments() == null
-        ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-        : call.arguments();
+    return call.arguments() == null ? JsonNodeFactory.instance.objectNode() : call.arguments();
   }
 }

@@ -11,6 +11,7 @@ import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import java.time.Clock;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** The events the planner writes, each caused by the event it was deciding on. */
@@ -95,6 +96,6 @@ final class PlanEvents {
         + " step runs done"
         + (goal.facts().isEmpty()
             ? ""
-            : "; facts: " + String.join(", ", new java.util.TreeSet<>(goal.facts().keySet())));
+            : "; facts: " + String.join(", ", new TreeSet<>(goal.facts().keySet())));
   }
 }

@@ -42,8 +42,7 @@ public record AgentEntry(
    *
    * @param maxSteps actions the agent may propose
    * @param maxWallTime how long the agent may hold the goal
-   * @param maxTokens model tokens (input and output) the agent may use; 0 for an agent without a
-   *     model
+   * @param maxTokens model tokens (input and output) the agent may use
    * @param maxCost model cost in US dollars
    * @param maxRepeats how often the same action with the same arguments may be proposed
    */

@@ -7,6 +7,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.switchboard.planner.spec.AgentSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -204,10 +205,7 @@ public final class ChatReplyReader {
         agent.tools().stream()
             .collect(
                 Collectors.toMap(
-                    ModelToolNames::toModel,
-                    tool -> tool,
-                    (a, b) -> a,
-                    java.util.LinkedHashMap::new));
+                    ModelToolNames::toModel, tool -> tool, (a, b) -> a, LinkedHashMap::new));
     names.put(ControlTools.FINISH, ControlTools.FINISH);
     names.put(ControlTools.HANDOFF, ControlTools.HANDOFF);
     return names;
