@@ -59,7 +59,7 @@ final class DemoScenarios implements AutoCloseable {
     HttpResponse<String> approved = client.approve(escalationId, "looks good");
     assertThat(approved.statusCode()).isEqualTo(202);
     JsonNode logApproval = client.awaitPendingApproval(goalId, "crm.log_activity");
-    assertThat(logApproval.path("action").path("arguments").path("accountId").asString())
+    assertThat(logApproval.path("action").path("arguments").path("account_id").asString())
         .isEqualTo("acct-acme");
     assertThat(client.approve(logApproval.path("escalationId").asString(), "ok").statusCode())
         .isEqualTo(202);
@@ -90,9 +90,9 @@ final class DemoScenarios implements AutoCloseable {
             "ActionSucceeded",
             "GoalCompleted");
     assertThat(client.approve(escalationId, "again").statusCode()).isEqualTo(409);
-    assertDoneOnce(goalId + "/step-4", "email.send", "emails");
-    assertDoneOnce(goalId + "/step-5", "crm.log_activity", "activities");
-    assertThat(client.ledger(goalId + "/step-4").path("emails").get(0).path("to").asString())
+    assertDoneOnce(goalId + "/demo/send", "email.send", "emails");
+    assertDoneOnce(goalId + "/demo/log", "crm.log_activity", "activities");
+    assertThat(client.ledger(goalId + "/demo/send").path("emails").get(0).path("to").asString())
         .isEqualTo("pat.lee@acme.example");
   }
 
@@ -104,6 +104,51 @@ final class DemoScenarios implements AutoCloseable {
     assertThat(key.path("tool").asString()).isEqualTo(tool);
     assertThat(key.path("calls").asInt()).as("calls with key %s", actionId).isEqualTo(1);
     assertThat(key.path("effects").asInt()).as("effects of key %s", actionId).isEqualTo(1);
+  }
+
+  /**
+   * Two agent handoffs and one approval: the courier hands the lookup to the scout and the writing
+   * to the herald, each hands the goal back with everything it found, a person approves the send.
+   */
+  void handedOffGoalCompletes() throws Exception {
+    String goalId =
+        goals.submit("courier", "Tell ACME about the new pricing", Map.of("account", "ACME"));
+
+    JsonNode approval = client.awaitPendingApproval(goalId, "demo.send");
+    assertThat(approval.path("action").path("tool").asString()).isEqualTo("demo.send");
+    assertThat(approval.path("agent").asString()).isEqualTo("herald");
+    assertThat(approval.path("action").path("arguments").path("to").asString())
+        .isEqualTo("pat.lee@acme.example");
+    assertThat(client.approve(approval.path("escalationId").asString(), "fine").statusCode())
+        .isEqualTo(202);
+
+    OutcomeEvent outcome = goals.awaitOutcome(goalId, OUTCOME_TIMEOUT);
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            GoalCompleted.class,
+            completed -> {
+              assertThat(completed.summary()).startsWith("Agent 'courier' completed its SOP");
+              assertThat(completed.results().properties()).hasSize(2);
+            });
+    assertThat(types(client.awaitJournal(goalId, "COMPLETED")))
+        .containsSubsequence(
+            "GoalSubmitted",
+            "HandoffProposed",
+            "HandoffRequested",
+            "Reassigned",
+            "StepsProposed",
+            "ActionSucceeded",
+            "HandoffProposed",
+            "Reassigned",
+            "HandoffProposed",
+            "Reassigned",
+            "StepsProposed",
+            "ApprovalRequested",
+            "Approved",
+            "ActionSucceeded",
+            "HandoffProposed",
+            "Reassigned",
+            "GoalCompleted");
   }
 
   /** A denied approval ends the goal as failed, with the person's reason. */
@@ -122,7 +167,7 @@ final class DemoScenarios implements AutoCloseable {
             GoalFailed.class, failed -> assertThat(failed.reason()).contains("not this quarter"));
     assertThat(types(client.awaitJournal(goalId, "FAILED")))
         .contains("Denied", "ActionDenied", "GoalFailed");
-    assertThat(client.ledger(goalId + "/step-4").path("emails")).isEmpty();
+    assertThat(client.ledger(goalId + "/demo/send").path("emails")).isEmpty();
   }
 
   /**
@@ -147,7 +192,7 @@ final class DemoScenarios implements AutoCloseable {
 
       approveBoth(goalId);
       assertThat(goals.awaitOutcome(goalId, OUTCOME_TIMEOUT)).isInstanceOf(GoalCompleted.class);
-      assertThat(client.ledger(goalId + "/step-4").path("emails").get(0).path("to").asString())
+      assertThat(client.ledger(goalId + "/demo/send").path("emails").get(0).path("to").asString())
           .isEqualTo("lee.chen@initech.example");
 
       List<String> reasons =

@@ -55,7 +55,10 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
                   "readinessState")));
       Path tools = stack.writeToolFile(workDir);
       Map<Class<?>, Map<String, String>> services = new LinkedHashMap<>();
-      services.put(PlannerApplication.class, Map.of());
+      Path agentsDir =
+          E2eAgents.directory(workDir.resolveSibling(workDir.getFileName() + "-agents"));
+      services.put(
+          PlannerApplication.class, Map.of("switchboard.planner.agents-dir", agentsDir.toString()));
       services.put(
           GuardrailApplication.class,
           Map.of(

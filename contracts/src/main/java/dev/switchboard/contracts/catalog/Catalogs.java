@@ -14,7 +14,11 @@ public final class Catalogs {
   public static final CatalogTopic<ToolEntry> TOOLS =
       new CatalogTopic<>("tools", ToolEntry.class, Service.EXECUTOR);
 
-  public static final List<CatalogTopic<?>> ALL = List.of(TOOLS);
+  /** Each loaded agent spec's public part, written by the planner at start and on change. */
+  public static final CatalogTopic<AgentEntry> AGENTS =
+      new CatalogTopic<>("agents", AgentEntry.class, Service.PLANNER);
+
+  public static final List<CatalogTopic<?>> ALL = List.of(TOOLS, AGENTS);
 
   /** The catalogs a service writes. */
   public static List<CatalogTopic<?>> writtenBy(Service service) {

@@ -19,14 +19,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -37,10 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
  * The CRM, mailbox and calendar behind the tools, kept in one JSON file that is rewritten
  * atomically after every change, so a restart (or a crash) loses nothing written. Changes carry an
  * idempotency key: a second call with a key already used changes nothing and answers as the first.
+ * Results use the field names the agent specs of {@code examples/sales/agents} read.
  */
 final class SalesBook {
   static final String FILE = "sales-book.json";
-  static final List<String> ACTIVITY_TYPES = List.of("email", "call", "meeting", "note");
+  static final List<String> ACTIVITY_KINDS = List.of("email", "call", "meeting", "note");
   private static final Logger log = LoggerFactory.getLogger(SalesBook.class);
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+");
 
@@ -106,9 +109,12 @@ final class SalesBook {
     throw new SalesRefusal("no account named '" + wanted + "'");
   }
 
-  /** The account's contact whose title has the role in it, or its first contact. */
+  /**
+   * The account's contact whose title has the role in it; with no such contact (or no role), its
+   * main contact: a role is a preference, not a filter.
+   */
   synchronized Contact findContact(String accountId, String role) throws SalesRefusal {
-    Account account = account(required(accountId, "accountId"));
+    Account account = account(required(accountId, "account_id"));
     List<Contact> contacts =
         data.contacts().stream().filter(c -> c.accountId().equals(account.accountId())).toList();
     if (contacts.isEmpty()) {
@@ -117,37 +123,54 @@ final class SalesBook {
     if (role == null || role.isBlank()) {
       return contacts.getFirst();
     }
+    String wanted = role.strip().toLowerCase(Locale.ROOT);
     return contacts.stream()
-        .filter(
-            c -> c.title().toLowerCase(Locale.ROOT).contains(role.strip().toLowerCase(Locale.ROOT)))
+        .filter(c -> c.title().toLowerCase(Locale.ROOT).contains(wanted))
         .findFirst()
-        .orElseThrow(
-            () ->
-                new SalesRefusal("no contact at " + account.name() + " with role '" + role + "'"));
+        .orElse(contacts.getFirst());
+  }
+
+  synchronized String accountName(String accountId) {
+    return data.accounts().stream()
+        .filter(a -> a.accountId().equals(accountId))
+        .findFirst()
+        .map(Account::name)
+        .orElse(accountId);
   }
 
   /** A draft only: nothing is stored or sent. */
-  static Map<String, Object> draft(String to, String recipientName, String account, String topic)
+  static Map<String, Object> draft(
+      String to, String name, String title, String account, String industry, String goal)
       throws SalesRefusal {
     String address = email(to, "to");
-    String name = required(recipientName, "recipientName").strip();
+    String person = required(name, "name").strip();
     String company = required(account, "account").strip();
-    String about = required(topic, "topic").strip();
+    String about = required(goal, "goal").strip();
+    String role = title == null || title.isBlank() ? "" : ", " + title.strip() + ",";
+    String field =
+        industry == null || industry.isBlank()
+            ? ""
+            : " in " + industry.strip().toLowerCase(Locale.ROOT);
+    String body =
+        "Hello "
+            + person
+            + ",\n\nfollowing up on: "
+            + about
+            + ".\n\nI am writing to you"
+            + role
+            + " at "
+            + company
+            + field
+            + ".\n\nBest regards,\nThe Switchboard sales team";
     Map<String, Object> draft = new LinkedHashMap<>();
     draft.put("to", address);
     draft.put("subject", "Following up with " + company);
+    draft.put("body", body);
     draft.put(
-        "body",
-        "Hello "
-            + name
-            + ",\n\nfollowing up on: "
-            + about
-            + ".\n\nBest regards,\nThe Switchboard sales team");
-    draft.put(
-        "draftId",
+        "draft_id",
         "draft-"
             + UUID.nameUUIDFromBytes(
-                (address + "\n" + draft.get("subject") + "\n" + draft.get("body"))
+                (address + "\n" + draft.get("subject") + "\n" + body)
                     .getBytes(StandardCharsets.UTF_8)));
     return draft;
   }
@@ -168,20 +191,18 @@ final class SalesBook {
           data = with(data, d -> d.emails().add(sent));
           log.info("sent email {} to {} (key {})", sent.messageId(), address, key);
           return result(
-              "messageId", sent.messageId(), "deliveredTo", address, "sentAt", now.toString());
+              "message_id", sent.messageId(), "delivered_to", address, "sent_at", now.toString());
         });
   }
 
   synchronized Map<String, Object> logActivity(
-      String key, String accountId, String contactId, String type, String summary)
+      String key, String accountId, String contact, String kind, String summary)
       throws SalesRefusal {
-    Account account = account(required(accountId, "accountId"));
-    if (contactId != null && !contactId.isBlank()) {
-      contact(contactId);
-    }
-    String kind = required(type, "type").strip().toLowerCase(Locale.ROOT);
-    if (!ACTIVITY_TYPES.contains(kind)) {
-      throw new SalesRefusal("type must be one of " + ACTIVITY_TYPES + ", not '" + type + "'");
+    Account account = account(required(accountId, "account_id"));
+    String address = contact == null || contact.isBlank() ? null : email(contact, "contact");
+    String type = required(kind, "kind").strip().toLowerCase(Locale.ROOT);
+    if (!ACTIVITY_KINDS.contains(type)) {
+      throw new SalesRefusal("kind must be one of " + ACTIVITY_KINDS + ", not '" + kind + "'");
     }
     String what = required(summary, "summary");
     return once(
@@ -192,33 +213,37 @@ final class SalesBook {
               new Activity(
                   idFor("act", "crm.log_activity", key),
                   account.accountId(),
-                  contactId == null || contactId.isBlank() ? null : contactId,
-                  kind,
+                  address,
+                  type,
                   what,
                   now,
                   key);
           data = with(data, d -> d.activities().add(activity));
-          log.info("logged {} on {} (key {})", kind, account.name(), key);
+          log.info("logged {} on {} (key {})", type, account.name(), key);
           return result(
-              "activityId",
+              "activity_id",
               activity.activityId(),
-              "accountId",
+              "account_id",
               account.accountId(),
-              "type",
-              kind,
-              "loggedAt",
+              "kind",
+              type,
+              "logged_at",
               now.toString());
         });
   }
 
+  /**
+   * @param after when, from today (UTC): an ISO-8601 period such as {@code P3D}; else {@code when}
+   * @param when a date ({@code 2026-05-04}) or a date-time with offset
+   */
   synchronized Map<String, Object> scheduleFollowup(
-      String key, String accountId, String contactEmail, String when, String title)
+      String key, String accountId, String contact, String after, String when, String note)
       throws SalesRefusal {
-    Account account = account(required(accountId, "accountId"));
-    String address =
-        contactEmail == null || contactEmail.isBlank() ? null : email(contactEmail, "contactEmail");
-    String at = time(required(when, "when").strip());
-    String what = required(title, "title");
+    String accountOf =
+        accountId == null || accountId.isBlank() ? null : account(accountId).accountId();
+    String address = email(contact, "contact");
+    String at = time(after, when);
+    String what = required(note, "note");
     return once(
         "calendar.schedule_followup",
         key,
@@ -226,7 +251,7 @@ final class SalesBook {
           Followup followup =
               new Followup(
                   idFor("evt", "calendar.schedule_followup", key),
-                  account.accountId(),
+                  accountOf,
                   address,
                   at,
                   what,
@@ -234,14 +259,7 @@ final class SalesBook {
                   key);
           data = with(data, d -> d.followups().add(followup));
           return result(
-              "eventId",
-              followup.eventId(),
-              "accountId",
-              account.accountId(),
-              "when",
-              at,
-              "title",
-              what);
+              "event_id", followup.eventId(), "contact", address, "when", at, "note", what);
         });
   }
 
@@ -325,19 +343,10 @@ final class SalesBook {
   // ---- helpers ---------------------------------------------------------------------------
 
   private Account account(String accountId) throws SalesRefusal {
-    Optional<Account> account =
-        data.accounts().stream().filter(a -> a.accountId().equals(accountId.strip())).findFirst();
-    if (account.isEmpty()) {
-      throw new SalesRefusal("no account with id '" + accountId + "'");
-    }
-    return account.get();
-  }
-
-  private Contact contact(String contactId) throws SalesRefusal {
-    return data.contacts().stream()
-        .filter(c -> c.contactId().equals(contactId.strip()))
+    return data.accounts().stream()
+        .filter(a -> a.accountId().equals(accountId.strip()))
         .findFirst()
-        .orElseThrow(() -> new SalesRefusal("no contact with id '" + contactId + "'"));
+        .orElseThrow(() -> new SalesRefusal("no account with id '" + accountId + "'"));
   }
 
   /** Derived from the key when there is one, so the id is the same whoever asks again. */
@@ -364,15 +373,29 @@ final class SalesBook {
     return address;
   }
 
-  private static String time(String when) throws SalesRefusal {
-    try {
-      return LocalDate.parse(when).toString();
-    } catch (DateTimeParseException notADate) {
+  private String time(String after, String when) throws SalesRefusal {
+    if (after != null && !after.isBlank()) {
       try {
-        return OffsetDateTime.parse(when).toString();
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)
+            .plus(Period.parse(after.strip()))
+            .toString();
       } catch (DateTimeParseException e) {
         throw new SalesRefusal(
-            "argument 'when' must be a date (2026-05-04) or a date-time with offset: " + when);
+            "argument 'after' must be an ISO-8601 period (P3D, P1W): " + after.strip());
+      }
+    }
+    if (when == null || when.isBlank()) {
+      throw new SalesRefusal("argument 'after' or 'when' is required");
+    }
+    String at = when.strip();
+    try {
+      return LocalDate.parse(at).toString();
+    } catch (DateTimeParseException notADate) {
+      try {
+        return OffsetDateTime.parse(at).toString();
+      } catch (DateTimeParseException e) {
+        throw new SalesRefusal(
+            "argument 'when' must be a date (2026-05-04) or a date-time with offset: " + at);
       }
     }
   }
@@ -385,7 +408,7 @@ final class SalesBook {
     return result;
   }
 
-  private static SalesData with(SalesData data, java.util.function.Consumer<Lists> change) {
+  private static SalesData with(SalesData data, Consumer<Lists> change) {
     Lists lists = new Lists(data);
     change.accept(lists);
     return lists.build(data.keys());
@@ -417,7 +440,7 @@ final class SalesBook {
     }
   }
 
-  /** A new file next to the old one, then moved over it: a reader never sees half a file. */
+  /** A new file next to the old one, fsynced, then moved over it: never half a file. */
   private void write(SalesData content) {
     try {
       Files.createDirectories(file.getParent());

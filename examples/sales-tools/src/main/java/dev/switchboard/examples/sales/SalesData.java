@@ -22,7 +22,16 @@ record SalesData(
     keys = List.copyOf(keys == null ? List.of() : keys);
   }
 
-  record Account(String accountId, String name, String industry, String tier) {}
+  /**
+   * @param status {@code prospect} or {@code customer} (a customer's leads go to account managers)
+   */
+  record Account(
+      String accountId,
+      String name,
+      String status,
+      String industry,
+      int employees,
+      String region) {}
 
   record Contact(String contactId, String accountId, String name, String email, String title) {}
 
@@ -37,8 +46,8 @@ record SalesData(
   record Activity(
       String activityId,
       String accountId,
-      String contactId,
-      String type,
+      String contact,
+      String kind,
       String summary,
       Instant loggedAt,
       String idempotencyKey) {}
@@ -46,9 +55,9 @@ record SalesData(
   record Followup(
       String eventId,
       String accountId,
-      String contactEmail,
+      String contact,
       String when,
-      String title,
+      String note,
       Instant scheduledAt,
       String idempotencyKey) {}
 
@@ -72,10 +81,10 @@ record SalesData(
   static SalesData seeded() {
     return new SalesData(
         List.of(
-            new Account("acct-acme", "ACME", "Manufacturing", "enterprise"),
-            new Account("acct-globex", "Globex", "Energy", "enterprise"),
-            new Account("acct-initech", "Initech", "Software", "mid-market"),
-            new Account("acct-umbrella", "Umbrella", "Pharmaceuticals", "enterprise")),
+            new Account("acct-acme", "ACME", "prospect", "Manufacturing", 1200, "EMEA"),
+            new Account("acct-globex", "Globex", "prospect", "Energy", 5400, "Americas"),
+            new Account("acct-initech", "Initech", "prospect", "Software", 300, "Americas"),
+            new Account("acct-umbrella", "Umbrella", "customer", "Pharmaceuticals", 9800, "APAC")),
         List.of(
             new Contact(
                 "ct-pat-lee", "acct-acme", "Pat Lee", "pat.lee@acme.example", "VP Operations"),

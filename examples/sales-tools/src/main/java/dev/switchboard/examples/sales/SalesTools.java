@@ -15,9 +15,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The sales tools as MCP tools: names with their namespace ({@code crm.}, {@code email.}, {@code
- * calendar.}), JSON Schemas, honest annotations, structured results (and the same as JSON text).
- * Tools that change something take an idempotency key: the {@code idempotencyKey} argument, else
- * {@code _meta["dev.switchboard/idempotency-key"]}.
+ * calendar.}), JSON Schemas, honest annotations, structured results (and the same as JSON text),
+ * with the argument and result names the agent specs of {@code examples/sales/agents} use. Tools
+ * that change something take an idempotency key: the {@code idempotencyKey} argument, else {@code
+ * _meta["dev.switchboard/idempotency-key"]}.
  */
 final class SalesTools {
   static final String IDEMPOTENCY_KEY_ARGUMENT = "idempotencyKey";
@@ -55,22 +56,21 @@ final class SalesTools {
     return tool(
         "crm.lookup_account",
         "Look up account",
-        "Finds a CRM account by its name (any case) or id, or the one account a text names.",
-        "{\"type\":\"object\",\"properties\":{\"account\":{\"type\":\"string\","
-            + "\"description\":\"name or id, e.g. ACME\"}},\"required\":[\"account\"]}",
+        "Finds a CRM account by its name (any case), by its id, or the one account a text names.",
+        "{\"type\":\"object\",\"properties\":{"
+            + "\"account\":{\"type\":\"string\",\"description\":\"a name or a text naming it\"},"
+            + "\"account_id\":{\"type\":\"string\"}}}",
         READS,
         request -> {
-          Account account = book.lookupAccount(text(request, "account"));
-          long contacts =
-              book.data().contacts().stream()
-                  .filter(c -> c.accountId().equals(account.accountId()))
-                  .count();
+          String id = text(request, "account_id");
+          Account account = book.lookupAccount(id != null ? id : text(request, "account"));
           return map(
-              "accountId", account.accountId(),
-              "account", account.name(),
+              "id", account.accountId(),
+              "name", account.name(),
+              "status", account.status(),
               "industry", account.industry(),
-              "tier", account.tier(),
-              "contacts", contacts);
+              "employees", account.employees(),
+              "region", account.region());
         });
   }
 
@@ -78,48 +78,22 @@ final class SalesTools {
     return tool(
         "crm.find_contact",
         "Find contact",
-        "The contact person of an account; with a role, the one whose title has it.",
-        "{\"type\":\"object\",\"properties\":{\"accountId\":{\"type\":\"string\"},"
-            + "\"role\":{\"type\":\"string\",\"description\":\"e.g. CTO, procurement\"}},"
-            + "\"required\":[\"accountId\"]}",
+        "The contact person of an account: the one whose title has the role, else its main"
+            + " contact.",
+        "{\"type\":\"object\",\"properties\":{\"account_id\":{\"type\":\"string\"},"
+            + "\"role\":{\"type\":\"string\",\"description\":\"preferred, e.g. head of sales\"}},"
+            + "\"required\":[\"account_id\"]}",
         READS,
         request -> {
-          Contact contact = book.findContact(text(request, "accountId"), text(request, "role"));
-          String account =
-              book.data().accounts().stream()
-                  .filter(a -> a.accountId().equals(contact.accountId()))
-                  .findFirst()
-                  .map(Account::name)
-                  .orElse(contact.accountId());
+          Contact contact = book.findContact(text(request, "account_id"), text(request, "role"));
           return map(
-              "contactId", contact.contactId(),
+              "contact", contact.email(),
               "name", contact.name(),
-              "email", contact.email(),
               "title", contact.title(),
-              "accountId", contact.accountId(),
-              "account", account);
+              "contact_id", contact.contactId(),
+              "account_id", contact.accountId(),
+              "account", book.accountName(contact.accountId()));
         });
-  }
-
-  private SyncToolSpecification logActivity() {
-    return tool(
-        "crm.log_activity",
-        "Log activity",
-        "Records an activity (email, call, meeting, note) on an account in the CRM.",
-        "{\"type\":\"object\",\"properties\":{\"accountId\":{\"type\":\"string\"},"
-            + "\"contactId\":{\"type\":\"string\"},"
-            + "\"type\":{\"type\":\"string\",\"enum\":[\"email\",\"call\",\"meeting\",\"note\"]},"
-            + "\"summary\":{\"type\":\"string\"},"
-            + KEY_PROPERTY
-            + "},\"required\":[\"accountId\",\"type\",\"summary\"]}",
-        changes(false),
-        request ->
-            book.logActivity(
-                key(request),
-                text(request, "accountId"),
-                text(request, "contactId"),
-                text(request, "type"),
-                text(request, "summary")));
   }
 
   private SyncToolSpecification draft() {
@@ -128,16 +102,19 @@ final class SalesTools {
         "Draft email",
         "Writes a follow-up email for a contact; sends and stores nothing.",
         "{\"type\":\"object\",\"properties\":{\"to\":{\"type\":\"string\",\"format\":\"email\"},"
-            + "\"recipientName\":{\"type\":\"string\"},\"account\":{\"type\":\"string\"},"
-            + "\"topic\":{\"type\":\"string\",\"description\":\"what to follow up on\"}},"
-            + "\"required\":[\"to\",\"recipientName\",\"account\",\"topic\"]}",
+            + "\"name\":{\"type\":\"string\"},\"title\":{\"type\":\"string\"},"
+            + "\"account\":{\"type\":\"string\"},\"industry\":{\"type\":\"string\"},"
+            + "\"goal\":{\"type\":\"string\",\"description\":\"what to follow up on\"}},"
+            + "\"required\":[\"to\",\"name\",\"account\",\"goal\"]}",
         READS,
         request ->
             SalesBook.draft(
                 text(request, "to"),
-                text(request, "recipientName"),
+                text(request, "name"),
+                text(request, "title"),
                 text(request, "account"),
-                text(request, "topic")));
+                text(request, "industry"),
+                text(request, "goal")));
   }
 
   private SyncToolSpecification send() {
@@ -158,25 +135,51 @@ final class SalesTools {
                 text(request, "body")));
   }
 
+  private SyncToolSpecification logActivity() {
+    return tool(
+        "crm.log_activity",
+        "Log activity",
+        "Records an activity (email, call, meeting, note) on an account in the CRM.",
+        "{\"type\":\"object\",\"properties\":{\"account_id\":{\"type\":\"string\"},"
+            + "\"contact\":{\"type\":\"string\",\"format\":\"email\"},"
+            + "\"kind\":{\"type\":\"string\",\"enum\":[\"email\",\"call\",\"meeting\",\"note\"]},"
+            + "\"summary\":{\"type\":\"string\"},"
+            + KEY_PROPERTY
+            + "},\"required\":[\"account_id\",\"kind\",\"summary\"]}",
+        changes(false),
+        request ->
+            book.logActivity(
+                key(request),
+                text(request, "account_id"),
+                text(request, "contact"),
+                text(request, "kind"),
+                text(request, "summary")));
+  }
+
   private SyncToolSpecification scheduleFollowup() {
     return tool(
         "calendar.schedule_followup",
         "Schedule follow-up",
-        "Puts a follow-up with an account in the sales calendar.",
-        "{\"type\":\"object\",\"properties\":{\"accountId\":{\"type\":\"string\"},"
-            + "\"contactEmail\":{\"type\":\"string\",\"format\":\"email\"},"
-            + "\"when\":{\"type\":\"string\",\"description\":\"a date (2026-05-04) or a date-time"
-            + " with offset\"},\"title\":{\"type\":\"string\"},"
+        "Puts a follow-up with a contact in the sales calendar, a period from today or on a date.",
+        "{\"type\":\"object\",\"properties\":{"
+            + "\"contact\":{\"type\":\"string\",\"format\":\"email\"},"
+            + "\"account_id\":{\"type\":\"string\"},"
+            + "\"after\":{\"type\":\"string\",\"description\":\"ISO-8601 period from today, e.g."
+            + " P3D\"},"
+            + "\"when\":{\"type\":\"string\",\"description\":\"or a date (2026-05-04) or a"
+            + " date-time with offset\"},"
+            + "\"note\":{\"type\":\"string\"},"
             + KEY_PROPERTY
-            + "},\"required\":[\"accountId\",\"when\",\"title\"]}",
+            + "},\"required\":[\"contact\",\"note\"]}",
         changes(false),
         request ->
             book.scheduleFollowup(
                 key(request),
-                text(request, "accountId"),
-                text(request, "contactEmail"),
+                text(request, "account_id"),
+                text(request, "contact"),
+                text(request, "after"),
                 text(request, "when"),
-                text(request, "title")));
+                text(request, "note")));
   }
 
   /**

@@ -28,7 +28,8 @@ class SalesBookTest {
     assertThat(book.lookupAccount(" acct-globex ").name()).isEqualTo("Globex");
     assertThat(book.lookupAccount("Tell Initech about the new pricing").name())
         .isEqualTo("Initech");
-    assertThat(book.lookupAccount("Umbrella").industry()).isEqualTo("Pharmaceuticals");
+    assertThat(book.lookupAccount("Umbrella").status()).isEqualTo("customer");
+    assertThat(book.lookupAccount("ACME").status()).isEqualTo("prospect");
   }
 
   @Test
@@ -51,8 +52,8 @@ class SalesBookTest {
     assertThat(pat.name()).isEqualTo("Pat Lee");
     assertThat(pat.email()).isEqualTo("pat.lee@acme.example");
     assertThat(book.findContact("acct-initech", "cto").name()).isEqualTo("Lee Chen");
-    assertThatThrownBy(() -> book.findContact("acct-initech", "janitor"))
-        .hasMessage("no contact at Initech with role 'janitor'");
+    // A role is a preference: without a match, the account's main contact.
+    assertThat(book.findContact("acct-acme", "head of sales").name()).isEqualTo("Pat Lee");
     assertThatThrownBy(() -> book.findContact("acct-hooli", null))
         .hasMessage("no account with id 'acct-hooli'");
   }
@@ -61,20 +62,33 @@ class SalesBookTest {
   void shouldDraftWithoutStoringAnything() throws Exception {
     Map<String, Object> draft =
         SalesBook.draft(
-            "pat.lee@acme.example", "Pat Lee", "ACME", "Tell ACME about the new pricing");
+            "pat.lee@acme.example",
+            "Pat Lee",
+            "VP Operations",
+            "ACME",
+            "Manufacturing",
+            "Tell ACME about the new pricing");
 
     assertThat(draft)
         .containsEntry("to", "pat.lee@acme.example")
         .containsEntry("subject", "Following up with ACME");
     assertThat((String) draft.get("body"))
         .startsWith("Hello Pat Lee,")
-        .contains("following up on: Tell ACME about the new pricing.");
-    assertThat(draft.get("draftId"))
+        .contains("following up on: Tell ACME about the new pricing.")
+        .contains("to you, VP Operations, at ACME in manufacturing.");
+    assertThat(draft.get("draft_id"))
         .isEqualTo(
             SalesBook.draft(
-                    "pat.lee@acme.example", "Pat Lee", "ACME", "Tell ACME about the new pricing")
-                .get("draftId"));
-    assertThatThrownBy(() -> SalesBook.draft("pat", "Pat", "ACME", "x"))
+                    "pat.lee@acme.example",
+                    "Pat Lee",
+                    "VP Operations",
+                    "ACME",
+                    "Manufacturing",
+                    "Tell ACME about the new pricing")
+                .get("draft_id"));
+    assertThat((String) SalesBook.draft("a@b.example", "Ann", null, "Initech", "", "x").get("body"))
+        .contains("to you at Initech.");
+    assertThatThrownBy(() -> SalesBook.draft("pat", "Pat", null, "ACME", null, "x"))
         .hasMessage("argument 'to' is not an email address: pat");
   }
 
@@ -112,27 +126,41 @@ class SalesBookTest {
     SalesBook book = book();
 
     Map<String, Object> logged =
-        book.logActivity("k-1", "acct-acme", "ct-pat-lee", "Email", "Sent the pricing");
-    book.logActivity("k-1", "acct-acme", "ct-pat-lee", "email", "Sent the pricing");
-    Map<String, Object> scheduled =
-        book.scheduleFollowup("k-2", "acct-acme", "pat.lee@acme.example", "2026-05-04", "Call Pat");
+        book.logActivity("k-1", "acct-acme", "pat.lee@acme.example", "Email", "Sent the pricing");
+    book.logActivity("k-1", "acct-acme", "pat.lee@acme.example", "email", "Sent the pricing");
+    Map<String, Object> onDate =
+        book.scheduleFollowup(
+            "k-2", "acct-acme", "pat.lee@acme.example", null, "2026-05-04", "Call");
+    Map<String, Object> later =
+        book.scheduleFollowup("k-3", null, "pat.lee@acme.example", "P3D", null, "Call Pat");
 
-    assertThat(logged).containsEntry("type", "email").containsEntry("accountId", "acct-acme");
+    assertThat(logged).containsEntry("kind", "email").containsEntry("account_id", "acct-acme");
+    assertThat(logged.get("activity_id")).asString().startsWith("act-");
     assertThat(book.data().activities()).hasSize(1);
-    assertThat(scheduled).containsEntry("when", "2026-05-04");
-    assertThatThrownBy(() -> book.logActivity("k-3", "acct-acme", null, "fax", "x"))
-        .hasMessage("type must be one of [email, call, meeting, note], not 'fax'");
-    assertThatThrownBy(() -> book.logActivity("k-3", "acct-acme", "ct-nobody", "note", "x"))
-        .hasMessage("no contact with id 'ct-nobody'");
-    assertThatThrownBy(() -> book.scheduleFollowup("k-4", "acct-acme", null, "next week", "x"))
+    assertThat(onDate).containsEntry("when", "2026-05-04");
+    assertThat(later).containsEntry("when", "2026-04-04").containsEntry("note", "Call Pat");
+    assertThat(later.get("event_id")).asString().startsWith("evt-");
+    assertThatThrownBy(() -> book.logActivity("k-4", "acct-acme", null, "fax", "x"))
+        .hasMessage("kind must be one of [email, call, meeting, note], not 'fax'");
+    assertThatThrownBy(() -> book.logActivity("k-4", "acct-acme", "pat", "note", "x"))
+        .hasMessage("argument 'contact' is not an email address: pat");
+    assertThatThrownBy(
+            () ->
+                book.scheduleFollowup("k-5", null, "pat.lee@acme.example", null, "next week", "x"))
         .hasMessageStartingWith("argument 'when' must be a date");
+    assertThatThrownBy(
+            () -> book.scheduleFollowup("k-5", null, "pat.lee@acme.example", "soon", null, "x"))
+        .hasMessage("argument 'after' must be an ISO-8601 period (P3D, P1W): soon");
+    assertThatThrownBy(
+            () -> book.scheduleFollowup("k-5", null, "pat.lee@acme.example", null, null, "x"))
+        .hasMessage("argument 'after' or 'when' is required");
   }
 
   @Test
   void shouldKeepEverythingAcrossARestart() throws Exception {
     SalesBook before = book();
     Map<String, Object> sent = before.send("g-1/step-4", "pat.lee@acme.example", "Hi", "Hello");
-    before.logActivity("g-1/step-5", "acct-acme", null, "email", "Sent");
+    before.logActivity("g-1/log", "acct-acme", null, "email", "Sent");
 
     SalesBook after = book();
 

@@ -99,25 +99,33 @@ class SalesToolsServerTest {
   @Test
   void shouldWalkTheDemosStepsWithStructuredResults() {
     JsonNode account = structured(call("crm.lookup_account", Map.of("account", "ACME"), null));
+    JsonNode byId =
+        structured(call("crm.lookup_account", Map.of("account_id", "acct-umbrella"), null));
     JsonNode contact =
         structured(
             call(
                 "crm.find_contact",
-                Map.of("accountId", account.get("accountId").asString()),
+                Map.of("account_id", account.get("id").asString(), "role", "head of sales"),
                 null));
     JsonNode draft =
         structured(
             call(
                 "email.draft",
                 Map.of(
-                    "to", contact.get("email").asString(),
-                    "recipientName", contact.get("name").asString(),
-                    "account", account.get("account").asString(),
-                    "topic", "Tell ACME about the new pricing"),
+                    "to", contact.get("contact").asString(),
+                    "name", contact.get("name").asString(),
+                    "title", contact.get("title").asString(),
+                    "account", account.get("name").asString(),
+                    "industry", account.get("industry").asString(),
+                    "goal", "Tell ACME about the new pricing"),
                 null));
 
-    assertThat(account.get("accountId").asString()).isEqualTo("acct-acme");
-    assertThat(contact.get("email").asString()).isEqualTo("pat.lee@acme.example");
+    assertThat(account.get("id").asString()).isEqualTo("acct-acme");
+    assertThat(account.get("status").asString()).isEqualTo("prospect");
+    assertThat(account.get("employees").asInt()).isEqualTo(1200);
+    assertThat(byId.get("status").asString()).isEqualTo("customer");
+    assertThat(contact.get("contact").asString()).isEqualTo("pat.lee@acme.example");
+    assertThat(contact.get("name").asString()).isEqualTo("Pat Lee");
     assertThat(draft.get("subject").asString()).isEqualTo("Following up with ACME");
     assertThat(draft.get("body").asString()).startsWith("Hello Pat Lee,");
   }
