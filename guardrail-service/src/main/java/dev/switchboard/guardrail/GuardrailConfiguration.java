@@ -73,13 +73,16 @@ class GuardrailConfiguration {
   /** Tool and agent facts until the {@code tools} and {@code agents} catalogs are wired in. */
   @Bean
   CatalogFacts catalogFacts(GuardrailProperties properties, ResourceLoader resources) {
-    try {
-      return CatalogFacts.parse(
-          properties.facts(), PolicyLocations.read(properties.facts(), resources));
-    } catch (InvalidPolicyException e) {
-      throw new InvalidConfigurationException(
-          "switchboard.guardrail.facts " + properties.facts() + ": " + e.getMessage());
+    CatalogFacts facts = CatalogFacts.EMPTY;
+    for (String location : properties.facts()) {
+      try {
+        facts = facts.with(CatalogFacts.parse(location, PolicyLocations.read(location, resources)));
+      } catch (InvalidPolicyException e) {
+        throw new InvalidConfigurationException(
+            "switchboard.guardrail.facts " + location + ": " + e.getMessage());
+      }
     }
+    return facts;
   }
 
   /** The rate counters' sub-topology; adds nothing when no limit is configured. */

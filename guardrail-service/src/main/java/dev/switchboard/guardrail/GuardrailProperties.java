@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * application.yml}, so the service behaves the same wherever it is started from.
  *
  * @param policy where the policy files are and how often they are checked for changes
- * @param facts tool and agent facts ({@code classpath:} or a file) until the catalogs are wired
+ * @param facts tool and agent facts ({@code classpath:} or files) until the catalogs are wired;
+ *     later files add to and override earlier ones
  * @param approvers who may approve an escalation that names no approver role
  * @param approverRoles who holds each approver role a policy can name
  * @param approvalQueue where escalations go when their rule names no queue
@@ -20,7 +21,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("switchboard.guardrail")
 public record GuardrailProperties(
     Policy policy,
-    String facts,
+    List<String> facts,
     List<String> approvers,
     Map<String, List<String>> approverRoles,
     String approvalQueue,
@@ -32,7 +33,7 @@ public record GuardrailProperties(
 
   public GuardrailProperties {
     policy = policy == null ? new Policy(null, null) : policy;
-    facts = facts == null || facts.isBlank() ? DEFAULT_FACTS : facts;
+    facts = facts == null || facts.isEmpty() ? List.of(DEFAULT_FACTS) : List.copyOf(facts);
     approvers = approvers == null ? List.of("local-operator") : List.copyOf(approvers);
     approverRoles = approverRoles == null ? Map.of() : Map.copyOf(approverRoles);
     approvalQueue =

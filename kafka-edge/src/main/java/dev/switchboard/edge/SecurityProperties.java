@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * {@code switchboard.security.*}: the keys the guardrail signs action requests with and the
@@ -27,6 +28,9 @@ public record SecurityProperties(
   static final int MIN_KEY_BYTES = 32;
   private static final String PROPERTY =
       "switchboard.security.action-signing-key (environment SWITCHBOARD_SECURITY_ACTION_SIGNING_KEY)";
+
+  @ConstructorBinding
+  public SecurityProperties {}
 
   /** The single-key setting of earlier releases. */
   public SecurityProperties(String actionSigningKey) {
