@@ -3,6 +3,7 @@ package dev.switchboard.cli;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -34,10 +35,14 @@ public final class SwitchboardCli {
         approve <escalationId>    approve      [--handoff-url ..] [--token t] [--reason r]
         deny <escalationId>       deny         [--handoff-url ..] [--token t] [--reason r]
         kafka-ready               wait until Kafka answers     [--bootstrap ..] [--timeout 60s]
+        policy test <policy> <cases>
+                                  decide each case with the guardrail's policy engine; print
+                                  decision and rule; exit 1 on any mismatch (policy: file or dir)
 
       defaults: --bootstrap localhost:9092, --trace-url http://localhost:8085,
                 --handoff-url http://localhost:8084, --token from $SWITCHBOARD_OPERATOR_TOKEN
-      exit codes: 0 done/completed, 1 failed/denied/error, 2 timed out, 64 bad command line
+      exit codes: 0 done/completed/all cases pass, 1 failed/denied/error/mismatch, 2 timed out,
+                  64 bad command line
       """;
 
   private final PrintStream out;
@@ -98,6 +103,7 @@ public final class SwitchboardCli {
               line.duration("timeout", Duration.ofSeconds(60)),
               out,
               clock);
+      case "policy" -> policy(line.allowing(Set.of(), 3));
       default -> throw new UsageException("unknown command '" + line.command() + "'");
     };
   }
@@ -171,6 +177,16 @@ public final class SwitchboardCli {
       out.println("Denied " + escalationId);
     }
     return ExitCode.OK;
+  }
+
+  private int policy(CommandLine line) {
+    if (!line.argument(0, "a subcommand: test").equals("test")) {
+      throw new UsageException("'policy' knows only 'test', not '" + line.arguments().get(0) + "'");
+    }
+    return new PolicyTestRun(out)
+        .run(
+            Path.of(line.argument(1, "a policy file or directory")),
+            Path.of(line.argument(2, "a cases file")));
   }
 
   private KafkaGoalSubmitter kafka(CommandLine line) {
