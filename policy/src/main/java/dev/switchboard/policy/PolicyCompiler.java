@@ -10,6 +10,7 @@ import dev.cel.extensions.CelExtensions;
 import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -75,7 +76,7 @@ final class PolicyCompiler {
   }
 
   /** Evaluates a compiled condition; a CEL error (a missing argument, say) is passed on. */
-  static boolean holds(CelRuntime.Program program, java.util.Map<String, Object> variables)
+  static boolean holds(CelRuntime.Program program, CelVariableResolver variables)
       throws CelEvaluationException {
     return Boolean.TRUE.equals(program.eval(variables));
   }

@@ -2,6 +2,7 @@ package dev.switchboard.policy;
 
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelVariableResolver;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -126,7 +127,7 @@ public final class PolicySet {
           "tool '" + input.tool().name() + "' is not in the tool catalog",
           PolicyRef.BUILT_IN);
     }
-    Map<String, Object> variables = PolicyVariables.of(input);
+    CelVariableResolver variables = PolicyVariables.resolverFor(input);
     for (CompiledRule rule : rules) {
       try {
         if (PolicyCompiler.holds(rule.condition(), variables)) {

@@ -5,11 +5,13 @@ import dev.cel.common.types.ListType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.common.values.NullValue;
+import dev.cel.runtime.CelVariableResolver;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
@@ -64,7 +66,37 @@ public final class PolicyVariables {
           new Variable("context.sources", STRINGS, in -> sorted(in.context().sources())),
           new Variable("now", SimpleType.TIMESTAMP, PolicyInput::now));
 
+  private static final Map<String, Integer> INDEX = indexByName();
+
   private PolicyVariables() {}
+
+  private static Map<String, Integer> indexByName() {
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < ALL.size(); i++) {
+      index.put(ALL.get(i).name(), i);
+    }
+    return Map.copyOf(index);
+  }
+
+  /**
+   * The variables of one decision for CEL, each computed when a condition first reads it: most
+   * rules read two or three of them, and converting the arguments is the costly one.
+   */
+  static CelVariableResolver resolverFor(PolicyInput input) {
+    Object[] values = new Object[ALL.size()];
+    return name -> {
+      Integer index = INDEX.get(name);
+      if (index == null) {
+        return Optional.empty();
+      }
+      Object value = values[index];
+      if (value == null) {
+        value = ALL.get(index).value().apply(input);
+        values[index] = value;
+      }
+      return Optional.of(value);
+    };
+  }
 
   /** The values of every variable for one decision, by name. */
   public static Map<String, Object> of(PolicyInput input) {
