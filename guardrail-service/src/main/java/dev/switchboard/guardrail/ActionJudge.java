@@ -9,9 +9,11 @@ import dev.switchboard.policy.PolicyDecision;
 import dev.switchboard.policy.PolicyInput;
 import dev.switchboard.policy.PolicySet;
 import dev.switchboard.policy.ToolCatalog;
+import dev.switchboard.policy.ToolFacts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -101,7 +103,7 @@ final class ActionJudge {
             PolicyInput.Kind.HANDOFF,
             actionId,
             agents.factsOf(handoff.agent() == null ? "" : handoff.agent()),
-            dev.switchboard.policy.ToolFacts.none(),
+            ToolFacts.none(),
             null,
             false,
             handoff.target(),
@@ -114,11 +116,11 @@ final class ActionJudge {
   }
 
   /** The usage keys an allowed action counts under (see {@link RateUsage}). */
-  static java.util.List<String> usageKeys(PolicyInput input) {
+  static List<String> usageKeys(PolicyInput input) {
     return RateUsage.keysOf(input.tool().name(), input.agent().name(), input.goal().tenant());
   }
 
-  Optional<dev.switchboard.policy.ToolFacts> tool(String name) {
+  Optional<ToolFacts> tool(String name) {
     return tools.lookup(name);
   }
 

@@ -1,6 +1,8 @@
 package dev.switchboard.guardrail;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -18,8 +20,8 @@ interface RateUsage {
   OptionalLong count(String key, Instant from, Instant to);
 
   /** The usage keys an action counts under: its tool, its agent and its goal's tenant. */
-  static java.util.List<String> keysOf(String tool, String agent, String tenant) {
-    java.util.List<String> keys = new java.util.ArrayList<>(3);
+  static List<String> keysOf(String tool, String agent, String tenant) {
+    List<String> keys = new ArrayList<>(3);
     if (tool != null && !tool.isEmpty()) {
       keys.add(key("tool", tool));
     }
