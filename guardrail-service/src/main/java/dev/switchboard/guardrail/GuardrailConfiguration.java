@@ -3,15 +3,19 @@ package dev.switchboard.guardrail;
 import dev.switchboard.contracts.ActionSigner;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.catalog.Catalogs;
 import dev.switchboard.edge.InvalidConfigurationException;
 import dev.switchboard.edge.SecurityProperties;
 import dev.switchboard.edge.SwitchboardKafkaProperties;
 import dev.switchboard.edge.TopologyExtension;
+import dev.switchboard.policy.AgentCatalog;
 import dev.switchboard.policy.CatalogFacts;
 import dev.switchboard.policy.InvalidPolicyException;
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -85,6 +89,30 @@ class GuardrailConfiguration {
     return facts;
   }
 
+  /** The planner's agents catalog as a global store (see {@link StreamsAgentCatalog}). */
+  @Bean
+  TopologyExtension agentCatalogTopology() {
+    return new AgentCatalogTopology();
+  }
+
+  /** Created here too, so the guardrail can start before the planner ever ran. */
+  @Bean
+  NewTopic agentsCatalogTopic(TopicNames names, SwitchboardKafkaProperties kafka) {
+    return TopicBuilder.name(names.of(Catalogs.AGENTS))
+        .partitions(1)
+        .replicas(kafka.replicationFactor())
+        .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+        .build();
+  }
+
+  @Bean
+  AgentCatalog agentCatalog(
+      CatalogFacts catalogFacts,
+      EventCodec codec,
+      ObjectProvider<StreamsBuilderFactoryBean> streams) {
+    return new StreamsAgentCatalog(kafkaStreams(streams), codec, catalogFacts.agents());
+  }
+
   /** The rate counters' sub-topology; adds nothing when no limit is configured. */
   @Bean
   TopologyExtension rateUsageTopology(GuardrailProperties properties, EventCodec codec) {
@@ -122,24 +150,28 @@ class GuardrailConfiguration {
     if (properties.rateLimits().limits().isEmpty()) {
       return RateUsage.NONE;
     }
-    // Looked up on first use: the stream factory itself needs the Guardrail bean.
-    return new StreamsRateUsage(
-        () -> {
-          StreamsBuilderFactoryBean factory = streams.getIfAvailable();
-          return factory == null ? null : factory.getKafkaStreams();
-        },
-        properties.rateLimits().bucket());
+    return new StreamsRateUsage(kafkaStreams(streams), properties.rateLimits().bucket());
+  }
+
+  /** Looked up on first use: the stream factory itself needs the Guardrail bean. */
+  private static Supplier<KafkaStreams> kafkaStreams(
+      ObjectProvider<StreamsBuilderFactoryBean> streams) {
+    return () -> {
+      StreamsBuilderFactoryBean factory = streams.getIfAvailable();
+      return factory == null ? null : factory.getKafkaStreams();
+    };
   }
 
   @Bean
   Guardrail guardrail(
       ReloadingPolicy guardrailPolicy,
       CatalogFacts catalogFacts,
+      AgentCatalog agentCatalog,
       GuardrailProperties properties,
       RateUsage rateUsage,
       ActionSigner signer,
       Clock clock) {
     return Guardrail.create(
-        guardrailPolicy, catalogFacts, catalogFacts.agents(), properties, rateUsage, signer, clock);
+        guardrailPolicy, catalogFacts, agentCatalog, properties, rateUsage, signer, clock);
   }
 }

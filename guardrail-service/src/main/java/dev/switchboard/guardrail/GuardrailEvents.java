@@ -115,7 +115,8 @@ final class GuardrailEvents {
         handoff.agent(),
         handoff.target(),
         handoff.reason(),
-        handoff.summary());
+        handoff.summary(),
+        handoff.context());
   }
 
   QuestionAsked questionAsked(QuestionProposed question) {

@@ -7,10 +7,13 @@ import dev.switchboard.contracts.ActionKeyRing;
 import dev.switchboard.contracts.ActionSigner;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
+import dev.switchboard.contracts.catalog.AgentEntry;
+import dev.switchboard.contracts.catalog.Catalogs;
 import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
 import dev.switchboard.contracts.event.ActionResultEvent.ActionSucceeded;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
+import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
 import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.ResolutionEvent.Approved;
@@ -18,6 +21,7 @@ import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
 import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
 import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
 import dev.switchboard.edge.testing.TopicProbe;
+import dev.switchboard.policy.AgentCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -66,6 +70,7 @@ class GuardrailKafkaIT {
 
   @Autowired TopicNames names;
   @Autowired RateUsage rateUsage;
+  @Autowired AgentCatalog agentCatalog;
 
   private TopicProbe probe;
   private ActionSigner executorSide;
@@ -236,6 +241,39 @@ class GuardrailKafkaIT {
         .containsExactly("web.fetch");
   }
 
+  @Test
+  void shouldHandOffOnlyWhereTheAgentsCatalogSaysTheAgentMay() {
+    String agent = "it-agent-" + UUID.randomUUID();
+    AgentEntry entry =
+        new AgentEntry(
+            agent,
+            "sha256:it",
+            "an IT agent",
+            "deterministic",
+            List.of(),
+            List.of("agent:it-target"),
+            null);
+    probe.sendRaw(
+        names.of(Catalogs.AGENTS), agent, probe.codec().mapper().writeValueAsBytes(entry));
+    await().atMost(TIMEOUT).until(() -> agentCatalog.lookup(agent).isPresent());
+    String goalId = submit("acme-" + UUID.randomUUID());
+
+    probe.send(Topics.PLAN, handoff(goalId, agent, "agent:it-target"));
+    probe.send(Topics.PLAN, handoff(goalId, agent, "agent:elsewhere"));
+
+    ActionAllowed allowed = probe.awaitEvent(Topics.VERDICT, goalId, ActionAllowed.class, TIMEOUT);
+    ActionDenied denied = probe.awaitEvent(Topics.VERDICT, goalId, ActionDenied.class, TIMEOUT);
+    assertThat(allowed.policy()).isEqualTo("handoff-to-listed-agent");
+    assertThat(allowed.audit().agent()).isEqualTo(agent);
+    assertThat(denied.policy()).isEqualTo("handoff-to-unlisted-target");
+    assertThat(agentCatalog.lookup(agent).orElseThrow().version()).isEqualTo("sha256:it");
+  }
+
+  private static HandoffProposed handoff(String goalId, String agent, String target) {
+    return new HandoffProposed(
+        goalId, UUID.randomUUID(), null, Instant.now(), agent, target, "next step", null);
+  }
+
   private void awaitCount(String key, long expected) {
     await()
         .atMost(TIMEOUT)
@@ -272,7 +310,7 @@ class GuardrailKafkaIT {
   }
 
   private static StepsProposed findContact(String goalId) {
-    return proposed(goalId, "sdr", "step-1", "crm.find_contact", "{\"account\":\"ACME\"}");
+    return proposed(goalId, "researcher", "step-1", "crm.find_contact", "{\"account\":\"ACME\"}");
   }
 
   private static StepsProposed proposed(

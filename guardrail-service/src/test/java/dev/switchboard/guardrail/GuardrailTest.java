@@ -10,6 +10,7 @@ import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
+import dev.switchboard.contracts.event.HandoffContext;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
 import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
@@ -29,6 +30,7 @@ import dev.switchboard.contracts.event.VerdictEvent.Audit;
 import dev.switchboard.edge.Decision;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -362,7 +364,16 @@ class GuardrailTest {
   void shouldRelayAHandoffToAPersonUnderAnIdDerivedFromTheProposal() {
     HandoffProposed handoff =
         new HandoffProposed(
-            GOAL, UUID.randomUUID(), null, NOW, "demo", "human:sales", "stuck", "tried twice");
+            GOAL,
+            UUID.randomUUID(),
+            null,
+            NOW,
+            "demo",
+            "human:sales",
+            "stuck",
+            "tried twice",
+            new HandoffContext(
+                "Follow up with ACME", Map.of(), List.of("demo: lookup failed"), Map.of(), "help"));
 
     Decision<GuardrailState> decision = guardrail.decide(known(), handoff);
 
@@ -381,6 +392,7 @@ class GuardrailTest {
               assertThat(requested.reason()).isEqualTo("stuck");
               assertThat(requested.summary()).isEqualTo("tried twice");
               assertThat(requested.causationId()).isEqualTo(handoff.eventId());
+              assertThat(requested.context()).isEqualTo(handoff.context());
             });
   }
 
