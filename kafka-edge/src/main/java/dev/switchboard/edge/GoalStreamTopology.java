@@ -29,9 +29,18 @@ public final class GoalStreamTopology {
       TopicNames names,
       EventCodec codec,
       String consumerName) {
+    addTo(builder, logic, names, codec, consumerName, GoalStoreSupplier.inMemory());
+  }
+
+  public static <S> void addTo(
+      StreamsBuilder builder,
+      GoalProcessor<S> logic,
+      TopicNames names,
+      EventCodec codec,
+      String consumerName,
+      GoalStoreSupplier stores) {
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray()));
+        Stores.keyValueStoreBuilder(stores.get(STORE), Serdes.String(), Serdes.ByteArray()));
     Serde<Outgoing> outgoing =
         Serdes.serdeFrom(
             new Outgoing.PayloadSerializer(),
