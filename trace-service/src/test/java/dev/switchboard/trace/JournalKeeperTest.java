@@ -14,6 +14,7 @@ import dev.switchboard.contracts.event.ResolutionEvent.Edited;
 import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.Decision;
+import dev.switchboard.edge.EventContext;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -315,6 +316,114 @@ class JournalKeeperTest {
 
     assertThat(journal.entries()).hasSize(11);
     assertThat(journal.toString()).doesNotContain(DemoGoal.SECRET);
+  }
+
+  @Test
+  void shouldNumberEachNewEventAndTakeTheNumberAsTheVersion() {
+    StepsProposed proposed = goal.lookupProposed(2);
+    Journal journal = fold(goal.lookupAllowed(3), proposed, goal.submitted(0));
+    Journal again = apply(journal, proposed);
+
+    assertThat(journal.version()).isEqualTo(3);
+    assertThat(journal.entries())
+        .extracting(JournalEntry::type, JournalEntry::seq)
+        .containsExactly(
+            tuple("GoalSubmitted", 3L), tuple("StepsProposed", 2L), tuple("ActionAllowed", 1L));
+    assertThat(journal.entriesAfter(1))
+        .extracting(JournalEntry::type)
+        .containsExactly("GoalSubmitted", "StepsProposed");
+    assertThat(again.version()).as("a duplicate is no new version").isEqualTo(3);
+  }
+
+  @Test
+  void shouldTakeTheTraceIdFromTheFirstRecordThatCarriesOne() {
+    String first = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    String other = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
+    Journal untraced = keeper.decide(null, goal.submitted(0), EventContext.none()).state();
+    Journal traced =
+        keeper.decide(untraced, goal.lookupProposed(1), new EventContext(first)).state();
+    Journal later = keeper.decide(traced, goal.lookupAllowed(2), new EventContext(other)).state();
+
+    assertThat(untraced.traceId()).isNull();
+    assertThat(traced.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(later.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+  }
+
+  @Test
+  void shouldIgnoreATraceparentThatIsNotOne() {
+    Journal journal =
+        keeper
+            .decide(
+                null,
+                goal.submitted(0),
+                new EventContext("00-" + "0".repeat(32) + "-00f067aa0ba902b7-01"))
+            .state();
+
+    assertThat(journal.traceId()).isNull();
+  }
+
+  @Test
+  void shouldNameToolsPoliciesQueuesAndPeopleOnEntries() {
+    Journal journal =
+        fold(
+            goal.submitted(0),
+            goal.sendProposed(1),
+            goal.sendEscalated(2),
+            goal.approvalRequested(2),
+            goal.approved(3),
+            goal.sendRequested(4),
+            goal.sendSucceeded(5));
+
+    assertThat(journal.entries())
+        .extracting(
+            JournalEntry::type,
+            JournalEntry::tool,
+            JournalEntry::policy,
+            JournalEntry::escalationId,
+            JournalEntry::queue,
+            JournalEntry::actor)
+        .containsExactly(
+            tuple("GoalSubmitted", null, null, null, null, null),
+            tuple("StepsProposed", "demo.send", null, null, null, null),
+            tuple(
+                "ActionEscalated",
+                "demo.send",
+                "outbound-communication",
+                goal.approvalId(),
+                null,
+                null),
+            tuple(
+                "ApprovalRequested",
+                "demo.send",
+                "outbound-communication",
+                goal.approvalId(),
+                "human:approvers",
+                null),
+            tuple("Approved", null, null, goal.approvalId(), null, "local-operator"),
+            tuple("ActionRequested", "demo.send", null, null, null, "local-operator"),
+            tuple("ActionSucceeded", "demo.send", null, null, null, null));
+    assertThat(journal.entries().get(1).agent()).isEqualTo("demo");
+    assertThat(journal.entries().get(1).actions())
+        .containsExactly(new ActionRef(goal.sendId(), "demo.send"));
+  }
+
+  @Test
+  void shouldKeepTheHeadUpToDate() {
+    Journal waiting =
+        fold(
+            goal.submitted(0),
+            goal.lookupProposed(1),
+            goal.lookupSucceeded(2),
+            goal.sendProposed(3),
+            goal.approvalRequested(4));
+    Journal done = apply(apply(waiting, goal.approved(6)), goal.completed(7));
+
+    assertThat(waiting.steps()).isEqualTo(2);
+    assertThat(waiting.holder())
+        .isEqualTo(new Holding(Holding.Kind.QUEUE, "human:approvers", at(4), null));
+    assertThat(done.holder()).isNull();
+    assertThat(done.usage()).isNull();
   }
 
   private Journal fold(SwitchboardEvent... events) {
