@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** How the console writes times, durations, holders and usage: short, in UTC. */
-final class ConsoleFormat {
+public final class ConsoleFormat {
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter PRECISE_TIME =
@@ -23,24 +23,24 @@ final class ConsoleFormat {
     this.now = now;
   }
 
-  Instant now() {
+  public Instant now() {
     return now;
   }
 
-  String time(Instant at) {
+  public String time(Instant at) {
     return at == null ? "—" : TIME.format(at);
   }
 
-  String preciseTime(Instant at) {
+  public String preciseTime(Instant at) {
     return at == null ? "—" : PRECISE_TIME.format(at);
   }
 
-  String dateTime(Instant at) {
+  public String dateTime(Instant at) {
     return at == null ? "—" : DATE_TIME.format(at);
   }
 
   /** {@code 850 ms}, {@code 12.3 s}, {@code 4 m 05 s}, {@code 2 h 03 m}, {@code 3 d 04 h}. */
-  static String duration(Duration duration) {
+  public static String duration(Duration duration) {
     if (duration == null) {
       return "—";
     }
@@ -61,25 +61,25 @@ final class ConsoleFormat {
     return String.format(Locale.ROOT, "%d d %02d h", seconds / 86_400, seconds % 86_400 / 3600);
   }
 
-  String durationOf(Duration duration) {
+  public String durationOf(Duration duration) {
     return duration(duration);
   }
 
   /** How long ago, like {@code 4 m 05 s}. */
-  String age(Instant since) {
+  public String age(Instant since) {
     return since == null ? "—" : duration(Duration.between(since, now));
   }
 
   /** {@code +12.3 s} after the start. */
-  String offset(Instant start, Instant at) {
+  public String offset(Instant start, Instant at) {
     return start == null || at == null ? "" : "+" + duration(Duration.between(start, at));
   }
 
-  String between(Instant from, Instant to) {
+  public String between(Instant from, Instant to) {
     return from == null || to == null ? "—" : duration(Duration.between(from, to));
   }
 
-  String holder(Holding holding) {
+  public String holder(Holding holding) {
     if (holding == null) {
       return "—";
     }
@@ -90,12 +90,12 @@ final class ConsoleFormat {
     };
   }
 
-  String holderKind(Holding holding) {
+  public String holderKind(Holding holding) {
     return holding == null ? "" : holding.kind().name().toLowerCase(Locale.ROOT);
   }
 
   /** {@code 1,234 + 567 tokens · 0.0123 USD}; a dash when nothing was reported. */
-  String usage(Usage usage) {
+  public String usage(Usage usage) {
     if (usage == null) {
       return "—";
     }
@@ -105,7 +105,7 @@ final class ConsoleFormat {
   }
 
   /** The cost alone, or a dash; the list's cost column. */
-  String cost(Usage usage) {
+  public String cost(Usage usage) {
     if (usage == null || usage.cost() == null) {
       return usage == null
           ? "—"
@@ -115,18 +115,18 @@ final class ConsoleFormat {
     return cost.toPlainString() + (usage.currency() == null ? "" : " " + usage.currency());
   }
 
-  String status(GoalStatus status) {
+  public String status(GoalStatus status) {
     return status == null ? "" : status.name().toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
-  String statusClass(GoalStatus status) {
+  public String statusClass(GoalStatus status) {
     return status == null
         ? ""
         : "status-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** A wire type name as a word: {@code ActionAllowed} → {@code allowed}. */
-  String outcomeWord(String type) {
+  public String outcomeWord(String type) {
     if (type == null) {
       return "—";
     }
@@ -142,7 +142,7 @@ final class ConsoleFormat {
     };
   }
 
-  String waitKind(GoalTimeline.PersonWait wait) {
+  public String waitKind(GoalTimeline.PersonWait wait) {
     return wait.kind() == null ? "" : wait.kind().name().toLowerCase(Locale.ROOT);
   }
 }

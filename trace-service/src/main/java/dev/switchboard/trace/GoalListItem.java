@@ -38,7 +38,7 @@ record GoalListItem(
   }
 
   /** Waiting on a queue of people or held by a person. */
-  boolean withPeople() {
+  public boolean withPeople() {
     return holder != null && holder.person();
   }
 }

@@ -31,29 +31,31 @@ final class JournalEventsSink implements GoalSink {
 
   @Override
   public void journal(Journal journal) {
+    boolean whole = sent < 0 || sent > journal.version();
+    if (!whole && journal.version() <= sent) {
+      if (!started) {
+        // The client is up to date: nothing to send but the retry advice.
+        started = true;
+        connection.send(SseEmitter.event().reconnectTime(retryMillis).comment("up to date"));
+      }
+      return;
+    }
     SseEmitter.SseEventBuilder event = SseEmitter.event().id(Long.toString(journal.version()));
-    if (sent < 0 || sent > journal.version()) {
+    if (!started) {
+      started = true;
+      event.reconnectTime(retryMillis);
+    }
+    if (whole) {
       // No version to resume after, or one this journal never had: the whole journal.
       event
           .name(JOURNAL)
           .data(GoalJournalView.of(journal, clock.instant()), MediaType.APPLICATION_JSON);
-    } else if (journal.version() > sent) {
+    } else {
       event
           .name(UPDATE)
           .data(
               new GoalUpdate(GoalListItem.of(journal), journal.entriesAfter(sent)),
               MediaType.APPLICATION_JSON);
-    } else if (started) {
-      return;
-    } else {
-      // The client is up to date: nothing to send but the retry advice.
-      started = true;
-      connection.send(SseEmitter.event().reconnectTime(retryMillis).comment("up to date"));
-      return;
-    }
-    if (!started) {
-      started = true;
-      event.reconnectTime(retryMillis);
     }
     sent = journal.version();
     connection.send(event);

@@ -1,5 +1,6 @@
 package dev.switchboard.trace;
 
+import dev.switchboard.edge.GoalStates;
 import java.util.Map;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,6 +50,20 @@ final class LiveJournals {
       boolean forwarded,
       GoalSink sink,
       SseConnection connection) {
+    try {
+      startGoal(goalId, lastEventId, passedOn, forwarded, sink, connection);
+    } catch (GoalStates.StateNotReadyException e) {
+      throw new GoalUnavailableException(e.getMessage(), e);
+    }
+  }
+
+  private void startGoal(
+      String goalId,
+      String lastEventId,
+      Map<String, String> passedOn,
+      boolean forwarded,
+      GoalSink sink,
+      SseConnection connection) {
     switch (owners.ownerOf(goalId)) {
       case GoalOwners.Here here ->
           LocalGoalFeed.start(
@@ -72,18 +87,23 @@ final class LiveJournals {
       boolean forwarded,
       GoalListSink sink,
       SseConnection connection) {
-    GoalListFeed.start(
-        query,
-        local,
-        changes,
-        owners,
-        peers,
-        json,
-        passedOn,
-        forwarded,
-        sink,
-        connection,
-        new GoalListFeed.Settings(properties.streamHeartbeat(), properties.peerTimeout()));
+    try {
+      GoalListFeed.start(
+          query,
+          local,
+          changes,
+          owners,
+          peers,
+          json,
+          passedOn,
+          forwarded,
+          sink,
+          connection,
+          new GoalListFeed.Settings(properties.streamHeartbeat(), properties.peerTimeout()));
+    } catch (GoalStates.StateNotReadyException e) {
+      // A stream's answer is an event stream or a problem detail; this one cannot start yet.
+      throw new GoalUnavailableException(e.getMessage(), e);
+    }
   }
 
   long retryMillis() {

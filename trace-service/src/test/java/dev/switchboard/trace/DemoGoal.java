@@ -89,6 +89,16 @@ final class DemoGoal {
         Map.of("account", "ACME"));
   }
 
+  GoalSubmitted submittedFor(String agent, int second) {
+    return new GoalSubmitted(
+        goalId, UUID.randomUUID(), null, at(second), agent, "Tell ACME", Map.of("account", "ACME"));
+  }
+
+  StepsProposed lookupProposedFor(String agent, int second) {
+    return new StepsProposed(
+        goalId, UUID.randomUUID(), cause, at(second), agent, List.of(lookup()));
+  }
+
   StepsProposed lookupProposed(int second) {
     return new StepsProposed(
         goalId, UUID.randomUUID(), cause, at(second), "demo", List.of(lookup()));
