@@ -28,15 +28,6 @@ public final class GoalStreamTopology {
       GoalProcessor<S> logic,
       TopicNames names,
       EventCodec codec,
-      String consumerName) {
-    addTo(builder, logic, names, codec, consumerName, GoalStoreSupplier.inMemory());
-  }
-
-  public static <S> void addTo(
-      StreamsBuilder builder,
-      GoalProcessor<S> logic,
-      TopicNames names,
-      EventCodec codec,
       String consumerName,
       GoalStoreSupplier stores) {
     builder.addStateStore(

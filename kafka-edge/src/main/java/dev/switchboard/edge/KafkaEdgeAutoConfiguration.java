@@ -138,8 +138,9 @@ public class KafkaEdgeAutoConfiguration {
   }
 
   /**
-   * Stores are in memory and restored from their changelog topics, so a fresh local directory per
-   * process loses nothing; set {@code spring.kafka.streams.state-dir} to keep one.
+   * Stores (in memory, or on disk with a {@link GoalStoreSupplier}) are restored from their
+   * changelog topics, so a fresh local directory per process loses nothing; set {@code
+   * spring.kafka.streams.state-dir} to keep one.
    */
   private static String temporaryStateDir(String applicationId) {
     try {
