@@ -181,7 +181,15 @@ class ConsoleBrowserIT {
       send(probe, Topics.VERDICT, goal.sendEscalated(5));
       send(probe, Topics.ESCALATION, goal.approvalRequested(5));
       browser.get(url("/goals"));
-      awaitRow(goal.goalId).findElement(By.cssSelector("a.goal-id")).click();
+      awaitRow(goal.goalId);
+      // The table is replaced at each change: click the link as it is at that moment.
+      new WebDriverWait(browser, TIMEOUT)
+          .ignoring(StaleElementReferenceException.class)
+          .until(
+              page -> {
+                page.findElement(By.cssSelector("#goal-" + goal.goalId + " a.goal-id")).click();
+                return true;
+              });
       new WebDriverWait(browser, TIMEOUT)
           .until(
               ExpectedConditions.textToBePresentInElementLocated(
