@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.contracts.GoalStatus;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topics;
+import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
 import dev.switchboard.contracts.event.GoalEvent;
+import dev.switchboard.contracts.event.HandoffContext;
+import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
 import dev.switchboard.contracts.event.ResolutionEvent.Answered;
 import dev.switchboard.contracts.event.ResolutionEvent.Edited;
@@ -16,6 +19,7 @@ import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.EventContext;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -424,6 +428,46 @@ class JournalKeeperTest {
         .isEqualTo(new Holding(Holding.Kind.QUEUE, "human:approvers", at(4), null));
     assertThat(done.holder()).isNull();
     assertThat(done.usage()).isNull();
+  }
+
+  @Test
+  void shouldKeepAHandoffsContextOutOfTheJournal() {
+    HandoffContext context =
+        new HandoffContext(
+            "Tell ACME " + DemoGoal.SECRET,
+            Map.of("inputs.account", JsonNodeFactory.instance.stringNode(DemoGoal.SECRET)),
+            List.of("looked up " + DemoGoal.SECRET),
+            Map.of(goal.lookupId(), JsonNodeFactory.instance.stringNode(DemoGoal.SECRET)),
+            "notes " + DemoGoal.SECRET);
+    HandoffProposed proposed =
+        new HandoffProposed(
+            goal.goalId,
+            UUID.randomUUID(),
+            null,
+            at(1),
+            "demo",
+            "agent:billing",
+            "billing",
+            "s",
+            context);
+    HandoffRequested requested =
+        new HandoffRequested(
+            goal.goalId,
+            UUID.randomUUID(),
+            null,
+            at(2),
+            "h-1",
+            "human:dispatch",
+            "demo",
+            "agent:billing",
+            "billing",
+            "s",
+            context);
+
+    Journal journal = fold(goal.submitted(0), proposed, requested);
+
+    assertThat(journal.entries()).extracting(JournalEntry::target).contains("agent:billing");
+    assertThat(journal.toString()).doesNotContain(DemoGoal.SECRET);
   }
 
   private Journal fold(SwitchboardEvent... events) {
