@@ -80,7 +80,9 @@ public class KafkaEdgeAutoConfiguration {
       EventCodec codec,
       KafkaProperties kafkaProperties,
       SwitchboardKafkaProperties properties,
-      ObjectProvider<TopologyExtension> extensions) {
+      ObjectProvider<TopologyExtension> extensions,
+      ObjectProvider<GoalStoreSupplier> stores) {
+    GoalStoreSupplier store = stores.getIfAvailable(GoalStoreSupplier::inMemory);
     String applicationId = applicationId(logic, properties);
     Map<String, Object> config = kafkaProperties.buildStreamsProperties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -96,7 +98,7 @@ public class KafkaEdgeAutoConfiguration {
         new KafkaStreamsInfrastructureCustomizer() {
           @Override
           public void configureBuilder(StreamsBuilder builder) {
-            GoalStreamTopology.addTo(builder, logic, names, codec, applicationId);
+            GoalStreamTopology.addTo(builder, logic, names, codec, applicationId, store);
             extensions.orderedStream().forEach(e -> e.addTo(builder, names, applicationId));
           }
         });
@@ -138,8 +140,9 @@ public class KafkaEdgeAutoConfiguration {
   }
 
   /**
-   * Stores are in memory and restored from their changelog topics, so a fresh local directory per
-   * process loses nothing; set {@code spring.kafka.streams.state-dir} to keep one.
+   * Stores (in memory, or on disk with a {@link GoalStoreSupplier}) are restored from their
+   * changelog topics, so a fresh local directory per process loses nothing; set {@code
+   * spring.kafka.streams.state-dir} to keep one.
    */
   private static String temporaryStateDir(String applicationId) {
     try {
