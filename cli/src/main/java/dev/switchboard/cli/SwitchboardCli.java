@@ -3,6 +3,7 @@ package dev.switchboard.cli;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -17,6 +18,7 @@ public final class SwitchboardCli {
   static final String DEFAULT_TRACE_URL = "http://localhost:8085";
   static final String DEFAULT_HANDOFF_URL = "http://localhost:8084";
   static final String TOKEN_VARIABLE = "SWITCHBOARD_OPERATOR_TOKEN";
+  static final String JAEGER_VARIABLE = "SWITCHBOARD_JAEGER_URL";
   private static final Set<String> HELP = Set.of("help", "--help", "-h");
 
   static final String USAGE =
@@ -30,14 +32,20 @@ public final class SwitchboardCli {
             stops when the goal ends or, without --until-done, when it waits for a person
         demo                      run the demo goal, answer its approvals, report the outcome
             [--bootstrap ..] [--trace-url ..] [--handoff-url ..] [--token t] [--yes] [--timeout 180s]
+            [--jaeger-url url]        also print the goal's trace in Jaeger
         inbox                     list pending escalations    [--handoff-url ..] [--token t]
         approve <escalationId>    approve      [--handoff-url ..] [--token t] [--reason r]
         deny <escalationId>       deny         [--handoff-url ..] [--token t] [--reason r]
         kafka-ready               wait until Kafka answers     [--bootstrap ..] [--timeout 60s]
+        policy test <policy> <cases>
+                                  decide each case with the guardrail's policy engine; print
+                                  decision and rule; exit 1 on any mismatch (policy: file or dir)
 
       defaults: --bootstrap localhost:9092, --trace-url http://localhost:8085,
-                --handoff-url http://localhost:8084, --token from $SWITCHBOARD_OPERATOR_TOKEN
-      exit codes: 0 done/completed, 1 failed/denied/error, 2 timed out, 64 bad command line
+                --handoff-url http://localhost:8084, --token from $SWITCHBOARD_OPERATOR_TOKEN,
+                --jaeger-url from $SWITCHBOARD_JAEGER_URL (none: no trace link)
+      exit codes: 0 done/completed/all cases pass, 1 failed/denied/error/mismatch, 2 timed out,
+                  64 bad command line
       """;
 
   private final PrintStream out;
@@ -86,7 +94,14 @@ public final class SwitchboardCli {
           demo(
               line.allowing(
                   Set.of(
-                      "bootstrap", "prefix", "trace-url", "handoff-url", "token", "yes", "timeout"),
+                      "bootstrap",
+                      "prefix",
+                      "trace-url",
+                      "handoff-url",
+                      "token",
+                      "yes",
+                      "timeout",
+                      "jaeger-url"),
                   0));
       case "inbox" -> listInbox(line.allowing(Set.of("handoff-url", "token"), 0));
       case "approve", "deny" ->
@@ -98,6 +113,7 @@ public final class SwitchboardCli {
               line.duration("timeout", Duration.ofSeconds(60)),
               out,
               clock);
+      case "policy" -> policy(line.allowing(Set.of(), 3));
       default -> throw new UsageException("unknown command '" + line.command() + "'");
     };
   }
@@ -146,7 +162,8 @@ public final class SwitchboardCli {
               ApprovalPrompt.forThisProcess(line.flag("yes"), out, escalationFormat),
               new JournalLineFormat(zone),
               out,
-              clock)
+              clock,
+              jaegerUrl(line))
           .run(line.duration("timeout", Duration.ofSeconds(180)));
     }
   }
@@ -173,6 +190,16 @@ public final class SwitchboardCli {
     return ExitCode.OK;
   }
 
+  private int policy(CommandLine line) {
+    if (!line.argument(0, "a subcommand: test").equals("test")) {
+      throw new UsageException("'policy' knows only 'test', not '" + line.arguments().get(0) + "'");
+    }
+    return new PolicyTestRun(out)
+        .run(
+            Path.of(line.argument(1, "a policy file or directory")),
+            Path.of(line.argument(2, "a cases file")));
+  }
+
   private KafkaGoalSubmitter kafka(CommandLine line) {
     return new KafkaGoalSubmitter(
         line.option("bootstrap", DEFAULT_BOOTSTRAP), line.option("prefix", ""));
@@ -184,7 +211,15 @@ public final class SwitchboardCli {
 
   private JournalFollower follower(TraceClient trace) {
     return new JournalFollower(
-        trace, new JournalLineFormat(zone), out, clock, JournalFollower.DEFAULT_POLL_INTERVAL);
+        trace, new JournalLineFormat(zone), out, clock, JournalFollower.DEFAULT_TICK);
+  }
+
+  /** From --jaeger-url or $SWITCHBOARD_JAEGER_URL; empty when neither is set. */
+  private Optional<String> jaegerUrl(CommandLine line) {
+    return line.option("jaeger-url")
+        .or(() -> Optional.ofNullable(environment.get(JAEGER_VARIABLE)))
+        .filter(value -> !value.isBlank())
+        .map(url -> ServiceUrl.normalize(url, "--jaeger-url"));
   }
 
   private InboxClient inboxClient(CommandLine line) {

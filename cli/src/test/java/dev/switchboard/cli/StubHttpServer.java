@@ -19,9 +19,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (the last one repeats) and records every request it gets.
  */
 final class StubHttpServer implements AutoCloseable {
-  record Answer(int status, String body) {}
+  record Answer(int status, String body, String contentType) {
+    Answer(int status, String body) {
+      this(status, body, "application/json");
+    }
+  }
 
-  record Request(String method, String path, String authorization, String body) {}
+  record Request(
+      String method, String path, String authorization, String body, String lastEventId) {}
 
   private final HttpServer server;
   private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
@@ -61,10 +66,15 @@ final class StubHttpServer implements AutoCloseable {
     String path = exchange.getRequestURI().getPath();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     requests.add(
-        new Request(method, path, exchange.getRequestHeaders().getFirst("Authorization"), body));
+        new Request(
+            method,
+            path,
+            exchange.getRequestHeaders().getFirst("Authorization"),
+            body,
+            exchange.getRequestHeaders().getFirst("Last-Event-ID")));
     Answer answer = next(method + " " + path);
     byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.getResponseHeaders().set("Content-Type", answer.contentType());
     exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
@@ -98,6 +108,18 @@ final class StubHttpServer implements AutoCloseable {
 
   static Answer status(int status) {
     return new Answer(status, "");
+  }
+
+  /** An event stream that sends these events and then ends, as a restarting server's would. */
+  static Answer events(String... events) {
+    return new Answer(200, String.join("", events), "text/event-stream");
+  }
+
+  static Answer problem(int status, String detail) {
+    return new Answer(
+        status,
+        "{\"type\":\"about:blank\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}",
+        "application/problem+json");
   }
 
   @Override

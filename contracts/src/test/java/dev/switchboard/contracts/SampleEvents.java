@@ -26,10 +26,12 @@ import dev.switchboard.contracts.event.ResolutionEvent.Expired;
 import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.ResolutionEvent.TakenOver;
 import dev.switchboard.contracts.event.SwitchboardEvent;
+import dev.switchboard.contracts.event.VerdictEvent;
 import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
 import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
 import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +86,20 @@ final class SampleEvents {
     return new PlannedAction("act-1", "crm.lookup", null, null, false, null);
   }
 
+  static VerdictEvent.Audit audit(String approvedBy) {
+    return new VerdictEvent.Audit(
+        "switchboard-default",
+        "1+0123456789ab",
+        "read-only-tools",
+        "reads only",
+        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        approvedBy,
+        null,
+        "mail.send",
+        "sdr",
+        "acme");
+  }
+
   private static final List<SwitchboardEvent> ALL = build();
 
   /** The same instances on every call. */
@@ -104,6 +120,17 @@ final class SampleEvents {
             "Follow up with Ada",
             Map.of("lead", "ada@example.com")),
         new GoalSubmitted(GOAL_ID, id(), cause, AT_WHOLE_SECOND, null, "Anything", null),
+        new GoalSubmitted(
+            GOAL_ID,
+            id(),
+            null,
+            AT,
+            "sdr",
+            "Follow up with Ada",
+            Map.of(),
+            "alice",
+            "acme",
+            Map.of("region", "eu")),
         new GoalEvent.GoalCancelled(GOAL_ID, id(), null, AT, "changed my mind", "ada"),
         new GoalEvent.GoalCancelled(GOAL_ID, id(), null, AT, null, null),
         // plan
@@ -127,6 +154,20 @@ final class SampleEvents {
         new ActionDenied(GOAL_ID, id(), cause, AT, "act-2", "no-mail", "mail is off"),
         new ActionEscalated(
             GOAL_ID, id(), cause, AT, "act-2", "mail-needs-approval", "esc-1", "sends mail"),
+        new ActionAllowed(GOAL_ID, id(), cause, AT, "act-1", "read-only-tools", audit(null)),
+        new ActionDenied(
+            GOAL_ID, id(), cause, AT, "act-2", "unknown-tool", "not in the catalog", audit(null)),
+        new ActionEscalated(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "act-2",
+            "outbound-communication",
+            "esc-1",
+            "sends mail",
+            audit(null)),
+        new ActionAllowed(GOAL_ID, id(), cause, AT, "act-2", "approved-by-human", audit("bob")),
         // action-request
         new ActionRequested(GOAL_ID, id(), cause, AT, sendMail(), "bob", "c2lnbmF0dXJl"),
         new ActionRequested(GOAL_ID, id(), cause, AT, lookUp(), null, null),
@@ -151,6 +192,20 @@ final class SampleEvents {
             "sends mail"),
         new ApprovalRequested(
             GOAL_ID, id(), cause, AT, "esc-1", "human:approvers", null, lookUp(), null, null),
+        new ApprovalRequested(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "esc-1",
+            "human:approvers",
+            "sdr",
+            sendMail(),
+            "outbound-communication",
+            "sends mail",
+            "sales-approver",
+            true,
+            Duration.ofHours(4)),
         new HandoffRequested(
             GOAL_ID,
             id(),

@@ -59,14 +59,7 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
           E2eAgents.directory(workDir.resolveSibling(workDir.getFileName() + "-agents"));
       services.put(
           PlannerApplication.class, Map.of("switchboard.planner.agents-dir", agentsDir.toString()));
-      services.put(
-          GuardrailApplication.class,
-          Map.of(
-              // What guardrail-service's application.yml says (not read here, see run()).
-              "switchboard.guardrail.read-only-tools",
-              "crm.lookup_account,crm.find_contact,email.draft,demo.lookup",
-              "switchboard.guardrail.approval-required-tools",
-              "email.send,crm.log_activity,calendar.schedule_followup,demo.send"));
+      services.put(GuardrailApplication.class, Map.of());
       services.put(
           ExecutorApplication.class,
           Map.of(

@@ -2,6 +2,7 @@ package dev.switchboard.contracts.event;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -23,7 +24,13 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
   /** Who should answer, e.g. {@code human:approvers}. */
   String queue();
 
-  /** A high-stakes action waits for a person's yes or no. */
+  /**
+   * A high-stakes action waits for a person's yes or no.
+   *
+   * @param approverRole the role a person needs to decide it, or null for the queue's members
+   * @param fourEyes true when the goal's requester may not approve it themselves
+   * @param sla how long the person has before the approval expires, or null for the inbox default
+   */
   record ApprovalRequested(
       String goalId,
       UUID eventId,
@@ -34,13 +41,44 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
       String agent,
       PlannedAction action,
       String policy,
-      String reason)
+      String reason,
+      String approverRole,
+      boolean fourEyes,
+      Duration sla)
       implements EscalationEvent {
     public ApprovalRequested {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(escalationId, "escalationId");
       Require.text(queue, "queue");
       Require.present(action, "action");
+    }
+
+    /** Without approver role, four-eyes or SLA, as written before they existed. */
+    public ApprovalRequested(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String escalationId,
+        String queue,
+        String agent,
+        PlannedAction action,
+        String policy,
+        String reason) {
+      this(
+          goalId,
+          eventId,
+          causationId,
+          occurredAt,
+          escalationId,
+          queue,
+          agent,
+          action,
+          policy,
+          reason,
+          null,
+          false,
+          null);
     }
   }
 

@@ -22,6 +22,10 @@ public sealed interface GoalEvent extends SwitchboardEvent {
    * @param agent the agent to pursue it; null picks the default agent
    * @param description what the person wants, in their words
    * @param inputs named inputs the agent's playbook can use
+   * @param requestedBy who asked for it; self-declared unless broker ACLs restrict who writes
+   *     {@code goals}
+   * @param tenant whose goal it is (rate limits and policies per tenant); self-declared likewise
+   * @param labels free key/value metadata policies can match on, e.g. {@code region: eu}
    */
   record GoalSubmitted(
       String goalId,
@@ -30,7 +34,10 @@ public sealed interface GoalEvent extends SwitchboardEvent {
       Instant occurredAt,
       String agent,
       String description,
-      Map<String, String> inputs)
+      Map<String, String> inputs,
+      String requestedBy,
+      String tenant,
+      Map<String, String> labels)
       implements GoalEvent {
     public GoalSubmitted {
       Require.goalId(goalId);
@@ -38,6 +45,19 @@ public sealed interface GoalEvent extends SwitchboardEvent {
       eventId = eventId != null ? eventId : derivedId("submitted:", goalId);
       occurredAt = occurredAt != null ? occurredAt : Instant.now();
       inputs = Require.map(inputs);
+      labels = Require.map(labels);
+    }
+
+    /** Without requester, tenant or labels, as written before they existed. */
+    public GoalSubmitted(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String agent,
+        String description,
+        Map<String, String> inputs) {
+      this(goalId, eventId, causationId, occurredAt, agent, description, inputs, null, null, null);
     }
   }
 
