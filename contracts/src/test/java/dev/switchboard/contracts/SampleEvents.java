@@ -7,6 +7,7 @@ import dev.switchboard.contracts.event.ActionResultEvent.ActionSucceeded;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
+import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.GoalEvent;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import dev.switchboard.contracts.event.OutcomeEvent;
@@ -17,6 +18,7 @@ import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
 import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
 import dev.switchboard.contracts.event.PlannedAction;
+import dev.switchboard.contracts.event.ResolutionAudit;
 import dev.switchboard.contracts.event.ResolutionEvent.Answered;
 import dev.switchboard.contracts.event.ResolutionEvent.Approved;
 import dev.switchboard.contracts.event.ResolutionEvent.Denied;
@@ -29,6 +31,7 @@ import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
 import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
 import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -94,10 +97,22 @@ final class SampleEvents {
             "Follow up with Ada",
             Map.of("lead", "ada@example.com")),
         new GoalSubmitted(GOAL_ID, id(), cause, AT_WHOLE_SECOND, null, "Anything", null),
+        new GoalSubmitted(
+            GOAL_ID,
+            id(),
+            null,
+            AT,
+            "sdr",
+            "Follow up with Ada",
+            Map.of(),
+            "carol",
+            "acme-sales",
+            Map.of("priority", "high")),
         new GoalEvent.GoalCancelled(GOAL_ID, id(), null, AT, "changed my mind", "ada"),
         new GoalEvent.GoalCancelled(GOAL_ID, id(), null, AT, null, null),
         // plan
         new StepsProposed(GOAL_ID, id(), cause, AT, "sdr", List.of(lookUp(), sendMail())),
+        new StepsProposed(GOAL_ID, id(), cause, AT, "sdr", List.of(sendMail()), "carol"),
         new HandoffProposed(
             GOAL_ID, id(), cause, AT, "sdr", "agent:closer", "ready to close", "lead is warm"),
         new QuestionProposed(GOAL_ID, id(), cause, AT, "sdr", "human:sales", "Which region?"),
@@ -131,6 +146,21 @@ final class SampleEvents {
             "sends mail"),
         new ApprovalRequested(
             GOAL_ID, id(), cause, AT, "esc-1", "human:approvers", null, lookUp(), null, null),
+        new ApprovalRequested(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "goal-42~approval-5f0c6f2e-8d8e-3c59-9a41-0c3f0e5a3b21",
+            "human:approvers",
+            "sdr",
+            sendMail(),
+            "mail-needs-approval",
+            "sends mail",
+            "carol",
+            "approvers",
+            true,
+            Duration.ofMinutes(90)),
         new HandoffRequested(
             GOAL_ID,
             id(),
@@ -145,9 +175,42 @@ final class SampleEvents {
         new HandoffRequested(
             GOAL_ID, id(), cause, AT, "esc-2", "human:sales", null, "human:sales", null, null),
         new QuestionAsked(GOAL_ID, id(), cause, AT, "esc-3", "human:sales", "sdr", "Region?"),
+        new ResolutionRefused(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "esc-1",
+            "human:approvers",
+            "carol",
+            "Approved",
+            "four-eyes: carol asked for this goal"),
         // resolution
         new Approved(GOAL_ID, id(), cause, AT, "esc-1", "bob", "fine"),
         new Approved(GOAL_ID, id(), cause, AT, "esc-1", "bob", null),
+        new Approved(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "esc-1",
+            "bob",
+            "fine",
+            new ResolutionAudit(
+                "password",
+                List.of("approvers"),
+                "10.0.0.7",
+                "Mozilla/5.0",
+                "4bf92f3577b34da6a3ce929d0e0e4736")),
+        new Denied(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "esc-1",
+            "ticket-bot",
+            "no",
+            new ResolutionAudit("service-token", List.of(), null, null, null)),
         new Denied(GOAL_ID, id(), cause, AT, "esc-1", "bob", "not this week"),
         new Edited(GOAL_ID, id(), cause, AT, "esc-1", "bob", json("{\"subject\": \"Hi\"}")),
         new Answered(GOAL_ID, id(), cause, AT, "esc-3", "bob", "EMEA"),

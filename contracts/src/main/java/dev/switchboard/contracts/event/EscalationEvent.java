@@ -2,6 +2,7 @@ package dev.switchboard.contracts.event;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,7 +14,8 @@ import java.util.UUID;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = EscalationEvent.ApprovalRequested.class, name = "ApprovalRequested"),
   @JsonSubTypes.Type(value = EscalationEvent.HandoffRequested.class, name = "HandoffRequested"),
-  @JsonSubTypes.Type(value = EscalationEvent.QuestionAsked.class, name = "QuestionAsked")
+  @JsonSubTypes.Type(value = EscalationEvent.QuestionAsked.class, name = "QuestionAsked"),
+  @JsonSubTypes.Type(value = EscalationEvent.ResolutionRefused.class, name = "ResolutionRefused")
 })
 public sealed interface EscalationEvent extends SwitchboardEvent {
 
@@ -23,7 +25,15 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
   /** Who should answer, e.g. {@code human:approvers}. */
   String queue();
 
-  /** A high-stakes action waits for a person's yes or no. */
+  /**
+   * A high-stakes action waits for a person's yes or no.
+   *
+   * @param requestedBy the goal's requester, as the goal declared it; null when unknown
+   * @param approverRole the role an approver must hold besides covering the queue; null: anyone who
+   *     may work the queue
+   * @param fourEyes true when the goal's requester may not approve it themselves
+   * @param sla how long a person has to answer; null: the inbox's configured default
+   */
   record ApprovalRequested(
       String goalId,
       UUID eventId,
@@ -34,13 +44,51 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
       String agent,
       PlannedAction action,
       String policy,
-      String reason)
+      String reason,
+      String requestedBy,
+      String approverRole,
+      boolean fourEyes,
+      Duration sla)
       implements EscalationEvent {
     public ApprovalRequested {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(escalationId, "escalationId");
       Require.text(queue, "queue");
       Require.present(action, "action");
+      requestedBy = Require.optionalText(requestedBy);
+      approverRole = Require.optionalText(approverRole);
+      if (sla != null && (sla.isNegative() || sla.isZero())) {
+        throw new IllegalArgumentException("sla must be positive, not " + sla);
+      }
+    }
+
+    /** An approval any approver of the queue may give, within the inbox's default SLA. */
+    public ApprovalRequested(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String escalationId,
+        String queue,
+        String agent,
+        PlannedAction action,
+        String policy,
+        String reason) {
+      this(
+          goalId,
+          eventId,
+          causationId,
+          occurredAt,
+          escalationId,
+          queue,
+          agent,
+          action,
+          policy,
+          reason,
+          null,
+          null,
+          false,
+          null);
     }
   }
 
@@ -81,6 +129,36 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
       Require.text(escalationId, "escalationId");
       Require.text(queue, "queue");
       Require.text(question, "question");
+    }
+  }
+
+  /**
+   * The guardrail would not take a person's answer (the approver lacks the authority it requires,
+   * or approved their own goal under four-eyes): the escalation is open again, and the inbox shows
+   * why. Its causationId is the refused resolution's eventId.
+   *
+   * @param actor who gave the refused answer
+   * @param resolution the refused answer's event type, e.g. {@code Approved}
+   */
+  record ResolutionRefused(
+      String goalId,
+      UUID eventId,
+      UUID causationId,
+      Instant occurredAt,
+      String escalationId,
+      String queue,
+      String actor,
+      String resolution,
+      String reason)
+      implements EscalationEvent {
+    public ResolutionRefused {
+      Require.envelope(goalId, eventId, occurredAt);
+      Require.present(causationId, "causationId");
+      Require.text(escalationId, "escalationId");
+      Require.text(queue, "queue");
+      Require.text(actor, "actor");
+      Require.text(resolution, "resolution");
+      Require.text(reason, "reason");
     }
   }
 }

@@ -22,6 +22,11 @@ public sealed interface GoalEvent extends SwitchboardEvent {
    * @param agent the agent to pursue it; null picks the default agent
    * @param description what the person wants, in their words
    * @param inputs named inputs the agent's playbook can use
+   * @param requestedBy who asked for the goal: the authenticated user when it came through the CLI
+   *     or an API, else whatever the producer declared. Self-declared unless broker ACLs restrict
+   *     who may write {@code goals}; four-eyes approvals rely on it.
+   * @param tenant the organisation or team the goal belongs to, as declared by the producer
+   * @param labels free-form key/value tags (e.g. {@code priority=high}), as declared
    */
   record GoalSubmitted(
       String goalId,
@@ -30,7 +35,10 @@ public sealed interface GoalEvent extends SwitchboardEvent {
       Instant occurredAt,
       String agent,
       String description,
-      Map<String, String> inputs)
+      Map<String, String> inputs,
+      String requestedBy,
+      String tenant,
+      Map<String, String> labels)
       implements GoalEvent {
     public GoalSubmitted {
       Require.goalId(goalId);
@@ -38,6 +46,36 @@ public sealed interface GoalEvent extends SwitchboardEvent {
       eventId = eventId != null ? eventId : derivedId("submitted:", goalId);
       occurredAt = occurredAt != null ? occurredAt : Instant.now();
       inputs = Require.map(inputs);
+      requestedBy = Require.optionalText(requestedBy);
+      tenant = Require.optionalText(tenant);
+      labels = Require.map(labels);
+    }
+
+    /** A goal nobody declared a requester, tenant or labels for. */
+    public GoalSubmitted(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String agent,
+        String description,
+        Map<String, String> inputs) {
+      this(goalId, eventId, causationId, occurredAt, agent, description, inputs, null, null, null);
+    }
+
+    /** The same goal, asked for by {@code requester}. */
+    public GoalSubmitted requestedBy(String requester) {
+      return new GoalSubmitted(
+          goalId,
+          eventId,
+          causationId,
+          occurredAt,
+          agent,
+          description,
+          inputs,
+          requester,
+          tenant,
+          labels);
     }
   }
 

@@ -16,14 +16,20 @@ import java.util.UUID;
 })
 public sealed interface PlanEvent extends SwitchboardEvent {
 
-  /** The next actions, a DAG through {@link PlannedAction#dependsOn()}. */
+  /**
+   * The next actions, a DAG through {@link PlannedAction#dependsOn()}.
+   *
+   * @param requestedBy the goal's requester ({@code GoalSubmitted.requestedBy}), passed on so the
+   *     guardrail can hold approvals to four-eyes; null when unknown
+   */
   record StepsProposed(
       String goalId,
       UUID eventId,
       UUID causationId,
       Instant occurredAt,
       String agent,
-      List<PlannedAction> actions)
+      List<PlannedAction> actions,
+      String requestedBy)
       implements PlanEvent {
     public StepsProposed {
       Require.envelope(goalId, eventId, occurredAt);
@@ -32,6 +38,18 @@ public sealed interface PlanEvent extends SwitchboardEvent {
       if (actions.isEmpty()) {
         throw new IllegalArgumentException("actions must not be empty");
       }
+      requestedBy = Require.optionalText(requestedBy);
+    }
+
+    /** Steps of a goal whose requester is unknown. */
+    public StepsProposed(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String agent,
+        List<PlannedAction> actions) {
+      this(goalId, eventId, causationId, occurredAt, agent, actions, null);
     }
   }
 
