@@ -1,6 +1,8 @@
 package dev.switchboard.guardrail;
 
 import dev.switchboard.contracts.ActionSigner;
+import dev.switchboard.contracts.EscalationIds;
+import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.Topics;
@@ -11,6 +13,7 @@ import dev.switchboard.contracts.event.EscalationEvent;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
+import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.GoalEvent;
 import dev.switchboard.contracts.event.OutcomeEvent;
 import dev.switchboard.contracts.event.PlanEvent;
@@ -34,10 +37,11 @@ import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
 import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.GoalProcessor;
-import java.nio.charset.StandardCharsets;
+import dev.switchboard.guardrail.GuardrailPolicy.ApprovalTerms;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,7 +108,7 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
                   UUID.randomUUID(),
                   handoff.eventId(),
                   clock.instant(),
-                  handoff.eventId() + "/handoff",
+                  EscalationIds.of(handoff.goalId(), "handoff", handoff.eventId().toString()),
                   handoff.target(),
                   handoff.agent(),
                   handoff.target(),
@@ -118,7 +122,7 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
                   UUID.randomUUID(),
                   question.eventId(),
                   clock.instant(),
-                  question.eventId() + "/question",
+                  EscalationIds.of(question.goalId(), "question", question.eventId().toString()),
                   question.queue(),
                   question.agent(),
                   question.question()));
@@ -153,7 +157,8 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
           next = next.decided(action.actionId());
         }
         case GuardrailDecision.Escalate escalate -> {
-          String escalationId = approvalIdFor(action.actionId());
+          String escalationId = approvalIdFor(steps.goalId(), action.actionId());
+          ApprovalTerms terms = policy.approvalTerms();
           emit.add(
               new ActionEscalated(
                   steps.goalId(),
@@ -175,8 +180,21 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
                   steps.agent(),
                   action,
                   escalate.policy(),
-                  escalate.reason()));
-          next = next.awaitingApproval(escalationId, new PendingApproval(steps.agent(), action));
+                  escalate.reason(),
+                  steps.requestedBy(),
+                  terms.approverRole(),
+                  terms.fourEyes(),
+                  terms.sla()));
+          next =
+              next.awaitingApproval(
+                  escalationId,
+                  new PendingApproval(
+                      steps.agent(),
+                      action,
+                      escalate.queue(),
+                      steps.requestedBy(),
+                      terms.approverRole(),
+                      terms.fourEyes()));
         }
       }
     }
@@ -195,11 +213,13 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
     }
     return switch (resolution) {
       case Approved approved ->
-          approver(state, approved)
-              ? grant(state, approved, pending.action(), APPROVED_BY_HUMAN)
-              : Decision.of(state);
+          authorityMissing(pending, approved)
+              .map(reason -> reopen(state, approved, pending, reason))
+              .orElseGet(() -> grant(state, approved, pending.action(), APPROVED_BY_HUMAN));
       case Edited edited ->
-          approver(state, edited) ? reviewEdit(state, edited, pending) : Decision.of(state);
+          authorityMissing(pending, edited)
+              .map(reason -> reopen(state, edited, pending, reason))
+              .orElseGet(() -> reviewEdit(state, edited, pending));
       // Stopping an action needs no authority, so any authenticated person may deny.
       case Denied denied ->
           refuse(state, denied, "denied by " + denied.actor() + ": " + denied.reason());
@@ -210,16 +230,56 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
     };
   }
 
-  private boolean approver(GuardrailState state, ResolutionEvent resolution) {
-    if (policy.mayApprove(resolution.actor())) {
-      return true;
+  /**
+   * The inbox checked the approver before writing; this second look guards against an inbox that
+   * was misconfigured or wrong. Empty when the actor may approve.
+   */
+  private Optional<String> authorityMissing(PendingApproval pending, ResolutionEvent resolution) {
+    String actor = resolution.actor();
+    if (!policy.mayApprove(actor)) {
+      return Optional.of("'" + actor + "' is not on the guardrail's list of approvers");
     }
+    // Names compare without case, so "Carol" cannot approve what "carol" asked for.
+    if (pending.fourEyes()
+        && pending.requestedBy() != null
+        && pending.requestedBy().equalsIgnoreCase(actor)) {
+      return Optional.of(
+          "four-eyes: '" + actor + "' asked for this goal and may not approve its actions");
+    }
+    if (pending.approverRole() != null
+        && (resolution.audit() == null
+            || !resolution.audit().roles().contains(pending.approverRole()))) {
+      return Optional.of(
+          "approving needs the role '"
+              + pending.approverRole()
+              + "', which '"
+              + actor
+              + "' did not have");
+    }
+    return Optional.empty();
+  }
+
+  /** The approval stays pending, and the inbox learns why the answer did not count. */
+  private Decision<GuardrailState> reopen(
+      GuardrailState state, ResolutionEvent refused, PendingApproval pending, String reason) {
     log.warn(
-        "goal {}: '{}' may not approve escalation {}; it stays pending",
-        resolution.goalId(),
-        resolution.actor(),
-        resolution.escalationId());
-    return false;
+        "goal {}: {} of escalation {} refused, it stays pending: {}",
+        refused.goalId(),
+        EventCodec.typeName(refused),
+        refused.escalationId(),
+        reason);
+    return Decision.of(
+        state,
+        new ResolutionRefused(
+            refused.goalId(),
+            UUID.randomUUID(),
+            refused.eventId(),
+            clock.instant(),
+            refused.escalationId(),
+            pending.queue() == null ? policy.approvalQueue() : pending.queue(),
+            refused.actor(),
+            EventCodec.typeName(refused),
+            reason));
   }
 
   /** An edit keeps the tool and replaces the arguments, and must still pass the tool policy. */
@@ -308,11 +368,10 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
   }
 
   /**
-   * The inbox id of an action's approval: stable across replays, and safe in a URL path (action ids
-   * contain the goal id, which may hold any character).
+   * The inbox id of an action's approval: stable across replays, safe in a URL path, and naming its
+   * goal so the inbox finds it without a scan.
    */
-  static String approvalIdFor(String actionId) {
-    return UUID.nameUUIDFromBytes(("approval:" + actionId).getBytes(StandardCharsets.UTF_8))
-        .toString();
+  static String approvalIdFor(String goalId, String actionId) {
+    return EscalationIds.of(goalId, "approval", actionId);
   }
 }

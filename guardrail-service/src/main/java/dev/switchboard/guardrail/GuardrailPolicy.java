@@ -1,6 +1,7 @@
 package dev.switchboard.guardrail;
 
 import dev.switchboard.contracts.event.PlannedAction;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.Set;
 
@@ -17,16 +18,32 @@ public final class GuardrailPolicy {
   private final Set<String> approvalRequiredTools;
   private final Set<String> approvers;
   private final String approvalQueue;
+  private final ApprovalTerms approvalTerms;
+
+  /** Who may approve, and by when, on top of the queue the inbox checks. */
+  public record ApprovalTerms(boolean fourEyes, String approverRole, Duration sla) {
+    static final ApprovalTerms FOUR_EYES = new ApprovalTerms(true, null, null);
+  }
 
   public GuardrailPolicy(
       Collection<String> readOnlyTools,
       Collection<String> approvalRequiredTools,
       Collection<String> approvers,
       String approvalQueue) {
+    this(readOnlyTools, approvalRequiredTools, approvers, approvalQueue, ApprovalTerms.FOUR_EYES);
+  }
+
+  public GuardrailPolicy(
+      Collection<String> readOnlyTools,
+      Collection<String> approvalRequiredTools,
+      Collection<String> approvers,
+      String approvalQueue,
+      ApprovalTerms approvalTerms) {
     this.readOnlyTools = Set.copyOf(readOnlyTools);
     this.approvalRequiredTools = Set.copyOf(approvalRequiredTools);
     this.approvers = Set.copyOf(approvers);
     this.approvalQueue = approvalQueue;
+    this.approvalTerms = approvalTerms;
   }
 
   public static GuardrailPolicy of(GuardrailProperties properties) {
@@ -34,7 +51,17 @@ public final class GuardrailPolicy {
         properties.readOnlyTools(),
         properties.approvalRequiredTools(),
         properties.approvers(),
-        properties.approvalQueue());
+        properties.approvalQueue(),
+        new ApprovalTerms(
+            properties.fourEyes(), properties.approverRole(), properties.approvalSla()));
+  }
+
+  public String approvalQueue() {
+    return approvalQueue;
+  }
+
+  public ApprovalTerms approvalTerms() {
+    return approvalTerms;
   }
 
   public GuardrailDecision evaluate(PlannedAction action) {
@@ -51,7 +78,8 @@ public final class GuardrailPolicy {
     return new GuardrailDecision.Deny(KNOWN_TOOLS, "tool '" + tool + "' is not allowed");
   }
 
+  /** An empty approver list leaves the choice to the inbox's roles and the approval terms. */
   public boolean mayApprove(String actor) {
-    return approvers.contains(actor);
+    return approvers.isEmpty() || approvers.contains(actor);
   }
 }

@@ -75,7 +75,8 @@ class GuardrailKafkaIT {
 
     ApprovalRequested approval =
         probe.awaitEvent(Topics.ESCALATION, goalId, ApprovalRequested.class, TIMEOUT);
-    assertThat(approval.escalationId()).isEqualTo(Guardrail.approvalIdFor(goalId + "/step-2"));
+    assertThat(approval.escalationId())
+        .isEqualTo(Guardrail.approvalIdFor(goalId, goalId + "/step-2"));
     assertThat(probe.events(Topics.ACTION_REQUEST, goalId)).isEmpty();
 
     probe.send(

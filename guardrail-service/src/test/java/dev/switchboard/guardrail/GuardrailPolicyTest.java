@@ -41,9 +41,19 @@ class GuardrailPolicyTest {
   }
 
   @Test
-  void shouldLetOnlyConfiguredApproversApprove() {
-    assertThat(policy.mayApprove("local-operator")).isTrue();
-    assertThat(policy.mayApprove("mallory")).isFalse();
+  void shouldLeaveApproversToTheInboxUnlessAListIsConfigured() {
+    assertThat(policy.mayApprove("anyone-the-inbox-let-in")).isTrue();
+    GuardrailPolicy listed =
+        new GuardrailPolicy(List.of(), List.of("demo.send"), List.of("ann"), "human:approvers");
+
+    assertThat(listed.mayApprove("ann")).isTrue();
+    assertThat(listed.mayApprove("mallory")).isFalse();
+  }
+
+  @Test
+  void shouldAskForFourEyesByDefault() {
+    assertThat(policy.approvalTerms())
+        .isEqualTo(new GuardrailPolicy.ApprovalTerms(true, null, null));
   }
 
   private static PlannedAction action(String tool) {

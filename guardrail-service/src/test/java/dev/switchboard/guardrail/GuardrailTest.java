@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.contracts.ActionSigner;
+import dev.switchboard.contracts.EscalationIds;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
+import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
 import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
 import dev.switchboard.contracts.event.PlannedAction;
+import dev.switchboard.contracts.event.ResolutionAudit;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.Answered;
 import dev.switchboard.contracts.event.ResolutionEvent.Approved;
@@ -26,6 +29,7 @@ import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
 import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
 import dev.switchboard.edge.Decision;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -40,7 +44,7 @@ class GuardrailTest {
   private static final String GOAL = "goal-1";
   private static final String LOOKUP_ID = GOAL + "/step-1";
   private static final String SEND_ID = GOAL + "/step-2";
-  private static final String APPROVAL = Guardrail.approvalIdFor(SEND_ID);
+  private static final String APPROVAL = Guardrail.approvalIdFor(GOAL, SEND_ID);
   private static final EventCodec CODEC = new EventCodec();
   private static final ActionSigner SIGNER =
       ActionSigner.fromSecret("guardrail-test-signing-key-32-bytes!", CODEC);
@@ -92,8 +96,36 @@ class GuardrailTest {
     assertThat(approval.action()).isEqualTo(send());
     assertThat(approval.policy()).isEqualTo("outbound-communication");
     assertThat(approval.reason()).isNotBlank();
+    assertThat(approval.fourEyes()).isTrue();
+    assertThat(approval.approverRole()).isNull();
+    assertThat(approval.sla()).isNull();
+    assertThat(approval.requestedBy()).isNull();
     assertThat(decision.state().pending())
-        .containsEntry(APPROVAL, new PendingApproval("demo", send()));
+        .containsEntry(
+            APPROVAL, new PendingApproval("demo", send(), "human:approvers", null, null, true));
+  }
+
+  @Test
+  void shouldNameTheGoalInTheApprovalIdAndCarryTheRequesterAndTheTerms() {
+    Guardrail strict =
+        new Guardrail(
+            new GuardrailPolicy(
+                List.of(),
+                List.of("demo.send"),
+                List.of(),
+                "human:finance",
+                new GuardrailPolicy.ApprovalTerms(true, "controller", Duration.ofMinutes(30))),
+            SIGNER,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    ApprovalRequested approval =
+        (ApprovalRequested) strict.decide(null, proposed("carol", send())).emit().get(1);
+
+    assertThat(EscalationIds.goalIdOf(approval.escalationId())).contains(GOAL);
+    assertThat(approval.requestedBy()).isEqualTo("carol");
+    assertThat(approval.approverRole()).isEqualTo("controller");
+    assertThat(approval.fourEyes()).isTrue();
+    assertThat(approval.sla()).isEqualTo(Duration.ofMinutes(30));
   }
 
   @Test
@@ -151,19 +183,107 @@ class GuardrailTest {
   }
 
   @Test
-  void shouldKeepTheApprovalPendingWhenTheActorMayNotApprove() {
-    GuardrailState waiting = awaitingApproval();
+  void shouldReopenTheApprovalWithTheReasonWhenTheActorIsNotOnTheApproverList() {
+    Guardrail listed =
+        new Guardrail(
+            new GuardrailPolicy(
+                List.of("demo.lookup"),
+                List.of("demo.send"),
+                List.of("local-operator"),
+                "human:approvers"),
+            SIGNER,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    GuardrailState waiting = listed.decide(null, proposed(send())).state();
+    Approved byMallory = approved("mallory");
 
-    Decision<GuardrailState> byMallory = guardrail.decide(waiting, approved("mallory"));
+    Decision<GuardrailState> refused = listed.decide(waiting, byMallory);
     Decision<GuardrailState> editByMallory =
-        guardrail.decide(waiting, edited("mallory", arguments("mallory@evil.example")));
+        listed.decide(waiting, edited("mallory", arguments("mallory@evil.example")));
     Decision<GuardrailState> byOperator =
-        guardrail.decide(byMallory.state(), approved("local-operator"));
+        listed.decide(refused.state(), approved("local-operator"));
 
-    assertThat(byMallory.emit()).isEmpty();
-    assertThat(byMallory.state()).isEqualTo(waiting);
-    assertThat(editByMallory.emit()).isEmpty();
+    assertThat(refused.state()).isEqualTo(waiting);
+    assertThat(refused.emit())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ResolutionRefused.class,
+            reopened -> {
+              assertThat(reopened.escalationId()).isEqualTo(APPROVAL);
+              assertThat(reopened.causationId()).isEqualTo(byMallory.eventId());
+              assertThat(reopened.queue()).isEqualTo("human:approvers");
+              assertThat(reopened.actor()).isEqualTo("mallory");
+              assertThat(reopened.resolution()).isEqualTo("Approved");
+              assertThat(reopened.reason())
+                  .isEqualTo("'mallory' is not on the guardrail's list of approvers");
+            });
+    assertThat(editByMallory.emit()).singleElement().isInstanceOf(ResolutionRefused.class);
     assertThat(byOperator.emit()).hasSize(2);
+  }
+
+  @Test
+  void shouldReopenTheApprovalWhenTheRequesterApprovesTheirOwnGoalUnderFourEyes() {
+    GuardrailState waiting = guardrail.decide(null, proposed("carol", send())).state();
+
+    Decision<GuardrailState> byCarol = guardrail.decide(waiting, approved("Carol"));
+    Decision<GuardrailState> byDan = guardrail.decide(byCarol.state(), approved("dan"));
+
+    assertThat(byCarol.emit())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ResolutionRefused.class,
+            reopened ->
+                assertThat(reopened.reason())
+                    .isEqualTo(
+                        "four-eyes: 'Carol' asked for this goal and may not approve its actions"));
+    assertThat(byCarol.state()).isEqualTo(waiting);
+    assertThat(byDan.emit()).hasSize(2);
+  }
+
+  @Test
+  void shouldReopenTheApprovalWhenTheApproverLacksTheRequiredRole() {
+    Guardrail strict =
+        new Guardrail(
+            new GuardrailPolicy(
+                List.of(),
+                List.of("demo.send"),
+                List.of(),
+                "human:approvers",
+                new GuardrailPolicy.ApprovalTerms(false, "controller", null)),
+            SIGNER,
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    GuardrailState waiting = strict.decide(null, proposed(send())).state();
+    Approved withoutRole =
+        new Approved(
+            GOAL,
+            UUID.randomUUID(),
+            null,
+            NOW,
+            APPROVAL,
+            "dan",
+            null,
+            new ResolutionAudit("password", List.of("approvers"), null, null, null));
+    Approved withRole =
+        new Approved(
+            GOAL,
+            UUID.randomUUID(),
+            null,
+            NOW,
+            APPROVAL,
+            "erin",
+            null,
+            new ResolutionAudit("password", List.of("controller"), null, null, null));
+
+    assertThat(strict.decide(waiting, withoutRole).emit())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ResolutionRefused.class,
+            reopened ->
+                assertThat(reopened.reason())
+                    .isEqualTo("approving needs the role 'controller', which 'dan' did not have"));
+    assertThat(strict.decide(waiting, approved("erin")).emit())
+        .singleElement()
+        .isInstanceOf(ResolutionRefused.class);
+    assertThat(strict.decide(waiting, withRole).emit()).hasSize(2);
   }
 
   @Test
@@ -283,7 +403,8 @@ class GuardrailTest {
         .isInstanceOfSatisfying(
             HandoffRequested.class,
             requested -> {
-              assertThat(requested.escalationId()).isEqualTo(handoff.eventId() + "/handoff");
+              assertThat(requested.escalationId())
+                  .isEqualTo(EscalationIds.of(GOAL, "handoff", handoff.eventId().toString()));
               assertThat(requested.queue()).isEqualTo("human:sales");
               assertThat(requested.target()).isEqualTo("human:sales");
               assertThat(requested.fromAgent()).isEqualTo("demo");
@@ -306,7 +427,8 @@ class GuardrailTest {
         .isInstanceOfSatisfying(
             QuestionAsked.class,
             asked -> {
-              assertThat(asked.escalationId()).isEqualTo(question.eventId() + "/question");
+              assertThat(asked.escalationId())
+                  .isEqualTo(EscalationIds.of(GOAL, "question", question.eventId().toString()));
               assertThat(asked.queue()).isEqualTo("human:sales");
               assertThat(asked.agent()).isEqualTo("demo");
               assertThat(asked.question()).isEqualTo("Which account?");
@@ -329,6 +451,11 @@ class GuardrailTest {
 
   private static StepsProposed proposed(PlannedAction... actions) {
     return new StepsProposed(GOAL, UUID.randomUUID(), null, NOW, "demo", List.of(actions));
+  }
+
+  private static StepsProposed proposed(String requestedBy, PlannedAction... actions) {
+    return new StepsProposed(
+        GOAL, UUID.randomUUID(), null, NOW, "demo", List.of(actions), requestedBy);
   }
 
   private static PlannedAction lookup() {

@@ -99,7 +99,8 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
         submitted.agent() == null || submitted.agent().isBlank() ? defaultAgent : submitted.agent();
     PlannerState goal =
         PlannerState.started(
-            submitted.goalId(), agentName, submitted.description(), submitted.inputs());
+                submitted.goalId(), agentName, submitted.description(), submitted.inputs())
+            .requestedBy(submitted.requestedBy());
     Optional<AgentSpec> agent = agents.find(agentName);
     if (agent.isEmpty()) {
       return fail(
@@ -214,7 +215,8 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
             cause.eventId(),
             clock.instant(),
             agent.name(),
-            actions));
+            actions,
+            goal.requestedBy()));
   }
 
   private Decision<PlannerState> fail(

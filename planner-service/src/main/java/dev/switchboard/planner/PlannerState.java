@@ -18,6 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param inputs named inputs from the goal
  * @param results what each finished action returned, by actionId (JSON null when it returned none)
  * @param pending actionIds proposed and not yet finished
+ * @param requestedBy the goal's requester, passed on with each proposal (four-eyes approvals)
  */
 public record PlannerState(
     String goalId,
@@ -26,7 +27,8 @@ public record PlannerState(
     Map<String, String> inputs,
     GoalStatus status,
     Map<String, JsonNode> results,
-    List<String> pending) {
+    List<String> pending,
+    String requestedBy) {
 
   public PlannerState {
     inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
@@ -37,7 +39,12 @@ public record PlannerState(
   static PlannerState started(
       String goalId, String agent, String description, Map<String, String> inputs) {
     return new PlannerState(
-        goalId, agent, description, inputs, GoalStatus.RUNNING, Map.of(), List.of());
+        goalId, agent, description, inputs, GoalStatus.RUNNING, Map.of(), List.of(), null);
+  }
+
+  PlannerState requestedBy(String requester) {
+    return new PlannerState(
+        goalId, agent, description, inputs, status, results, pending, requester);
   }
 
   boolean isPending(String actionId) {
@@ -45,14 +52,15 @@ public record PlannerState(
   }
 
   PlannerState withStatus(GoalStatus newStatus) {
-    return new PlannerState(goalId, agent, description, inputs, newStatus, results, pending);
+    return new PlannerState(
+        goalId, agent, description, inputs, newStatus, results, pending, requestedBy);
   }
 
   PlannerState proposing(List<String> actionIds) {
     List<String> newPending = new ArrayList<>(pending);
     actionIds.stream().filter(id -> !newPending.contains(id)).forEach(newPending::add);
     return new PlannerState(
-        goalId, agent, description, inputs, GoalStatus.RUNNING, results, newPending);
+        goalId, agent, description, inputs, GoalStatus.RUNNING, results, newPending, requestedBy);
   }
 
   PlannerState withResult(String actionId, JsonNode output) {
@@ -61,11 +69,19 @@ public record PlannerState(
     List<String> newPending = new ArrayList<>(pending);
     newPending.remove(actionId);
     return new PlannerState(
-        goalId, agent, description, inputs, GoalStatus.RUNNING, newResults, newPending);
+        goalId,
+        agent,
+        description,
+        inputs,
+        GoalStatus.RUNNING,
+        newResults,
+        newPending,
+        requestedBy);
   }
 
   PlannerState ended(GoalStatus endStatus) {
-    return new PlannerState(goalId, agent, description, inputs, endStatus, results, List.of());
+    return new PlannerState(
+        goalId, agent, description, inputs, endStatus, results, List.of(), requestedBy);
   }
 
   /** The results as one JSON object, actionIds in order. */

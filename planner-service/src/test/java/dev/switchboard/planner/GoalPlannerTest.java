@@ -97,6 +97,23 @@ class GoalPlannerTest {
   }
 
   @Test
+  void shouldPassTheGoalsRequesterOnWithEveryProposal() {
+    GoalSubmitted submitted = submitted(null, Map.of()).requestedBy("carol");
+    PlannerState afterSubmit = planner.decide(null, submitted).state();
+
+    assertThat(only(planner.decide(null, submitted), StepsProposed.class).requestedBy())
+        .isEqualTo("carol");
+    StepsProposed send =
+        only(
+            planner.decide(afterSubmit, succeeded(STEP_1, "demo.lookup", contact())),
+            StepsProposed.class);
+    assertThat(send.requestedBy()).isEqualTo("carol");
+    assertThat(only(planner.decide(null, submitted(null, Map.of())), StepsProposed.class))
+        .extracting(StepsProposed::requestedBy)
+        .isNull();
+  }
+
+  @Test
   void shouldCompleteTheGoalWithAllResultsWhenTheSendSucceeds() {
     PlannerState waiting = stateWaitingForSend();
     JsonNode sent = JsonNodeFactory.instance.objectNode().put("messageId", "m-1");
