@@ -6,21 +6,33 @@ import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.EscalationEvent;
+import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.GoalProcessor;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps each goal's escalations as inbox items: an escalation opens one, a resolution closes it. It
- * reads its own resolutions back, so the inbox closes an item only once the answer is durably on
- * {@code resolution}. It writes nothing itself; answers come in over HTTP.
+ * Keeps each goal's escalations as inbox items: an escalation opens one with its deadline, an
+ * answer closes it (or moves it to another human queue), and the guardrail's refusal of an answer
+ * opens it again. It reads its own resolutions back, so an item is closed only once the answer is
+ * durably on {@code resolution}. It writes nothing itself; answers come in over HTTP.
  */
 public final class Inbox implements GoalProcessor<HandoffState> {
   private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+
+  private final Duration defaultSla;
+
+  /**
+   * @param defaultSla the time to answer an escalation that names no SLA of its own
+   */
+  public Inbox(Duration defaultSla) {
+    this.defaultSla = defaultSla;
+  }
 
   @Override
   public Service service() {
@@ -40,6 +52,7 @@ public final class Inbox implements GoalProcessor<HandoffState> {
   @Override
   public Decision<HandoffState> decide(HandoffState state, SwitchboardEvent event) {
     return switch (event) {
+      case ResolutionRefused refused -> Decision.of(reopen(state, refused));
       case EscalationEvent escalation -> Decision.of(open(state, escalation));
       case ResolutionEvent resolution -> Decision.of(close(state, resolution));
       default ->
@@ -49,21 +62,23 @@ public final class Inbox implements GoalProcessor<HandoffState> {
   }
 
   /** An escalation already known (sent again) keeps its item as it is, resolved or not. */
-  private static HandoffState open(HandoffState state, EscalationEvent escalation) {
+  private HandoffState open(HandoffState state, EscalationEvent escalation) {
     HandoffState known = state == null ? HandoffState.empty() : state;
     if (known.item(escalation.escalationId()).isPresent()) {
       log.info("escalation {} is in the inbox already", escalation.escalationId());
       return known;
     }
+    InboxItem item = InboxItem.pendingFrom(escalation, defaultSla);
     log.info(
-        "escalation {} of goal {} waits in queue {}",
+        "escalation {} of goal {} waits in queue {} until {}",
         escalation.escalationId(),
         escalation.goalId(),
-        escalation.queue());
-    return known.with(InboxItem.pendingFrom(escalation));
+        escalation.queue(),
+        item.deadline());
+    return known.with(item);
   }
 
-  /** The first resolution wins; later ones and ones for unknown escalations change nothing. */
+  /** The first answer wins; later ones and ones for unknown escalations change nothing. */
   private static HandoffState close(HandoffState state, ResolutionEvent resolution) {
     InboxItem item = state == null ? null : state.item(resolution.escalationId()).orElse(null);
     if (item == null) {
@@ -82,6 +97,27 @@ public final class Inbox implements GoalProcessor<HandoffState> {
           EventCodec.typeName(resolution));
       return state;
     }
-    return state.with(item.resolvedBy(resolution));
+    return state.with(item.answered(resolution));
+  }
+
+  /** Only a refusal of the answer in force reopens the item; any other is out of date. */
+  private static HandoffState reopen(HandoffState state, ResolutionRefused refused) {
+    InboxItem item = state == null ? null : state.item(refused.escalationId()).orElse(null);
+    if (item == null
+        || item.isPending()
+        || !item.lastAnswer().eventId().equals(refused.causationId())) {
+      log.info(
+          "refusal of {} for escalation {} does not match its answer in force; ignored",
+          refused.causationId(),
+          refused.escalationId());
+      return state;
+    }
+    log.info(
+        "escalation {} waits again: the guardrail refused {} by {}: {}",
+        refused.escalationId(),
+        refused.resolution(),
+        refused.actor(),
+        refused.reason());
+    return state.with(item.reopened(refused));
   }
 }
