@@ -17,7 +17,7 @@ final class ArgumentsDiff {
 
   /** One changed field; {@code before} or {@code after} is null when it was added or removed. */
   record Change(String path, String before, String after) {
-    String kind() {
+    public String kind() {
       return before == null ? "added" : after == null ? "removed" : "changed";
     }
   }

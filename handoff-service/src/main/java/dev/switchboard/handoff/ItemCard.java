@@ -60,7 +60,7 @@ record ItemCard(
 
   /** Whether an answer is offered for this kind of item and, if so, why this person may not. */
   record Permission(boolean offered, String refusal) {
-    boolean allowed() {
+    public boolean allowed() {
       return offered && refusal == null;
     }
   }
