@@ -42,7 +42,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.JsonNode;
 
 /** The REST API with its security, on the inbox without Kafka: who may answer what, and how. */
-@SpringBootTest(classes = InboxWithoutKafka.class, properties = InboxWithoutKafka.NO_KAFKA_HEALTH)
+@SpringBootTest(
+    classes = InboxWithoutKafka.class,
+    properties = {InboxWithoutKafka.ACTIVE, InboxWithoutKafka.NO_KAFKA_HEALTH})
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 class InboxApiTest {
   @Autowired MockMvc mvc;

@@ -31,7 +31,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The page behind its login, on the inbox without Kafka (the browser test drives the real one). */
-@SpringBootTest(classes = InboxWithoutKafka.class, properties = InboxWithoutKafka.NO_KAFKA_HEALTH)
+@SpringBootTest(
+    classes = InboxWithoutKafka.class,
+    properties = {InboxWithoutKafka.ACTIVE, InboxWithoutKafka.NO_KAFKA_HEALTH})
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 class InboxPageTest {
   @Autowired MockMvc mvc;

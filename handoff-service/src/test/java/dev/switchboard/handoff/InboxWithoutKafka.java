@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -15,9 +16,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The inbox's web side, security and all, on an in-memory inbox instead of Kafka: one instance that
- * owns every goal.
+ * owns every goal. Active only where a test asks for it, so the application's component scan in
+ * {@link HandoffIT} passes it by.
  */
 @SpringBootConfiguration
+@ConditionalOnProperty("switchboard.test.inbox-without-kafka")
 @EnableAutoConfiguration
 @EnableConfigurationProperties(HandoffProperties.class)
 @Import({
@@ -32,6 +35,8 @@ class InboxWithoutKafka {
   /** The edge's readiness group names a Kafka Streams check this context does not have. */
   static final String NO_KAFKA_HEALTH =
       "management.endpoint.health.group.readiness.include=readinessState";
+
+  static final String ACTIVE = "switchboard.test.inbox-without-kafka=true";
 
   static final Instant NOW = Instant.parse("2025-01-01T12:00:00Z");
   static final String PASSWORD = "a-password-for-tests-1";
