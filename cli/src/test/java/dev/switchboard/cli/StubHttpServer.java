@@ -19,9 +19,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (the last one repeats) and records every request it gets.
  */
 final class StubHttpServer implements AutoCloseable {
-  record Answer(int status, String body) {}
+  record Answer(int status, String body, Map<String, String> headers) {
+    Answer(int status, String body) {
+      this(status, body, Map.of());
+    }
+  }
 
-  record Request(String method, String path, String authorization, String body) {}
+  record Request(
+      String method, String path, String authorization, String body, Map<String, String> headers) {
+    String header(String name) {
+      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+  }
 
   private final HttpServer server;
   private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
@@ -60,11 +69,19 @@ final class StubHttpServer implements AutoCloseable {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getPath();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    Map<String, String> headers = new java.util.HashMap<>();
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) ->
+                headers.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst()));
     requests.add(
-        new Request(method, path, exchange.getRequestHeaders().getFirst("Authorization"), body));
+        new Request(
+            method, path, exchange.getRequestHeaders().getFirst("Authorization"), body, headers));
     Answer answer = next(method + " " + path);
     byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json");
+    answer.headers().forEach(exchange.getResponseHeaders()::add);
     exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
