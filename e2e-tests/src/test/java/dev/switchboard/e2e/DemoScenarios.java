@@ -70,7 +70,11 @@ final class DemoScenarios implements AutoCloseable {
             "ActionRequested",
             "ActionSucceeded",
             "GoalCompleted");
-    assertThat(client.approve(escalationId, "again").statusCode()).isEqualTo(409);
+    // The same decision again is the first answer again; a different one is a conflict.
+    assertThat(client.approve(escalationId, "again").statusCode()).isEqualTo(202);
+    HttpResponse<String> conflict = client.deny(escalationId, "too late");
+    assertThat(conflict.statusCode()).isEqualTo(409);
+    assertThat(conflict.body()).contains("local-operator");
   }
 
   /** A denied approval ends the goal as failed, with the person's reason. */

@@ -19,6 +19,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class InJvmStack implements StackUnderTest, AutoCloseable {
   static final String SIGNING_KEY = "e2e-signing-key-0123456789abcdef0123456789";
   static final String OPERATOR_TOKEN = "e2e-operator-token-0123456789";
+  /** The password of the inbox's people: approver and requester, both in human:approvers. */
+  static final String PASSWORD = "e2e-password-of-everyone";
+
+  private static final String PASSWORD_HASH =
+      org.springframework.security.crypto.bcrypt.BCrypt.hashpw(
+          PASSWORD, org.springframework.security.crypto.bcrypt.BCrypt.gensalt(4));
 
   private final String bootstrapServers;
   private final String topicPrefix;
@@ -55,24 +61,21 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
     // All five services' application.yml share this classpath and only one would win, so none
     // is read here: the services' defaults plus these settings (the system test runs the real jars
     // with their own files).
-    Map<String, String> settings =
-        Map.of(
-            "spring.config.name",
-            "switchboard-e2e-none",
-            "spring.application.name",
-            service.getSimpleName(),
-            "server.port",
-            "0",
-            "spring.kafka.bootstrap-servers",
-            bootstrapServers,
-            "switchboard.kafka.topic-prefix",
-            topicPrefix,
-            "switchboard.security.action-signing-key",
-            SIGNING_KEY,
-            "switchboard.handoff.operator-token",
-            OPERATOR_TOKEN,
-            "switchboard.executor.outbox-dir",
-            outboxDir.toString());
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("spring.config.name", "switchboard-e2e-none");
+    settings.put("spring.application.name", service.getSimpleName());
+    settings.put("server.port", "0");
+    settings.put("spring.kafka.bootstrap-servers", bootstrapServers);
+    settings.put("switchboard.kafka.topic-prefix", topicPrefix);
+    settings.put("switchboard.security.action-signing-key", SIGNING_KEY);
+    settings.put("switchboard.handoff.operator-token", OPERATOR_TOKEN);
+    settings.put("switchboard.executor.outbox-dir", outboxDir.toString());
+    List<String> people = List.of("approver", "requester");
+    for (int i = 0; i < people.size(); i++) {
+      settings.put("switchboard.handoff.users[" + i + "].name", people.get(i));
+      settings.put("switchboard.handoff.users[" + i + "].password-hash", PASSWORD_HASH);
+      settings.put("switchboard.handoff.users[" + i + "].roles", "approvers");
+    }
     String[] args =
         settings.entrySet().stream()
             .map(e -> "--" + e.getKey() + "=" + e.getValue())

@@ -40,11 +40,12 @@ final class StackClient {
   }
 
   private JsonNode pendingFor(String goalId) {
-    HttpResponse<String> response = get(stack.handoffUrl() + "/api/escalations", true);
+    HttpResponse<String> response =
+        get(stack.handoffUrl() + "/api/escalations?goalId=" + goalId, true);
     if (response.statusCode() != 200) {
       return null;
     }
-    return StreamSupport.stream(json.readTree(response.body()).spliterator(), false)
+    return StreamSupport.stream(json.readTree(response.body()).path("items").spliterator(), false)
         .filter(item -> goalId.equals(item.path("goalId").asString()))
         .findFirst()
         .orElse(null);

@@ -125,6 +125,7 @@ class HandoffSecurity {
                     "/js/**",
                     "/webjars/**",
                     "/favicon.ico",
+                    "/favicon.svg",
                     "/actuator/health",
                     "/actuator/health/**",
                     "/actuator/info",
