@@ -19,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class InJvmStack implements StackUnderTest, AutoCloseable {
   static final String SIGNING_KEY = "e2e-signing-key-0123456789abcdef0123456789";
   static final String OPERATOR_TOKEN = "e2e-operator-token-0123456789";
+
   /** The password of the inbox's people: approver and requester, both in human:approvers. */
   static final String PASSWORD = "e2e-password-of-everyone";
 

@@ -90,9 +90,7 @@ class InboxBrowserIT {
         "--window-size=1280,900");
     browser =
         new ChromeDriver(
-            new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .build(),
+            new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
             options);
     waiting = new WebDriverWait(browser, WAIT);
   }
@@ -112,7 +110,7 @@ class InboxBrowserIT {
 
   @Test
   @Order(1)
-  void shouldShowAnEscalationLiveAndCompleteTheGoalWithTheEditedAction() throws IOException {
+  void shouldShowAnEscalationLiveAndCompleteTheGoalWithTheEditedAction() throws Exception {
     signIn("approver");
     browser.get(stack.handoffUrl() + "/inbox");
     waiting.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("h1")));
@@ -130,7 +128,10 @@ class InboxBrowserIT {
     browser.findElement(By.cssSelector("#edit summary")).click();
     WebElement arguments = browser.findElement(By.cssSelector("#edit-form textarea"));
     String edited =
-        arguments.getDomProperty("value").replaceFirst("\"subject\" : \"[^\"]*\"", "\"subject\" : \"New ACME pricing (edited)\"");
+        arguments
+            .getDomProperty("value")
+            .replaceFirst(
+                "\"subject\" : \"[^\"]*\"", "\"subject\" : \"New ACME pricing (edited)\"");
     ((JavascriptExecutor) browser)
         .executeScript(
             "arguments[0].value = arguments[1];"
@@ -160,7 +161,7 @@ class InboxBrowserIT {
 
   @Test
   @Order(2)
-  void shouldDenyWithAReasonAndFailTheGoalWithIt() throws IOException {
+  void shouldDenyWithAReasonAndFailTheGoalWithIt() throws Exception {
     signIn("approver");
     browser.get(stack.handoffUrl() + "/inbox");
     String goalId = submit("requester", "Globex");
@@ -252,7 +253,8 @@ class InboxBrowserIT {
         .window()
         .setSize(new Dimension(size.width, Math.min(Math.max(height.intValue() + 140, 600), 3000)));
     File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     browser.manage().window().setSize(size);
   }
 }

@@ -2,6 +2,7 @@ package dev.switchboard.handoff;
 
 import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.ResolutionAudit;
+import dev.switchboard.contracts.event.ResolutionEvent.Edited;
 import dev.switchboard.websecurity.Caller;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,6 +47,7 @@ record ItemCard(
     String rationale,
     List<String> dependsOn,
     String argumentsJson,
+    String approvedArgumentsJson,
     String target,
     String summary,
     String refusal,
@@ -114,6 +116,7 @@ record ItemCard(
         action == null ? null : action.rationale(),
         action == null ? List.of() : action.dependsOn(),
         action == null ? null : pretty(action.arguments()),
+        item.decision() instanceof Edited edited ? pretty(edited.arguments()) : null,
         item.target(),
         item.summary(),
         item.isPending() ? item.refusal() : null,
