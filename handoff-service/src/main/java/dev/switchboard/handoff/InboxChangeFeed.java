@@ -95,10 +95,10 @@ final class InboxChangeFeed implements SmartLifecycle {
     ticks.shutdownNow();
     waiting.shutdownNow();
     events.closeAll();
-    Thread current2 = reader;
-    if (current2 != null) {
+    Thread thread = reader;
+    if (thread != null) {
       try {
-        current2.join(Duration.ofSeconds(5));
+        thread.join(Duration.ofSeconds(5));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

@@ -95,13 +95,15 @@ class InboxPageController {
         page.items().stream()
             .map(item -> ItemCard.of(item, caller, sla, authority, links))
             .toList();
-    // The filters offer what this person can see, pending or not.
+    // The filters offer the queues and agents of this status, and whatever is chosen now.
     InboxRouter.ItemPage all =
-        inbox.items(
-            caller,
-            new ItemFilter(StatusFilter.ALL, null, null, null, null),
-            0,
-            InboxRouter.MAX_PAGE_SIZE);
+        filter.queue() == null && filter.agent() == null && filter.kind() == null
+            ? page
+            : inbox.items(
+                caller,
+                new ItemFilter(filter.status(), null, null, null, null),
+                0,
+                InboxRouter.MAX_PAGE_SIZE);
     model.addAttribute("caller", caller);
     model.addAttribute("cards", cards);
     model.addAttribute("total", page.totalItems());
@@ -237,11 +239,21 @@ class InboxPageController {
       }
     }
     model.addAttribute("status", problem.status().value());
+    if (authentication != null) {
+      model.addAttribute("caller", Caller.of(authentication));
+    }
     return "problem";
   }
 
   @ExceptionHandler(StateNotReadyException.class)
-  String notReady(StateNotReadyException e, HttpServletResponse response, Model model) {
+  String notReady(
+      StateNotReadyException e,
+      Authentication authentication,
+      HttpServletResponse response,
+      Model model) {
+    if (authentication != null) {
+      model.addAttribute("caller", Caller.of(authentication));
+    }
     response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
     model.addAttribute("status", HttpStatus.SERVICE_UNAVAILABLE.value());
     model.addAttribute("problem", e.getMessage() + " (reload in a moment)");
