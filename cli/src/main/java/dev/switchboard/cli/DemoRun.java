@@ -28,7 +28,11 @@ final class DemoRun {
   private final JournalLineFormat format;
   private final PrintStream out;
   private final Clock clock;
+  private final Optional<String> jaegerUrl;
 
+  /**
+   * @param jaegerUrl the Jaeger UI's base URL, to print the goal's trace link; empty for none
+   */
   DemoRun(
       GoalSubmitter submitter,
       TraceClient trace,
@@ -37,7 +41,8 @@ final class DemoRun {
       ApprovalPrompt prompt,
       JournalLineFormat format,
       PrintStream out,
-      Clock clock) {
+      Clock clock,
+      Optional<String> jaegerUrl) {
     this.submitter = submitter;
     this.trace = trace;
     this.follower = follower;
@@ -46,6 +51,7 @@ final class DemoRun {
     this.format = format;
     this.out = out;
     this.clock = clock;
+    this.jaegerUrl = jaegerUrl;
   }
 
   /** Exit code: 0 completed, 1 failed, cancelled or denied, 2 not finished within the timeout. */
@@ -56,36 +62,41 @@ final class DemoRun {
             new GoalSubmitted(
                 UUID.randomUUID().toString(), null, null, null, AGENT, DESCRIPTION, INPUTS));
     out.println("Submitted goal " + goalId + " (agent " + AGENT + "): " + DESCRIPTION);
+    out.println("Console: " + trace.consoleUri(goalId));
     Set<String> answered = new HashSet<>();
-    boolean denied = false;
-    Instant deadline = clock.instant().plus(timeout);
-    while (true) {
-      Optional<GoalJournal> journal = follower.poll(goalId);
-      if (journal.isPresent() && journal.get().status().ended()) {
-        return finish(journal.get(), denied, started);
-      }
-      if (journal.isPresent() && mayWaitForPerson(journal.get())) {
-        for (Escalation escalation : inbox.pendingFor(goalId)) {
-          if (answered.add(escalation.escalationId())) {
-            denied |= !answer(escalation);
-            // The person's thinking time does not count against the goal.
-            deadline = clock.instant().plus(timeout);
-          }
-        }
-      }
-      if (clock.instant().isAfter(deadline)) {
-        out.println(
-            "Goal "
-                + goalId
-                + " did not finish within "
-                + timeout.toSeconds()
-                + " s; status "
-                + journal.map(GoalJournal::status).orElse(GoalStatus.UNKNOWN));
-        out.println("Journal: " + trace.journalUri(goalId));
-        return ExitCode.TIMED_OUT;
-      }
-      Pause.sleep(follower.pollInterval());
+    boolean[] denied = {false};
+    Deadline deadline = new Deadline(clock, timeout);
+    Optional<GoalJournal> end =
+        follower.watch(
+            goalId,
+            deadline,
+            journal -> {
+              if (journal.status().ended()) {
+                return true;
+              }
+              if (mayWaitForPerson(journal)) {
+                for (Escalation escalation : inbox.pendingFor(goalId)) {
+                  if (answered.add(escalation.escalationId())) {
+                    denied[0] |= !answer(escalation);
+                    // The person's thinking time does not count against the goal.
+                    deadline.restart();
+                  }
+                }
+              }
+              return false;
+            });
+    if (end.isEmpty()) {
+      out.println(
+          "Goal "
+              + goalId
+              + " did not finish within "
+              + timeout.toSeconds()
+              + " s; status "
+              + follower.lastSeen().map(GoalJournal::status).orElse(GoalStatus.UNKNOWN));
+      printLinks(goalId, follower.lastSeen().map(GoalJournal::traceId).orElse(null));
+      return ExitCode.TIMED_OUT;
     }
+    return finish(end.get(), denied[0], started);
   }
 
   /** The inbox is asked only once the journal shows the goal waiting or escalated. */
@@ -114,7 +125,19 @@ final class DemoRun {
             + " (after "
             + Duration.between(started, clock.instant()).toSeconds()
             + " s)");
-    out.println("Journal: " + trace.journalUri(journal.goalId()));
+    printLinks(journal.goalId(), journal.traceId());
     return journal.status() == GoalStatus.COMPLETED && !denied ? ExitCode.OK : ExitCode.FAILED;
+  }
+
+  /** The journal and console always; the trace in Jaeger when a Jaeger URL is configured. */
+  private void printLinks(String goalId, String traceId) {
+    out.println("Journal: " + trace.journalUri(goalId));
+    out.println("Console: " + trace.consoleUri(goalId));
+    jaegerUrl.ifPresent(
+        jaeger ->
+            out.println(
+                traceId == null
+                    ? "Trace: none recorded for this goal (its records carried no traceparent)"
+                    : "Trace: " + jaeger + "/trace/" + traceId));
   }
 }

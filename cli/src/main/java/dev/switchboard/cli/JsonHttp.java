@@ -1,6 +1,7 @@
 package dev.switchboard.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,6 +61,36 @@ final class JsonHttp {
   /** A POST without a body, e.g. opening a session. */
   Response post(URI uri, Map<String, String> headers) {
     return send(request(uri, headers).POST(HttpRequest.BodyPublishers.noBody()).build());
+  }
+
+  /** An answer whose body is read as it comes (an event stream); close the body when done. */
+  record StreamResponse(URI uri, int status, InputStream body) {}
+
+  /** Opens a streaming GET: waits for the status and headers only. */
+  StreamResponse openStream(URI uri, Map<String, String> headers) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).header("Accept", "text/event-stream");
+    headers.forEach(builder::header);
+    HttpRequest request = builder.GET().build();
+    try {
+      HttpResponse<InputStream> response =
+          client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      return new StreamResponse(uri, response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new ServiceUnreachableException("cannot reach " + uri + ": " + reasonOf(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CommandFailedException("interrupted while calling " + uri, e);
+    }
+  }
+
+  <T> T read(String body, URI from, Class<T> type) {
+    try {
+      return mapper.readValue(body, type);
+    } catch (JacksonException e) {
+      throw new CommandFailedException(
+          "unexpected answer from " + from + ": " + e.getOriginalMessage(), e);
+    }
   }
 
   <T> T read(Response response, Class<T> type) {

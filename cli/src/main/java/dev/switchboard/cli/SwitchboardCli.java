@@ -3,6 +3,7 @@ package dev.switchboard.cli;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -20,6 +21,7 @@ public final class SwitchboardCli {
   static final String SERVICE_TOKEN_VARIABLE = "SWITCHBOARD_TOKEN";
   static final String USER_VARIABLE = "SWITCHBOARD_USER";
   static final String PASSWORD_VARIABLE = "SWITCHBOARD_PASSWORD";
+  static final String JAEGER_VARIABLE = "SWITCHBOARD_JAEGER_URL";
   private static final Set<String> HELP = Set.of("help", "--help", "-h");
 
   static final String USAGE =
@@ -34,18 +36,24 @@ public final class SwitchboardCli {
             stops when the goal ends or, without --until-done, when it waits for a person
         demo                      run the demo goal, answer its approval, report the outcome
             [--bootstrap ..] [--trace-url ..] [--handoff-url ..] [login] [--yes] [--timeout 180s]
+            [--jaeger-url url]        also print the goal's trace in Jaeger
         inbox                     list pending escalations    [--handoff-url ..] [login]
         approve <escalationId>    approve      [--handoff-url ..] [login] [--reason r]
         deny <escalationId>       deny         [--handoff-url ..] [login] [--reason r]
         kafka-ready               wait until Kafka answers     [--bootstrap ..] [--timeout 60s]
+        policy test <policy> <cases>
+                                  decide each case with the guardrail's policy engine; print
+                                  decision and rule; exit 1 on any mismatch (policy: file or dir)
         hash-password             read a password on stdin, print its bcrypt hash (for users)
 
       login: --token t (a service token), or --user u with --password-file f; else from
              $SWITCHBOARD_TOKEN, $SWITCHBOARD_OPERATOR_TOKEN, or $SWITCHBOARD_USER with
              $SWITCHBOARD_PASSWORD
       defaults: --bootstrap localhost:9092, --trace-url http://localhost:8085,
-                --handoff-url http://localhost:8084
-      exit codes: 0 done/completed, 1 failed/denied/error, 2 timed out, 64 bad command line
+                --handoff-url http://localhost:8084,
+                --jaeger-url from $SWITCHBOARD_JAEGER_URL (none: no trace link)
+      exit codes: 0 done/completed/all cases pass, 1 failed/denied/error/mismatch, 2 timed out,
+                  64 bad command line
       """;
 
   private final java.io.InputStream in;
@@ -113,7 +121,8 @@ public final class SwitchboardCli {
                       "user",
                       "password-file",
                       "yes",
-                      "timeout"),
+                      "timeout",
+                      "jaeger-url"),
                   0));
       case "inbox" ->
           listInbox(line.allowing(Set.of("handoff-url", "token", "user", "password-file"), 0));
@@ -129,6 +138,7 @@ public final class SwitchboardCli {
               line.duration("timeout", Duration.ofSeconds(60)),
               out,
               clock);
+      case "policy" -> policy(line.allowing(Set.of(), 3));
       default -> throw new UsageException("unknown command '" + line.command() + "'");
     };
   }
@@ -178,7 +188,8 @@ public final class SwitchboardCli {
               ApprovalPrompt.forThisProcess(line.flag("yes"), out, escalationFormat),
               new JournalLineFormat(zone),
               out,
-              clock)
+              clock,
+              jaegerUrl(line))
           .run(line.duration("timeout", Duration.ofSeconds(180)));
     }
   }
@@ -205,6 +216,16 @@ public final class SwitchboardCli {
     return ExitCode.OK;
   }
 
+  private int policy(CommandLine line) {
+    if (!line.argument(0, "a subcommand: test").equals("test")) {
+      throw new UsageException("'policy' knows only 'test', not '" + line.arguments().get(0) + "'");
+    }
+    return new PolicyTestRun(out)
+        .run(
+            Path.of(line.argument(1, "a policy file or directory")),
+            Path.of(line.argument(2, "a cases file")));
+  }
+
   private KafkaGoalSubmitter kafka(CommandLine line) {
     return new KafkaGoalSubmitter(
         line.option("bootstrap", DEFAULT_BOOTSTRAP), line.option("prefix", ""));
@@ -216,7 +237,15 @@ public final class SwitchboardCli {
 
   private JournalFollower follower(TraceClient trace) {
     return new JournalFollower(
-        trace, new JournalLineFormat(zone), out, clock, JournalFollower.DEFAULT_POLL_INTERVAL);
+        trace, new JournalLineFormat(zone), out, clock, JournalFollower.DEFAULT_TICK);
+  }
+
+  /** From --jaeger-url or $SWITCHBOARD_JAEGER_URL; empty when neither is set. */
+  private Optional<String> jaegerUrl(CommandLine line) {
+    return line.option("jaeger-url")
+        .or(() -> Optional.ofNullable(environment.get(JAEGER_VARIABLE)))
+        .filter(value -> !value.isBlank())
+        .map(url -> ServiceUrl.normalize(url, "--jaeger-url"));
   }
 
   private InboxClient inboxClient(CommandLine line) {

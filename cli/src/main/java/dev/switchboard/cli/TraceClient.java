@@ -1,12 +1,12 @@
 package dev.switchboard.cli;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Optional;
 
-/** Reads goal journals from the trace-service. */
+/** Reads goal journals from the trace-service, live, as server-sent events. */
 final class TraceClient {
   private final String baseUrl;
   private final JsonHttp http;
@@ -16,21 +16,71 @@ final class TraceClient {
     this.http = http;
   }
 
+  /** What opening a goal's live journal gave. */
+  sealed interface EventsAnswer {}
+
+  record Opened(JournalStream stream) implements EventsAnswer {}
+
+  /** The trace-service has not seen the goal (yet). */
+  record NotSeen() implements EventsAnswer {}
+
+  /** The trace-service answered but cannot serve it now (starting, restoring, moving). */
+  record Unavailable(String why) implements EventsAnswer {}
+
   /** Where a person (or curl) finds the goal's journal. */
   URI journalUri(String goalId) {
-    return URI.create(baseUrl + "/api/goals/" + URLEncoder.encode(goalId, StandardCharsets.UTF_8));
+    return URI.create(baseUrl + "/api/goals/" + encoded(goalId));
   }
 
-  /** The goal's journal, or empty while the trace-service has not seen the goal yet. */
-  Optional<GoalJournal> journal(String goalId) {
-    JsonHttp.Response response = http.get(journalUri(goalId), Map.of());
-    if (response.status() == 404) {
-      return Optional.empty();
+  /** The goal's page in the trace console. */
+  URI consoleUri(String goalId) {
+    return URI.create(baseUrl + "/goals/" + encoded(goalId));
+  }
+
+  /**
+   * Opens the goal's live journal; with {@code lastEventId} (a journal version) it resumes after
+   * it.
+   *
+   * @throws ServiceUnreachableException when the trace-service does not answer at all
+   */
+  EventsAnswer events(String goalId, String lastEventId) {
+    URI uri = URI.create(journalUri(goalId) + "/events");
+    JsonHttp.StreamResponse response =
+        http.openStream(uri, lastEventId == null ? Map.of() : Map.of("Last-Event-ID", lastEventId));
+    if (response.status() == 200) {
+      return new Opened(new JournalStream(response.body()));
     }
-    if (!response.ok()) {
-      throw new CommandFailedException(
-          "trace-service answered HTTP " + response.status() + " for " + response.uri());
+    String detail = drain(response);
+    return switch (response.status()) {
+      case 404 -> new NotSeen();
+      case 502, 503, 504 ->
+          new Unavailable("trace-service answered HTTP " + response.status() + detail);
+      default ->
+          throw new CommandFailedException(
+              "trace-service answered HTTP " + response.status() + " for " + uri + detail);
+    };
+  }
+
+  <T> T read(ServerSentEvents.Event event, Class<T> type) {
+    return http.read(event.data(), URI.create(baseUrl), type);
+  }
+
+  /** The problem detail's text, if the error answer has one. */
+  private String drain(JsonHttp.StreamResponse response) {
+    try (var body = response.body()) {
+      String text = new String(body.readNBytes(4096), StandardCharsets.UTF_8);
+      int detail = text.indexOf("\"detail\":\"");
+      if (detail < 0) {
+        return "";
+      }
+      int end = text.indexOf('"', detail + 10);
+      return end < 0 ? "" : ": " + text.substring(detail + 10, end);
+    } catch (IOException e) {
+      return "";
     }
-    return Optional.of(http.read(response, GoalJournal.class));
+  }
+
+  private static String encoded(String goalId) {
+    return URLEncoder.encode(goalId, StandardCharsets.UTF_8);
   }
 }

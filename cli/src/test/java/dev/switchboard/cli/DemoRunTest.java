@@ -3,10 +3,13 @@ package dev.switchboard.cli;
 import static dev.switchboard.cli.Journals.COMPLETED;
 import static dev.switchboard.cli.Journals.ESCALATED;
 import static dev.switchboard.cli.Journals.FAILED;
+import static dev.switchboard.cli.Journals.KEEP_ALIVE;
 import static dev.switchboard.cli.Journals.PROPOSED;
 import static dev.switchboard.cli.Journals.SUBMITTED;
 import static dev.switchboard.cli.Journals.approval;
-import static dev.switchboard.cli.Journals.journal;
+import static dev.switchboard.cli.Journals.journalEvent;
+import static dev.switchboard.cli.Journals.updateEvent;
+import static dev.switchboard.cli.StubHttpServer.events;
 import static dev.switchboard.cli.StubHttpServer.ok;
 import static dev.switchboard.cli.StubHttpServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,11 +25,13 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DemoRunTest {
   private static final String JOURNAL = "/api/goals/g-1";
+  private static final String EVENTS = JOURNAL + "/events";
 
   private final StubHttpServer trace = new StubHttpServer();
   private final StubHttpServer handoff = new StubHttpServer();
@@ -47,6 +52,10 @@ class DemoRunTest {
   }
 
   private int runDemo(ApprovalPrompt prompt, Duration timeout) {
+    return runDemo(prompt, timeout, Optional.empty());
+  }
+
+  private int runDemo(ApprovalPrompt prompt, Duration timeout, Optional<String> jaegerUrl) {
     JsonHttp http = new JsonHttp();
     JournalLineFormat format = new JournalLineFormat(ZoneOffset.UTC);
     TraceClient traceClient = new TraceClient(trace.url(), http);
@@ -63,7 +72,8 @@ class DemoRunTest {
             prompt,
             format,
             out,
-            Clock.systemUTC())
+            Clock.systemUTC(),
+            jaegerUrl)
         .run(timeout);
   }
 
@@ -75,18 +85,19 @@ class DemoRunTest {
   void shouldSubmitTheDemoGoalApproveOnceAndReportCompletion() {
     trace.on(
         "GET",
-        JOURNAL,
+        EVENTS,
         status(404),
-        ok(journal("g-1", "RUNNING", SUBMITTED, PROPOSED)),
-        ok(journal("g-1", "WAITING_FOR_HUMAN", SUBMITTED, PROPOSED, ESCALATED)),
-        ok(journal("g-1", "WAITING_FOR_HUMAN", SUBMITTED, PROPOSED, ESCALATED)),
-        ok(journal("g-1", "RUNNING", SUBMITTED, PROPOSED, ESCALATED)),
-        ok(journal("g-1", "COMPLETED", SUBMITTED, PROPOSED, ESCALATED, COMPLETED)));
+        events(
+            journalEvent(2, "g-1", "RUNNING", SUBMITTED, PROPOSED),
+            updateEvent(3, "WAITING_FOR_HUMAN", ESCALATED)),
+        events(KEEP_ALIVE),
+        events(updateEvent(4, "COMPLETED", COMPLETED)));
 
     int exit =
         runDemo(
             ApprovalPrompt.automatic(out, new EscalationFormat(ZoneOffset.UTC), "no terminal"),
-            Duration.ofSeconds(10));
+            Duration.ofSeconds(10),
+            Optional.of("http://jaeger.example:16686"));
 
     assertThat(exit).isEqualTo(ExitCode.OK);
     assertThat(submitted)
@@ -102,16 +113,18 @@ class DemoRunTest {
     assertThat(output())
         .contains("Approving automatically (no terminal)")
         .contains("Goal g-1 COMPLETED: told ACME")
-        .contains("Journal: " + trace.url() + JOURNAL);
+        .contains("Journal: " + trace.url() + JOURNAL)
+        .contains("Console: " + trace.url() + "/goals/g-1")
+        .contains("Trace: http://jaeger.example:16686/trace/" + Journals.TRACE_ID);
   }
 
   @Test
   void shouldDenyWhenThePersonSaysNoAndExitWithFailure() {
     trace.on(
         "GET",
-        JOURNAL,
-        ok(journal("g-1", "WAITING_FOR_HUMAN", SUBMITTED, ESCALATED)),
-        ok(journal("g-1", "FAILED", SUBMITTED, ESCALATED, FAILED)));
+        EVENTS,
+        events(journalEvent(2, "g-1", "WAITING_FOR_HUMAN", SUBMITTED, ESCALATED)),
+        events(updateEvent(3, "FAILED", FAILED)));
 
     int exit =
         runDemo(
@@ -126,15 +139,39 @@ class DemoRunTest {
 
   @Test
   void shouldNotAskTheInboxBeforeTheGoalWaitsForAPerson() {
-    trace.on("GET", JOURNAL, ok(journal("g-1", "RUNNING", SUBMITTED, PROPOSED)));
+    trace.on("GET", EVENTS, events(journalEvent(2, "g-1", "RUNNING", SUBMITTED, PROPOSED)));
 
     int exit =
         runDemo(
             ApprovalPrompt.automatic(out, new EscalationFormat(ZoneOffset.UTC), "--yes"),
-            Duration.ofMillis(100));
+            Duration.ofMillis(200));
 
     assertThat(exit).isEqualTo(ExitCode.TIMED_OUT);
     assertThat(handoff.requests()).isEmpty();
-    assertThat(output()).contains("did not finish").contains("Journal: ");
+    assertThat(output())
+        .contains("did not finish")
+        .contains("status RUNNING")
+        .contains("Journal: ")
+        .contains("Console: ")
+        .doesNotContain("Trace: ");
+  }
+
+  @Test
+  void shouldSayWhenAConfiguredJaegerHasNoTraceOfTheGoal() {
+    trace.on(
+        "GET",
+        EVENTS,
+        events(
+            journalEvent(2, "g-1", "COMPLETED", SUBMITTED, COMPLETED)
+                .replace("\"traceId\":\"" + Journals.TRACE_ID + "\",", "")));
+
+    int exit =
+        runDemo(
+            ApprovalPrompt.automatic(out, new EscalationFormat(ZoneOffset.UTC), "--yes"),
+            Duration.ofSeconds(10),
+            Optional.of("http://jaeger.example:16686"));
+
+    assertThat(exit).isEqualTo(ExitCode.OK);
+    assertThat(output()).contains("Trace: none recorded for this goal");
   }
 }

@@ -2,10 +2,13 @@ package dev.switchboard.cli;
 
 import static dev.switchboard.cli.Journals.COMPLETED;
 import static dev.switchboard.cli.Journals.ESCALATED;
+import static dev.switchboard.cli.Journals.KEEP_ALIVE;
 import static dev.switchboard.cli.Journals.PROPOSED;
 import static dev.switchboard.cli.Journals.SUBMITTED;
-import static dev.switchboard.cli.Journals.journal;
-import static dev.switchboard.cli.StubHttpServer.ok;
+import static dev.switchboard.cli.Journals.journalEvent;
+import static dev.switchboard.cli.Journals.updateEvent;
+import static dev.switchboard.cli.StubHttpServer.events;
+import static dev.switchboard.cli.StubHttpServer.problem;
 import static dev.switchboard.cli.StubHttpServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,7 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class JournalFollowerTest {
-  private static final String PATH = "/api/goals/g-1";
+  private static final String PATH = "/api/goals/g-1/events";
 
   private final StubHttpServer trace = new StubHttpServer();
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -53,23 +56,28 @@ class JournalFollowerTest {
   }
 
   @Test
-  void shouldPrintEachEntryOnceAcrossPolls() {
+  void shouldPrintEachEntryOnceAndResumeAfterTheLastEventIdWhenTheStreamEnds() {
     trace.on(
         "GET",
         PATH,
-        ok(journal("g-1", "RUNNING", SUBMITTED)),
-        ok(journal("g-1", "RUNNING", SUBMITTED, PROPOSED)),
-        ok(journal("g-1", "RUNNING", SUBMITTED, PROPOSED)));
-    JournalFollower follower = follower(trace.url(), Clock.systemUTC());
+        events(journalEvent(1, "g-1", "RUNNING", SUBMITTED), KEEP_ALIVE),
+        events(updateEvent(2, "RUNNING", PROPOSED)),
+        events(updateEvent(4, "COMPLETED", PROPOSED, COMPLETED)));
 
-    follower.poll("g-1");
-    follower.poll("g-1");
-    follower.poll("g-1");
+    Optional<GoalJournal> end =
+        follower(trace.url(), Clock.systemUTC()).follow("g-1", true, Duration.ofSeconds(10));
 
+    assertThat(end).map(GoalJournal::status).contains(GoalStatus.COMPLETED);
+    assertThat(end.orElseThrow().events()).hasSize(3);
+    assertThat(end.orElseThrow().traceId()).isEqualTo(Journals.TRACE_ID);
     assertThat(lines())
         .containsExactly(
             "10:00:00.000  goals          GoalSubmitted        Tell ACME",
-            "10:00:01.000  plan           StepsProposed        propose demo.lookup");
+            "10:00:01.000  plan           StepsProposed        propose demo.lookup",
+            "10:00:03.000  outcome        GoalCompleted        told ACME");
+    assertThat(trace.requestsTo("GET", PATH))
+        .extracting(StubHttpServer.Request::lastEventId)
+        .containsExactly(null, "1", "2");
   }
 
   @Test
@@ -78,12 +86,9 @@ class JournalFollowerTest {
     JournalEntry first = new JournalEntry("goals", "GoalSubmitted", "e1", null, Instant.EPOCH, "");
     JournalEntry second = new JournalEntry("plan", "StepsProposed", "e2", null, Instant.EPOCH, "");
 
-    assertThat(follower.newEntries(new GoalJournal("g", null, null, null, List.of(first))))
-        .containsExactly(first);
-    assertThat(follower.newEntries(new GoalJournal("g", null, null, null, List.of(second, first))))
-        .containsExactly(second);
-    assertThat(follower.newEntries(new GoalJournal("g", null, null, null, List.of(first, second))))
-        .isEmpty();
+    assertThat(follower.newEntries(journal(first))).containsExactly(first);
+    assertThat(follower.newEntries(journal(second, first))).containsExactly(second);
+    assertThat(follower.newEntries(journal(first, second))).isEmpty();
   }
 
   @Test
@@ -93,25 +98,25 @@ class JournalFollowerTest {
         PATH,
         status(404),
         status(404),
-        ok(journal("g-1", "RUNNING", SUBMITTED)),
-        ok(journal("g-1", "COMPLETED", SUBMITTED, PROPOSED, COMPLETED)));
+        events(journalEvent(3, "g-1", "COMPLETED", SUBMITTED, PROPOSED, COMPLETED)));
 
     Optional<GoalJournal> end =
         follower(trace.url(), Clock.systemUTC()).follow("g-1", true, Duration.ofSeconds(10));
 
     assertThat(end).map(GoalJournal::status).contains(GoalStatus.COMPLETED);
     assertThat(lines()).hasSize(4).first().asString().contains("waiting for the trace-service");
-    assertThat(trace.requestsTo("GET", PATH)).hasSize(4);
+    assertThat(trace.requestsTo("GET", PATH)).hasSize(3);
   }
 
   @Test
   void shouldStopAtAPersonUnlessToldToFollowUntilDone() {
-    trace.on("GET", PATH, ok(journal("g-1", "WAITING_FOR_HUMAN", SUBMITTED, ESCALATED)));
+    trace.on(
+        "GET", PATH, events(journalEvent(2, "g-1", "WAITING_FOR_HUMAN", SUBMITTED, ESCALATED)));
 
     Optional<GoalJournal> atPerson =
         follower(trace.url(), Clock.systemUTC()).follow("g-1", false, Duration.ofSeconds(10));
     Optional<GoalJournal> untilDone =
-        follower(trace.url(), Clock.systemUTC()).follow("g-1", true, Duration.ofMillis(100));
+        follower(trace.url(), Clock.systemUTC()).follow("g-1", true, Duration.ofMillis(200));
 
     assertThat(atPerson).map(GoalJournal::status).contains(GoalStatus.WAITING_FOR_HUMAN);
     assertThat(untilDone).isEmpty();
@@ -120,11 +125,31 @@ class JournalFollowerTest {
 
   @Test
   void shouldReadStatusesItDoesNotKnowAsUnknown() {
-    trace.on("GET", PATH, ok(journal("g-1", "PAUSED_BY_MARS", SUBMITTED)));
+    trace.on("GET", PATH, events(journalEvent(1, "g-1", "PAUSED_BY_MARS", SUBMITTED)));
+    JournalFollower follower = follower(trace.url(), Clock.systemUTC());
 
-    Optional<GoalJournal> journal = follower(trace.url(), Clock.systemUTC()).poll("g-1");
+    follower.follow("g-1", true, Duration.ofMillis(100));
 
-    assertThat(journal).map(GoalJournal::status).contains(GoalStatus.UNKNOWN);
+    assertThat(follower.lastSeen()).map(GoalJournal::status).contains(GoalStatus.UNKNOWN);
+  }
+
+  @Test
+  void shouldRetryATraceServiceThatCannotServeYet() {
+    trace.on(
+        "GET",
+        PATH,
+        problem(503, "goal state is being restored or rebalanced; retry shortly"),
+        events(journalEvent(2, "g-1", "COMPLETED", SUBMITTED, COMPLETED)));
+
+    Optional<GoalJournal> end =
+        follower(trace.url(), Clock.systemUTC()).follow("g-1", true, Duration.ofSeconds(10));
+
+    assertThat(end).map(GoalJournal::status).contains(GoalStatus.COMPLETED);
+    assertThat(lines())
+        .first()
+        .isEqualTo(
+            "(trace-service answered HTTP 503: goal state is being restored or rebalanced; retry"
+                + " shortly; retrying)");
   }
 
   @Test
@@ -133,24 +158,25 @@ class JournalFollowerTest {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       closedPort = "http://127.0.0.1:" + socket.getLocalPort();
     }
-    MovableClock clock = new MovableClock();
-    JournalFollower follower = follower(closedPort, clock);
+    JournalFollower follower = follower(closedPort, new TickingClock(Duration.ofSeconds(1)));
 
-    assertThat(follower.poll("g-1")).isEmpty();
-    clock.advance(Duration.ofSeconds(16));
-
-    assertThatThrownBy(() -> follower.poll("g-1"))
+    assertThatThrownBy(() -> follower.follow("g-1", true, Duration.ofMinutes(10)))
         .isInstanceOf(ServiceUnreachableException.class)
         .hasMessageContaining("connection refused");
     assertThat(lines()).singleElement().asString().contains("retrying");
   }
 
-  /** A clock the test moves by hand. */
-  static final class MovableClock extends Clock {
+  private static GoalJournal journal(JournalEntry... entries) {
+    return new GoalJournal("g", null, null, null, null, List.of(entries));
+  }
+
+  /** A clock that moves on by a step each time it is read. */
+  static final class TickingClock extends Clock {
+    private final Duration step;
     private Instant now = Instant.parse("2026-01-02T10:00:00Z");
 
-    void advance(Duration duration) {
-      now = now.plus(duration);
+    TickingClock(Duration step) {
+      this.step = step;
     }
 
     @Override
@@ -164,7 +190,8 @@ class JournalFollowerTest {
     }
 
     @Override
-    public Instant instant() {
+    public synchronized Instant instant() {
+      now = now.plus(step);
       return now;
     }
   }

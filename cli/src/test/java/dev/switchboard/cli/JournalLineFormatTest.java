@@ -57,6 +57,7 @@ class JournalLineFormatTest {
             GoalStatus.COMPLETED,
             "demo",
             "Tell ACME",
+            null,
             List.of(
                 new JournalEntry("plan", "StepsProposed", "e1", null, Instant.EPOCH, "propose"),
                 new JournalEntry(

@@ -16,6 +16,24 @@ final class Journals {
         .formatted(goalId, status, String.join(",", entries));
   }
 
+  static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+  /** The first event of a goal's live stream: its whole journal. */
+  static String journalEvent(long version, String goalId, String status, String... entries) {
+    String traced =
+        journal(goalId, status, entries)
+            .replace("\"description\"", "\"traceId\":\"" + TRACE_ID + "\",\"description\"");
+    return "id:" + version + "\nevent:journal\ndata:" + traced + "\n\n";
+  }
+
+  /** A later event of the stream: the goal's head and its entries since the previous one. */
+  static String updateEvent(long version, String status, String... entries) {
+    return "id:%d\nevent:update\ndata:{\"goal\":{\"status\":\"%s\",\"agent\":\"demo\"},\"events\":[%s]}\n\n"
+        .formatted(version, status, String.join(",", entries));
+  }
+
+  static final String KEEP_ALIVE = ":keep-alive\n\n";
+
   static final String SUBMITTED =
       entry("goals", "GoalSubmitted", "e1", "2026-01-02T10:00:00Z", "Tell ACME");
   static final String PROPOSED =

@@ -19,14 +19,27 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (the last one repeats) and records every request it gets.
  */
 final class StubHttpServer implements AutoCloseable {
-  record Answer(int status, String body, Map<String, String> headers) {
+  record Answer(int status, String body, String contentType, Map<String, String> headers) {
     Answer(int status, String body) {
-      this(status, body, Map.of());
+      this(status, body, "application/json", Map.of());
+    }
+
+    Answer(int status, String body, String contentType) {
+      this(status, body, contentType, Map.of());
+    }
+
+    Answer(int status, String body, Map<String, String> headers) {
+      this(status, body, "application/json", headers);
     }
   }
 
   record Request(
-      String method, String path, String authorization, String body, Map<String, String> headers) {
+      String method,
+      String path,
+      String authorization,
+      String body,
+      String lastEventId,
+      Map<String, String> headers) {
     String header(String name) {
       return headers.get(name.toLowerCase(java.util.Locale.ROOT));
     }
@@ -77,10 +90,15 @@ final class StubHttpServer implements AutoCloseable {
                 headers.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst()));
     requests.add(
         new Request(
-            method, path, exchange.getRequestHeaders().getFirst("Authorization"), body, headers));
+            method,
+            path,
+            exchange.getRequestHeaders().getFirst("Authorization"),
+            body,
+            exchange.getRequestHeaders().getFirst("Last-Event-ID"),
+            headers));
     Answer answer = next(method + " " + path);
     byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.getResponseHeaders().set("Content-Type", answer.contentType());
     answer.headers().forEach(exchange.getResponseHeaders()::add);
     exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -115,6 +133,18 @@ final class StubHttpServer implements AutoCloseable {
 
   static Answer status(int status) {
     return new Answer(status, "");
+  }
+
+  /** An event stream that sends these events and then ends, as a restarting server's would. */
+  static Answer events(String... events) {
+    return new Answer(200, String.join("", events), "text/event-stream");
+  }
+
+  static Answer problem(int status, String detail) {
+    return new Answer(
+        status,
+        "{\"type\":\"about:blank\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}",
+        "application/problem+json");
   }
 
   @Override

@@ -4,7 +4,8 @@ import static dev.switchboard.cli.Journals.COMPLETED;
 import static dev.switchboard.cli.Journals.FAILED;
 import static dev.switchboard.cli.Journals.SUBMITTED;
 import static dev.switchboard.cli.Journals.approval;
-import static dev.switchboard.cli.Journals.journal;
+import static dev.switchboard.cli.Journals.journalEvent;
+import static dev.switchboard.cli.StubHttpServer.events;
 import static dev.switchboard.cli.StubHttpServer.ok;
 import static dev.switchboard.cli.StubHttpServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,8 +62,14 @@ class SwitchboardCliTest {
 
   @Test
   void shouldFollowAGoalToItsEndAndExitByOutcome() {
-    services.on("GET", "/api/goals/g-ok", ok(journal("g-ok", "COMPLETED", SUBMITTED, COMPLETED)));
-    services.on("GET", "/api/goals/g-bad", ok(journal("g-bad", "FAILED", SUBMITTED, FAILED)));
+    services.on(
+        "GET",
+        "/api/goals/g-ok/events",
+        events(journalEvent(2, "g-ok", "COMPLETED", SUBMITTED, COMPLETED)));
+    services.on(
+        "GET",
+        "/api/goals/g-bad/events",
+        events(journalEvent(2, "g-bad", "FAILED", SUBMITTED, FAILED)));
 
     assertThat(run("follow", "g-ok", "--trace-url", services.url(), "--until-done"))
         .isEqualTo(ExitCode.OK);
@@ -76,6 +83,14 @@ class SwitchboardCliTest {
   void shouldTimeOutFollowingAGoalThatNeverShowsUp() {
     assertThat(run("follow", "g-none", "--trace-url", services.url(), "--timeout", "200ms"))
         .isEqualTo(ExitCode.TIMED_OUT);
+  }
+
+  @Test
+  void shouldRefuseAJaegerUrlThatIsNotOne() {
+    assertThat(run("demo", "--token", "t", "--jaeger-url", "jaeger:16686"))
+        .isEqualTo(ExitCode.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("--jaeger-url 'jaeger:16686' is not an http(s) URL");
   }
 
   @Test

@@ -13,21 +13,21 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Signs action requests in the guardrail and verifies them in the executor (HMAC-SHA256 over the
  * goal, event, action and approver), so the executor runs only what the guardrail let through,
- * unchanged. The key never appears in {@link #toString()}.
+ * unchanged. Keys come from an {@link ActionKeyRing}: one signs, all verify (rotation). No key
+ * appears in {@link #toString()}.
  */
 public final class ActionSigner {
-  private static final String ALGORITHM = "HmacSHA256";
-  private static final int MIN_KEY_BYTES = 32;
+  private static final String ALGORITHM = ActionKeyRing.ALGORITHM;
 
-  private final SecretKeySpec key;
+  private final ActionKeyRing keys;
   private final EventCodec codec;
 
   public ActionSigner(byte[] key, EventCodec codec) {
-    if (key == null || key.length < MIN_KEY_BYTES) {
-      throw new IllegalArgumentException(
-          "the action signing key must be at least " + MIN_KEY_BYTES + " bytes");
-    }
-    this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+    this(ActionKeyRing.single(key), codec);
+  }
+
+  public ActionSigner(ActionKeyRing keys, EventCodec codec) {
+    this.keys = keys;
     this.codec = codec;
   }
 
@@ -39,20 +39,35 @@ public final class ActionSigner {
     return new ActionSigner(secret.getBytes(StandardCharsets.UTF_8), codec);
   }
 
-  public ActionRequested sign(ActionRequested request) {
-    return request.withSignature(signatureOf(request));
+  /** The id of the key {@link #sign} uses; the request should carry it. */
+  public String signingKeyId() {
+    return keys.signingKeyId();
   }
 
+  public ActionRequested sign(ActionRequested request) {
+    return request.withSignature(signatureOf(request, keys.signingKey()));
+  }
+
+  /**
+   * True when one of the keys the request may be signed with gives its signature. Requests do not
+   * name their key id yet, so every configured key is tried; once they do, pass it here instead of
+   * null and only that key is tried.
+   */
   public boolean verifies(ActionRequested request) {
     if (request.signature() == null) {
       return false;
     }
-    byte[] expected = signatureOf(request).getBytes(StandardCharsets.US_ASCII);
     byte[] actual = request.signature().getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(expected, actual);
+    boolean verified = false;
+    for (SecretKeySpec key : keys.verificationKeys(null)) {
+      byte[] expected = signatureOf(request, key).getBytes(StandardCharsets.US_ASCII);
+      // No early exit: the time taken does not tell which key matched.
+      verified |= MessageDigest.isEqual(expected, actual);
+    }
+    return verified;
   }
 
-  private String signatureOf(ActionRequested request) {
+  private String signatureOf(ActionRequested request, SecretKeySpec key) {
     PlannedAction action = request.action();
     ByteArrayOutputStream content = new ByteArrayOutputStream();
     for (String part :
@@ -95,6 +110,6 @@ public final class ActionSigner {
 
   @Override
   public String toString() {
-    return "ActionSigner[HmacSHA256, key hidden]";
+    return "ActionSigner[HmacSHA256, signing key '" + keys.signingKeyId() + "', keys hidden]";
   }
 }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
 import dev.switchboard.contracts.event.EscalationEvent;
+import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.GoalEvent;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.SwitchboardEvent;
+import dev.switchboard.contracts.event.VerdictEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Set;
@@ -344,5 +346,51 @@ class EventCodecTest {
 
   private static String minimalGoal(String goalId) {
     return "{\"type\":\"GoalSubmitted\",\"goalId\":\"" + goalId + "\",\"description\":\"x\"}";
+  }
+
+  @Test
+  void shouldWriteAnApprovalSlaAsAnIsoDuration() {
+    ApprovalRequested approval =
+        SampleEvents.of(Topics.ESCALATION).stream()
+            .filter(ApprovalRequested.class::isInstance)
+            .map(ApprovalRequested.class::cast)
+            .filter(ApprovalRequested::fourEyes)
+            .findFirst()
+            .orElseThrow();
+
+    JsonNode wire = SampleEvents.JSON.readTree(codec.encode(approval));
+
+    assertThat(wire.get("sla").asString()).isEqualTo("PT4H");
+    assertThat(wire.get("approverRole").asString()).isEqualTo("sales-approver");
+    assertThat(wire.get("fourEyes").asBoolean()).isTrue();
+  }
+
+  @Test
+  void shouldReadAnApprovalWrittenBeforeRolesAndSlasExisted() {
+    String old =
+        "{\"type\":\"ApprovalRequested\",\"goalId\":\"g-1\",\"eventId\":\"%s\","
+                .formatted(UUID.randomUUID())
+            + "\"occurredAt\":\"2025-01-01T00:00:00Z\",\"escalationId\":\"e-1\","
+            + "\"queue\":\"human:approvers\",\"action\":{\"actionId\":\"a\",\"tool\":\"t\"}}";
+
+    ApprovalRequested decoded =
+        (ApprovalRequested) codec.decode(Topics.ESCALATION, old.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(decoded.approverRole()).isNull();
+    assertThat(decoded.fourEyes()).isFalse();
+    assertThat(decoded.sla()).isNull();
+  }
+
+  @Test
+  void shouldReadAVerdictWrittenBeforeTheAuditRecordExisted() {
+    String old =
+        "{\"type\":\"ActionAllowed\",\"goalId\":\"g-1\",\"eventId\":\"%s\","
+                .formatted(UUID.randomUUID())
+            + "\"occurredAt\":\"2025-01-01T00:00:00Z\",\"actionId\":\"a\",\"policy\":\"p\"}";
+
+    VerdictEvent decoded = codec.decode(Topics.VERDICT, old.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(decoded.audit()).isNull();
+    assertThat(decoded.policy()).isEqualTo("p");
   }
 }

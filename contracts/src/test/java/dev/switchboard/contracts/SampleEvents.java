@@ -10,6 +10,7 @@ import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
 import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.GoalEvent;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
+import dev.switchboard.contracts.event.HandoffContext;
 import dev.switchboard.contracts.event.OutcomeEvent;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalFailed;
@@ -27,6 +28,7 @@ import dev.switchboard.contracts.event.ResolutionEvent.Expired;
 import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.ResolutionEvent.TakenOver;
 import dev.switchboard.contracts.event.SwitchboardEvent;
+import dev.switchboard.contracts.event.VerdictEvent;
 import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
 import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
 import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
@@ -73,8 +75,31 @@ final class SampleEvents {
         "the lead asked for a follow-up");
   }
 
+  static HandoffContext handoffContext() {
+    return new HandoffContext(
+        "Follow up with Ada",
+        Map.of("inputs.lead", json("\"ada@example.com\""), "account_id", json("\"A-1\"")),
+        List.of("sdr: crm.lookup_account succeeded", "sdr: hands off to researcher"),
+        Map.of("act-1", json("{\"id\": \"A-1\", \"name\": \"Ada Inc\"}")),
+        "the lead asked for pricing");
+  }
+
   static PlannedAction lookUp() {
     return new PlannedAction("act-1", "crm.lookup", null, null, false, null);
+  }
+
+  static VerdictEvent.Audit audit(String approvedBy) {
+    return new VerdictEvent.Audit(
+        "switchboard-default",
+        "1+0123456789ab",
+        "read-only-tools",
+        "reads only",
+        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+        approvedBy,
+        null,
+        "mail.send",
+        "sdr",
+        "acme");
   }
 
   private static final List<SwitchboardEvent> ALL = build();
@@ -105,16 +130,25 @@ final class SampleEvents {
             "sdr",
             "Follow up with Ada",
             Map.of(),
-            "carol",
-            "acme-sales",
-            Map.of("priority", "high")),
+            "alice",
+            "acme",
+            Map.of("region", "eu")),
         new GoalEvent.GoalCancelled(GOAL_ID, id(), null, AT, "changed my mind", "ada"),
         new GoalEvent.GoalCancelled(GOAL_ID, id(), null, AT, null, null),
         // plan
         new StepsProposed(GOAL_ID, id(), cause, AT, "sdr", List.of(lookUp(), sendMail())),
-        new StepsProposed(GOAL_ID, id(), cause, AT, "sdr", List.of(sendMail()), "carol"),
         new HandoffProposed(
             GOAL_ID, id(), cause, AT, "sdr", "agent:closer", "ready to close", "lead is warm"),
+        new HandoffProposed(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "sdr",
+            "agent:researcher",
+            "find the contact",
+            "account qualified",
+            handoffContext()),
         new QuestionProposed(GOAL_ID, id(), cause, AT, "sdr", "human:sales", "Which region?"),
         new GoalFinishing(GOAL_ID, id(), cause, AT, null),
         // verdict
@@ -122,6 +156,20 @@ final class SampleEvents {
         new ActionDenied(GOAL_ID, id(), cause, AT, "act-2", "no-mail", "mail is off"),
         new ActionEscalated(
             GOAL_ID, id(), cause, AT, "act-2", "mail-needs-approval", "esc-1", "sends mail"),
+        new ActionAllowed(GOAL_ID, id(), cause, AT, "act-1", "read-only-tools", audit(null)),
+        new ActionDenied(
+            GOAL_ID, id(), cause, AT, "act-2", "unknown-tool", "not in the catalog", audit(null)),
+        new ActionEscalated(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "act-2",
+            "outbound-communication",
+            "esc-1",
+            "sends mail",
+            audit(null)),
+        new ActionAllowed(GOAL_ID, id(), cause, AT, "act-2", "approved-by-human", audit("bob")),
         // action-request
         new ActionRequested(GOAL_ID, id(), cause, AT, sendMail(), "bob", "c2lnbmF0dXJl"),
         new ActionRequested(GOAL_ID, id(), cause, AT, lookUp(), null, null),
@@ -151,16 +199,30 @@ final class SampleEvents {
             id(),
             cause,
             AT,
+            "esc-1",
+            "human:approvers",
+            "sdr",
+            sendMail(),
+            "outbound-communication",
+            "sends mail",
+            "sales-approver",
+            true,
+            Duration.ofHours(4)),
+        new ApprovalRequested(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
             "goal-42~approval-5f0c6f2e-8d8e-3c59-9a41-0c3f0e5a3b21",
             "human:approvers",
             "sdr",
             sendMail(),
-            "mail-needs-approval",
+            "outbound-communication",
             "sends mail",
-            "carol",
-            "approvers",
+            null,
             true,
-            Duration.ofMinutes(90)),
+            Duration.ofMinutes(90),
+            "carol"),
         new HandoffRequested(
             GOAL_ID,
             id(),
@@ -174,6 +236,30 @@ final class SampleEvents {
             "lead is warm"),
         new HandoffRequested(
             GOAL_ID, id(), cause, AT, "esc-2", "human:sales", null, "human:sales", null, null),
+        new HandoffRequested(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "esc-4",
+            "agent:researcher",
+            "sdr",
+            "agent:researcher",
+            "find the contact",
+            "account qualified",
+            handoffContext()),
+        new HandoffRequested(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "esc-5",
+            "human:sales",
+            "researcher",
+            "human:sales",
+            "no contact found",
+            null,
+            new HandoffContext(null, null, null, null, null)),
         new QuestionAsked(GOAL_ID, id(), cause, AT, "esc-3", "human:sales", "sdr", "Region?"),
         new ResolutionRefused(
             GOAL_ID,

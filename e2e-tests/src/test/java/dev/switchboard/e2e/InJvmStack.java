@@ -46,6 +46,8 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
 
   static InJvmStack start(String bootstrapServers, String topicPrefix, Path outboxDir) {
     InJvmStack stack = new InJvmStack(bootstrapServers, topicPrefix);
+    Path agentsDir =
+        E2eAgents.directory(outboxDir.resolveSibling(outboxDir.getFileName() + "-agents"));
     List<Class<?>> services =
         List.of(
             PlannerApplication.class,
@@ -57,7 +59,7 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
     // logging system ("Unable to find Spring Environment in logger context") or deadlock.
     try {
       for (Class<?> service : services) {
-        stack.contexts.put(service, stack.run(service, outboxDir));
+        stack.contexts.put(service, stack.run(service, outboxDir, agentsDir));
       }
     } catch (RuntimeException e) {
       stack.close();
@@ -66,7 +68,7 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
     return stack;
   }
 
-  private ConfigurableApplicationContext run(Class<?> service, Path outboxDir) {
+  private ConfigurableApplicationContext run(Class<?> service, Path outboxDir, Path agentsDir) {
     // All five services' application.yml share this classpath and only one would win, so none
     // is read here: the services' defaults plus these settings (the system test runs the real jars
     // with their own files).
@@ -79,6 +81,9 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
     settings.put("switchboard.security.action-signing-key", SIGNING_KEY);
     settings.put("switchboard.handoff.operator-token", OPERATOR_TOKEN);
     settings.put("switchboard.executor.outbox-dir", outboxDir.toString());
+    settings.put("switchboard.planner.agents-dir", agentsDir.toString());
+    // The guardrail checks approvers again against its own list: the inbox's people are on it.
+    settings.put("switchboard.guardrail.approvers", "local-operator,approver,requester");
     if (service != HandoffApplication.class) {
       // Spring Security is on this shared classpath for the inbox only; the other services have
       // no sign-in (yet), so its auto-configuration must not lock their APIs behind a default user.

@@ -2,70 +2,89 @@ package dev.switchboard.guardrail;
 
 import dev.switchboard.contracts.ActionSigner;
 import dev.switchboard.contracts.EscalationIds;
-import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.ActionRequestEvent;
-import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
 import dev.switchboard.contracts.event.ActionResultEvent;
 import dev.switchboard.contracts.event.EscalationEvent;
-import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
-import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
-import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
-import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.GoalEvent;
+import dev.switchboard.contracts.event.GoalEvent.GoalCancelled;
+import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import dev.switchboard.contracts.event.OutcomeEvent;
 import dev.switchboard.contracts.event.PlanEvent;
 import dev.switchboard.contracts.event.PlanEvent.GoalFinishing;
 import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
 import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
-import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.ResolutionEvent;
-import dev.switchboard.contracts.event.ResolutionEvent.Answered;
-import dev.switchboard.contracts.event.ResolutionEvent.Approved;
-import dev.switchboard.contracts.event.ResolutionEvent.Denied;
-import dev.switchboard.contracts.event.ResolutionEvent.Edited;
-import dev.switchboard.contracts.event.ResolutionEvent.Expired;
-import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
-import dev.switchboard.contracts.event.ResolutionEvent.TakenOver;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.contracts.event.VerdictEvent;
-import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
-import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
-import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.GoalProcessor;
-import dev.switchboard.guardrail.GuardrailPolicy.ApprovalTerms;
+import dev.switchboard.policy.AgentCatalog;
+import dev.switchboard.policy.PolicySet;
+import dev.switchboard.policy.ToolCatalog;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The guardrail's per-goal logic: a verdict for every proposed action (allowed ones signed and
- * requested), escalations for approvals, handoffs and questions, and a person's resolution of an
- * approval turned into a signed request or a denial.
+ * The guardrail's per-goal logic, as a router: proposals to {@link StepJudging} and {@link
+ * HandoffRelay}, people's answers to {@link ApprovalWorkflow}, goal metadata and results to {@link
+ * ContextTracker}. A proposal that arrives before its goal's GoalSubmitted waits in the goal's
+ * state and is judged when the goal arrives, so no decision is made without the goal's metadata.
  */
 public final class Guardrail implements GoalProcessor<GuardrailState> {
-  static final String APPROVED_BY_HUMAN = "approved-by-human";
-  static final String EDITED_BY_HUMAN = "edited-by-human";
-  static final String HUMAN_APPROVAL = "human-approval";
-
   private static final Logger log = LoggerFactory.getLogger(Guardrail.class);
 
-  private final GuardrailPolicy policy;
-  private final ActionSigner signer;
-  private final Clock clock;
+  private final StepJudging steps;
+  private final HandoffRelay handoffs;
+  private final ApprovalWorkflow approvals;
+  private final ContextTracker context;
 
-  public Guardrail(GuardrailPolicy policy, ActionSigner signer, Clock clock) {
-    this.policy = policy;
-    this.signer = signer;
-    this.clock = clock;
+  Guardrail(
+      StepJudging steps,
+      HandoffRelay handoffs,
+      ApprovalWorkflow approvals,
+      ContextTracker context) {
+    this.steps = steps;
+    this.handoffs = handoffs;
+    this.approvals = approvals;
+    this.context = context;
+  }
+
+  /** The guardrail with its parts wired from plain inputs. */
+  static Guardrail create(
+      Supplier<PolicySet> policy,
+      ToolCatalog tools,
+      AgentCatalog agents,
+      GuardrailProperties properties,
+      RateUsage rateUsage,
+      ActionSigner signer,
+      Clock clock) {
+    GuardrailEvents events = new GuardrailEvents(signer, clock);
+    TaintRules taint = new TaintRules(properties.taint());
+    ActionJudge judge =
+        new ActionJudge(
+            policy,
+            tools,
+            agents,
+            new ArgumentSchemas(),
+            new RateLimiter(properties.rateLimits(), rateUsage),
+            clock);
+    return new Guardrail(
+        new StepJudging(judge, events, taint, properties.approvalQueue()),
+        new HandoffRelay(judge, events, properties.approvalQueue()),
+        new ApprovalWorkflow(
+            judge,
+            events,
+            new Approvers(properties.approvers(), properties.approverRoles()),
+            taint),
+        new ContextTracker(tools, taint));
   }
 
   @Override
@@ -75,7 +94,7 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
 
   @Override
   public List<Topic<?>> inputs() {
-    return List.of(Topics.PLAN, Topics.RESOLUTION);
+    return List.of(Topics.PLAN, Topics.RESOLUTION, Topics.GOALS, Topics.ACTION_RESULT);
   }
 
   @Override
@@ -86,12 +105,12 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
   @Override
   public Decision<GuardrailState> decide(GuardrailState state, SwitchboardEvent event) {
     return switch (event) {
-      case PlanEvent plan -> onPlan(state == null ? GuardrailState.empty() : state, plan);
-      case ResolutionEvent resolution -> onResolution(state, resolution);
-      case GoalEvent other -> notAnInput(other);
+      case PlanEvent plan -> onPlan(GuardrailState.orEmpty(state), plan);
+      case ResolutionEvent resolution -> approvals.onResolution(state, resolution);
+      case GoalEvent goal -> onGoal(state, goal);
+      case ActionResultEvent result -> context.onResult(state, result);
       case VerdictEvent other -> notAnInput(other);
       case ActionRequestEvent other -> notAnInput(other);
-      case ActionResultEvent other -> notAnInput(other);
       case EscalationEvent other -> notAnInput(other);
       case OutcomeEvent other -> notAnInput(other);
     };
@@ -99,267 +118,43 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
 
   private Decision<GuardrailState> onPlan(GuardrailState state, PlanEvent plan) {
     return switch (plan) {
-      case StepsProposed steps -> judge(state, steps);
+      case StepsProposed proposed ->
+          state.goal() == null ? park(state, proposed) : steps.judge(state, proposed);
       case HandoffProposed handoff ->
-          Decision.of(
-              state,
-              new HandoffRequested(
-                  handoff.goalId(),
-                  UUID.randomUUID(),
-                  handoff.eventId(),
-                  clock.instant(),
-                  EscalationIds.of(handoff.goalId(), "handoff", handoff.eventId().toString()),
-                  handoff.target(),
-                  handoff.agent(),
-                  handoff.target(),
-                  handoff.reason(),
-                  handoff.summary()));
-      case QuestionProposed question ->
-          Decision.of(
-              state,
-              new QuestionAsked(
-                  question.goalId(),
-                  UUID.randomUUID(),
-                  question.eventId(),
-                  clock.instant(),
-                  EscalationIds.of(question.goalId(), "question", question.eventId().toString()),
-                  question.queue(),
-                  question.agent(),
-                  question.question()));
+          state.goal() == null ? park(state, handoff) : handoffs.onHandoff(state, handoff);
+      case QuestionProposed question -> handoffs.onQuestion(state, question);
       case GoalFinishing finishing -> Decision.of(state);
     };
   }
 
-  private Decision<GuardrailState> judge(GuardrailState state, StepsProposed steps) {
-    GuardrailState next = state;
+  private Decision<GuardrailState> onGoal(GuardrailState state, GoalEvent goal) {
+    return switch (goal) {
+      case GoalSubmitted submitted -> {
+        GuardrailState known = context.onSubmitted(state, submitted);
+        yield known.parked().isEmpty() ? Decision.of(known) : judgeParked(known);
+      }
+      // The planner stops proposing for a cancelled goal; nothing is pending here to stop.
+      case GoalCancelled cancelled -> Decision.of(state);
+    };
+  }
+
+  private static Decision<GuardrailState> park(GuardrailState state, PlanEvent proposal) {
+    log.info(
+        "goal {}: {} waits for the goal's GoalSubmitted before it is judged",
+        proposal.goalId(),
+        proposal.getClass().getSimpleName());
+    return Decision.of(state.parking(proposal));
+  }
+
+  private Decision<GuardrailState> judgeParked(GuardrailState state) {
+    GuardrailState next = state.unparked();
     List<SwitchboardEvent> emit = new ArrayList<>();
-    for (PlannedAction action : steps.actions()) {
-      if (next.hasDecided(action.actionId())) {
-        log.debug("goal {}: {} was judged already", steps.goalId(), action.actionId());
-        continue;
-      }
-      GuardrailDecision decision = policy.evaluate(action);
-      log.info(
-          "goal {}: {} ({}) -> {} by policy '{}'",
-          steps.goalId(),
-          action.actionId(),
-          action.tool(),
-          decision.getClass().getSimpleName(),
-          decision.policy());
-      switch (decision) {
-        case GuardrailDecision.Allow allow -> {
-          emit.add(allowed(steps, action.actionId(), allow.policy()));
-          emit.add(request(steps, action, null));
-          next = next.decided(action.actionId());
-        }
-        case GuardrailDecision.Deny deny -> {
-          emit.add(denied(steps, action.actionId(), deny.policy(), deny.reason()));
-          next = next.decided(action.actionId());
-        }
-        case GuardrailDecision.Escalate escalate -> {
-          String escalationId = approvalIdFor(steps.goalId(), action.actionId());
-          ApprovalTerms terms = policy.approvalTerms();
-          emit.add(
-              new ActionEscalated(
-                  steps.goalId(),
-                  UUID.randomUUID(),
-                  steps.eventId(),
-                  clock.instant(),
-                  action.actionId(),
-                  escalate.policy(),
-                  escalationId,
-                  escalate.reason()));
-          emit.add(
-              new ApprovalRequested(
-                  steps.goalId(),
-                  UUID.randomUUID(),
-                  steps.eventId(),
-                  clock.instant(),
-                  escalationId,
-                  escalate.queue(),
-                  steps.agent(),
-                  action,
-                  escalate.policy(),
-                  escalate.reason(),
-                  steps.requestedBy(),
-                  terms.approverRole(),
-                  terms.fourEyes(),
-                  terms.sla()));
-          next =
-              next.awaitingApproval(
-                  escalationId,
-                  new PendingApproval(
-                      steps.agent(),
-                      action,
-                      escalate.queue(),
-                      steps.requestedBy(),
-                      terms.approverRole(),
-                      terms.fourEyes()));
-        }
-      }
+    for (PlanEvent proposal : state.parked()) {
+      Decision<GuardrailState> decision = onPlan(next, proposal);
+      next = decision.state();
+      emit.addAll(decision.emit());
     }
     return Decision.of(next, emit);
-  }
-
-  private Decision<GuardrailState> onResolution(GuardrailState state, ResolutionEvent resolution) {
-    PendingApproval pending = state == null ? null : state.pending().get(resolution.escalationId());
-    if (pending == null) {
-      log.info(
-          "goal {}: {} for escalation {} ignored: no approval is pending under that id",
-          resolution.goalId(),
-          resolution.getClass().getSimpleName(),
-          resolution.escalationId());
-      return Decision.of(state);
-    }
-    return switch (resolution) {
-      case Approved approved ->
-          authorityMissing(pending, approved)
-              .map(reason -> reopen(state, approved, pending, reason))
-              .orElseGet(() -> grant(state, approved, pending.action(), APPROVED_BY_HUMAN));
-      case Edited edited ->
-          authorityMissing(pending, edited)
-              .map(reason -> reopen(state, edited, pending, reason))
-              .orElseGet(() -> reviewEdit(state, edited, pending));
-      // Stopping an action needs no authority, so any authenticated person may deny.
-      case Denied denied ->
-          refuse(state, denied, "denied by " + denied.actor() + ": " + denied.reason());
-      case Expired expired -> refuse(state, expired, "approval expired");
-      case Answered answered -> notForApprovals(state, answered);
-      case TakenOver takenOver -> notForApprovals(state, takenOver);
-      case Reassigned reassigned -> notForApprovals(state, reassigned);
-    };
-  }
-
-  /**
-   * The inbox checked the approver before writing; this second look guards against an inbox that
-   * was misconfigured or wrong. Empty when the actor may approve.
-   */
-  private Optional<String> authorityMissing(PendingApproval pending, ResolutionEvent resolution) {
-    String actor = resolution.actor();
-    if (!policy.mayApprove(actor)) {
-      return Optional.of("'" + actor + "' is not on the guardrail's list of approvers");
-    }
-    // Names compare without case, so "Carol" cannot approve what "carol" asked for.
-    if (pending.fourEyes()
-        && pending.requestedBy() != null
-        && pending.requestedBy().equalsIgnoreCase(actor)) {
-      return Optional.of(
-          "four-eyes: '" + actor + "' asked for this goal and may not approve its actions");
-    }
-    if (pending.approverRole() != null
-        && (resolution.audit() == null
-            || !resolution.audit().roles().contains(pending.approverRole()))) {
-      return Optional.of(
-          "approving needs the role '"
-              + pending.approverRole()
-              + "', which '"
-              + actor
-              + "' did not have");
-    }
-    return Optional.empty();
-  }
-
-  /** The approval stays pending, and the inbox learns why the answer did not count. */
-  private Decision<GuardrailState> reopen(
-      GuardrailState state, ResolutionEvent refused, PendingApproval pending, String reason) {
-    log.warn(
-        "goal {}: {} of escalation {} refused, it stays pending: {}",
-        refused.goalId(),
-        EventCodec.typeName(refused),
-        refused.escalationId(),
-        reason);
-    return Decision.of(
-        state,
-        new ResolutionRefused(
-            refused.goalId(),
-            UUID.randomUUID(),
-            refused.eventId(),
-            clock.instant(),
-            refused.escalationId(),
-            pending.queue() == null ? policy.approvalQueue() : pending.queue(),
-            refused.actor(),
-            EventCodec.typeName(refused),
-            reason));
-  }
-
-  /** An edit keeps the tool and replaces the arguments, and must still pass the tool policy. */
-  private Decision<GuardrailState> reviewEdit(
-      GuardrailState state, Edited edited, PendingApproval pending) {
-    PlannedAction original = pending.action();
-    if (!edited.arguments().isObject()) {
-      return refuse(state, edited, "edited arguments must be a JSON object");
-    }
-    PlannedAction changed =
-        new PlannedAction(
-            original.actionId(),
-            original.tool(),
-            edited.arguments(),
-            original.dependsOn(),
-            original.sideEffect(),
-            original.rationale());
-    return switch (policy.evaluate(changed)) {
-      case GuardrailDecision.Deny deny -> refuse(state, edited, deny.reason());
-      case GuardrailDecision.Allow allow -> grant(state, edited, changed, EDITED_BY_HUMAN);
-      case GuardrailDecision.Escalate escalate -> grant(state, edited, changed, EDITED_BY_HUMAN);
-    };
-  }
-
-  private Decision<GuardrailState> grant(
-      GuardrailState state, ResolutionEvent resolution, PlannedAction action, String policyName) {
-    log.info(
-        "goal {}: {} approved by '{}'", resolution.goalId(), action.actionId(), resolution.actor());
-    return Decision.of(
-        state.resolved(resolution.escalationId()),
-        allowed(resolution, action.actionId(), policyName),
-        request(resolution, action, resolution.actor()));
-  }
-
-  private Decision<GuardrailState> refuse(
-      GuardrailState state, ResolutionEvent resolution, String reason) {
-    PendingApproval pending = state.pending().get(resolution.escalationId());
-    log.info("goal {}: {} refused: {}", resolution.goalId(), pending.action().actionId(), reason);
-    return Decision.of(
-        state.resolved(resolution.escalationId()),
-        denied(resolution, pending.action().actionId(), HUMAN_APPROVAL, reason));
-  }
-
-  private Decision<GuardrailState> notForApprovals(
-      GuardrailState state, ResolutionEvent resolution) {
-    log.warn(
-        "goal {}: {} does not resolve approval {}; it stays pending",
-        resolution.goalId(),
-        resolution.getClass().getSimpleName(),
-        resolution.escalationId());
-    return Decision.of(state);
-  }
-
-  private ActionAllowed allowed(SwitchboardEvent cause, String actionId, String policyName) {
-    return new ActionAllowed(
-        cause.goalId(), UUID.randomUUID(), cause.eventId(), clock.instant(), actionId, policyName);
-  }
-
-  private ActionDenied denied(
-      SwitchboardEvent cause, String actionId, String policyName, String reason) {
-    return new ActionDenied(
-        cause.goalId(),
-        UUID.randomUUID(),
-        cause.eventId(),
-        clock.instant(),
-        actionId,
-        policyName,
-        reason);
-  }
-
-  private ActionRequested request(SwitchboardEvent cause, PlannedAction action, String approvedBy) {
-    return signer.sign(
-        new ActionRequested(
-            cause.goalId(),
-            UUID.randomUUID(),
-            cause.eventId(),
-            clock.instant(),
-            action,
-            approvedBy,
-            null));
   }
 
   private static Decision<GuardrailState> notAnInput(SwitchboardEvent event) {

@@ -24,8 +24,8 @@ class HandoffConfiguration {
   }
 
   @Bean
-  Inbox inbox(HandoffProperties properties) {
-    return new Inbox(properties.defaultSla());
+  Inbox inbox(HandoffProperties properties, Clock clock) {
+    return new Inbox(properties.defaultSla(), clock);
   }
 
   @Bean

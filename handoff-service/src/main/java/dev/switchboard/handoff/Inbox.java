@@ -6,13 +6,18 @@ import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.EscalationEvent;
+import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.ResolutionEvent;
+import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.GoalProcessor;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,18 +25,26 @@ import org.slf4j.LoggerFactory;
  * Keeps each goal's escalations as inbox items: an escalation opens one with its deadline, an
  * answer closes it (or moves it to another human queue), and the guardrail's refusal of an answer
  * opens it again. It reads its own resolutions back, so an item is closed only once the answer is
- * durably on {@code resolution}. It writes nothing itself; answers come in over HTTP.
+ * durably on {@code resolution}. People's answers come in over HTTP; the one thing it writes itself
+ * is the {@code Reassigned} of a handoff to an agent, which needs no person. It records who holds
+ * the goal.
  */
 public final class Inbox implements GoalProcessor<HandoffState> {
+  /** The actor of resolutions the inbox writes without a person. */
+  static final String SYSTEM_ACTOR = "system:handoff";
+
+  private static final String AGENT_TARGET = "agent:";
   private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
   private final Duration defaultSla;
+  private final Clock clock;
 
   /**
    * @param defaultSla the time to answer an escalation that names no SLA of its own
    */
-  public Inbox(Duration defaultSla) {
+  public Inbox(Duration defaultSla, Clock clock) {
     this.defaultSla = defaultSla;
+    this.clock = clock;
   }
 
   @Override
@@ -53,7 +66,7 @@ public final class Inbox implements GoalProcessor<HandoffState> {
   public Decision<HandoffState> decide(HandoffState state, SwitchboardEvent event) {
     return switch (event) {
       case ResolutionRefused refused -> Decision.of(reopen(state, refused));
-      case EscalationEvent escalation -> Decision.of(open(state, escalation));
+      case EscalationEvent escalation -> open(state, escalation);
       case ResolutionEvent resolution -> Decision.of(close(state, resolution));
       default ->
           throw new MalformedEventException(
@@ -62,11 +75,15 @@ public final class Inbox implements GoalProcessor<HandoffState> {
   }
 
   /** An escalation already known (sent again) keeps its item as it is, resolved or not. */
-  private HandoffState open(HandoffState state, EscalationEvent escalation) {
+  private Decision<HandoffState> open(HandoffState state, EscalationEvent escalation) {
     HandoffState known = state == null ? HandoffState.empty() : state;
     if (known.item(escalation.escalationId()).isPresent()) {
       log.info("escalation {} is in the inbox already", escalation.escalationId());
-      return known;
+      return Decision.of(known);
+    }
+    if (escalation instanceof HandoffRequested handoff
+        && handoff.target().startsWith(AGENT_TARGET)) {
+      return reassignToAgent(known, handoff);
     }
     InboxItem item = InboxItem.pendingFrom(escalation, defaultSla);
     log.info(
@@ -75,7 +92,35 @@ public final class Inbox implements GoalProcessor<HandoffState> {
         escalation.goalId(),
         escalation.queue(),
         item.deadline());
-    return known.with(item);
+    return Decision.of(known.with(item));
+  }
+
+  /**
+   * An agent takes a goal handed to it at once: the item is resolved as it opens, and the goal's
+   * new holder goes to {@code resolution}, where the planner picks it up. The eventId is derived
+   * from the escalation, so the handoff is one reassignment however often it is read.
+   */
+  private Decision<HandoffState> reassignToAgent(HandoffState state, HandoffRequested handoff) {
+    Reassigned reassigned =
+        new Reassigned(
+            handoff.goalId(),
+            UUID.nameUUIDFromBytes(
+                ("reassigned:" + handoff.escalationId()).getBytes(StandardCharsets.UTF_8)),
+            handoff.eventId(),
+            clock.instant(),
+            handoff.escalationId(),
+            SYSTEM_ACTOR,
+            handoff.target());
+    log.info(
+        "goal {} handed from agent '{}' to {}",
+        handoff.goalId(),
+        handoff.fromAgent(),
+        handoff.target());
+    return Decision.of(
+        state
+            .with(InboxItem.pendingFrom(handoff, defaultSla).answered(reassigned))
+            .heldBy(handoff.target()),
+        reassigned);
   }
 
   /** The first answer wins; later ones and ones for unknown escalations change nothing. */
@@ -97,7 +142,10 @@ public final class Inbox implements GoalProcessor<HandoffState> {
           EventCodec.typeName(resolution));
       return state;
     }
-    return state.with(item.answered(resolution));
+    HandoffState answered = state.with(item.answered(resolution));
+    return resolution instanceof Reassigned reassigned
+        ? answered.heldBy(reassigned.newOwner())
+        : answered;
   }
 
   /** Only a refusal of the answer in force reopens the item; any other is out of date. */

@@ -11,8 +11,10 @@ import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.Approved;
 import dev.switchboard.contracts.event.ResolutionEvent.Denied;
 import dev.switchboard.websecurity.Caller;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -22,6 +24,7 @@ final class Escalations {
   static final Instant T0 = Instant.parse("2025-01-01T10:00:00Z");
   static final Duration DEFAULT_SLA = Duration.ofHours(4);
   static final EventCodec CODEC = new EventCodec();
+  static final Clock CLOCK = Clock.fixed(T0.plusSeconds(30), ZoneOffset.UTC);
 
   static final Caller ANN = new Caller("ann", Set.of("approvers"), Caller.PASSWORD);
   static final Caller BOB = new Caller("bob", Set.of("approvers", "sales"), Caller.PASSWORD);
@@ -67,10 +70,10 @@ final class Escalations {
         sendAction(goalId),
         "outbound-communication",
         "demo.send writes to someone outside",
-        requestedBy,
         null,
         fourEyes,
-        sla);
+        sla,
+        requestedBy);
   }
 
   static ApprovalRequested withApproverRole(ApprovalRequested request, String role) {
@@ -85,10 +88,10 @@ final class Escalations {
         request.action(),
         request.policy(),
         request.reason(),
-        request.requestedBy(),
         role,
         request.fourEyes(),
-        request.sla());
+        request.sla(),
+        request.requestedBy());
   }
 
   static QuestionAsked questionAsked(String goalId, Instant at) {
@@ -104,15 +107,19 @@ final class Escalations {
   }
 
   static HandoffRequested handoffRequested(String goalId, Instant at) {
+    return handoffRequested(goalId, at, "human:support");
+  }
+
+  static HandoffRequested handoffRequested(String goalId, Instant at, String target) {
     return new HandoffRequested(
         goalId,
         UUID.randomUUID(),
         UUID.randomUUID(),
         at,
         EscalationIds.of(goalId, "handoff", "h-1"),
-        "human:support",
+        target,
         "demo",
-        "human:support",
+        target,
         "the customer asked for a person",
         "summary");
   }

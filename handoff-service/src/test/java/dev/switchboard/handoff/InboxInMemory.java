@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * resolutions are recorded (and, when told, fed back as Kafka would).
  */
 final class InboxInMemory implements InboxSource, ResolutionWriter {
-  private final Inbox inbox = new Inbox(Escalations.DEFAULT_SLA);
+  private final Inbox inbox = new Inbox(Escalations.DEFAULT_SLA, Escalations.CLOCK);
   private final Map<String, HandoffState> states = new TreeMap<>();
   final List<ResolutionEvent> written = new ArrayList<>();
   RuntimeException failNextWrite;

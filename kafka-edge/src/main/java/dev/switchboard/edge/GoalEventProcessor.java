@@ -82,7 +82,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
           event.goalId());
       return;
     }
-    Decision<S> decision = logic.decide(stored.state(), event);
+    Decision<S> decision = logic.decide(stored.state(), event, EventContext.of(record.headers()));
     List<Record<String, Outgoing>> out = new ArrayList<>();
     for (SwitchboardEvent emitted : decision.emit()) {
       Topic<?> target = Topics.toWrite(emitted, logic.service());

@@ -25,4 +25,12 @@ public interface GoalProcessor<S> {
    * @param state what this service knew about the goal, or null for a goal it has not seen
    */
   Decision<S> decide(S state, SwitchboardEvent event);
+
+  /**
+   * The edge calls this one; it adds what the event's record carried (its trace context). Override
+   * it only when the logic needs that.
+   */
+  default Decision<S> decide(S state, SwitchboardEvent event, EventContext context) {
+    return decide(state, event);
+  }
 }

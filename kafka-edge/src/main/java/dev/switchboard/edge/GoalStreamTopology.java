@@ -28,10 +28,10 @@ public final class GoalStreamTopology {
       GoalProcessor<S> logic,
       TopicNames names,
       EventCodec codec,
-      String consumerName) {
+      String consumerName,
+      GoalStoreSupplier stores) {
     builder.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.ByteArray()));
+        Stores.keyValueStoreBuilder(stores.get(STORE), Serdes.String(), Serdes.ByteArray()));
     Serde<Outgoing> outgoing =
         Serdes.serdeFrom(
             new Outgoing.PayloadSerializer(),

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -78,7 +79,10 @@ public class KafkaEdgeAutoConfiguration {
       TopicNames names,
       EventCodec codec,
       KafkaProperties kafkaProperties,
-      SwitchboardKafkaProperties properties) {
+      SwitchboardKafkaProperties properties,
+      ObjectProvider<TopologyExtension> extensions,
+      ObjectProvider<GoalStoreSupplier> stores) {
+    GoalStoreSupplier store = stores.getIfAvailable(GoalStoreSupplier::inMemory);
     String applicationId = applicationId(logic, properties);
     Map<String, Object> config = kafkaProperties.buildStreamsProperties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -94,7 +98,8 @@ public class KafkaEdgeAutoConfiguration {
         new KafkaStreamsInfrastructureCustomizer() {
           @Override
           public void configureBuilder(StreamsBuilder builder) {
-            GoalStreamTopology.addTo(builder, logic, names, codec, applicationId);
+            GoalStreamTopology.addTo(builder, logic, names, codec, applicationId, store);
+            extensions.orderedStream().forEach(e -> e.addTo(builder, names, applicationId));
           }
         });
     // A thread that dies on an unexpected error is replaced; bad records never get that far.
@@ -135,8 +140,9 @@ public class KafkaEdgeAutoConfiguration {
   }
 
   /**
-   * Stores are in memory and restored from their changelog topics, so a fresh local directory per
-   * process loses nothing; set {@code spring.kafka.streams.state-dir} to keep one.
+   * Stores (in memory, or on disk with a {@link GoalStoreSupplier}) are restored from their
+   * changelog topics, so a fresh local directory per process loses nothing; set {@code
+   * spring.kafka.streams.state-dir} to keep one.
    */
   private static String temporaryStateDir(String applicationId) {
     try {

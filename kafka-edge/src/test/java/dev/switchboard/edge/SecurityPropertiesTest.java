@@ -73,4 +73,66 @@ class SecurityPropertiesTest {
     assertThat(analysis.getDescription()).isEqualTo("key is not set");
     assertThat(analysis.getAction()).contains("Set the property");
   }
+
+  @Test
+  void shouldVerifyWithEveryConfiguredKeyAndSignWithTheNamedOne() throws Exception {
+    String oldKey = "the-old-action-key-of-at-least-32-bytes";
+    String newKey = "the-new-action-key-of-at-least-32-bytes";
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("action-keys", ".properties");
+    java.nio.file.Files.writeString(file, "# rotated quarterly\n2026-04=" + newKey + "\n\n");
+    ActionSigner old =
+        new SecurityProperties(null, "2026-01=" + oldKey, null, null).actionSigner(codec);
+    ActionSigner rotating =
+        new SecurityProperties(KEY, "2026-01=" + oldKey, file.toString(), "2026-04")
+            .actionSigner(codec);
+    ActionSigner onlyNew =
+        new SecurityProperties(null, null, file.toString(), null).actionSigner(codec);
+
+    ActionRequested signedByOld = old.sign(request());
+    ActionRequested signedByRotating = rotating.sign(request());
+
+    assertThat(rotating.signingKeyId()).isEqualTo("2026-04");
+    assertThat(rotating.verifies(signedByOld)).isTrue();
+    assertThat(onlyNew.verifies(signedByRotating)).isTrue();
+    assertThat(old.verifies(signedByRotating)).isFalse();
+    assertThat(new SecurityProperties(KEY).actionKeyRing().keyIds()).containsExactly("default");
+  }
+
+  @Test
+  void shouldExplainABadKeySettingWithoutPrintingAnySecret() {
+    String secret = "a-perfectly-long-secret-of-at-least-32-bytes";
+
+    assertThatThrownBy(
+            () -> new SecurityProperties(KEY, "k1=" + secret, null, null).actionSigner(codec))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("say which one signs")
+        .message()
+        .doesNotContain(secret)
+        .doesNotContain(KEY);
+    assertThatThrownBy(() -> new SecurityProperties(null, secret, null, null).actionSigner(codec))
+        .hasMessageContaining("not id=secret")
+        .message()
+        .doesNotContain(secret);
+    assertThatThrownBy(
+            () -> new SecurityProperties(null, "k1=short", null, null).actionSigner(codec))
+        .hasMessageContaining("'k1' must be at least 32 bytes")
+        .message()
+        .doesNotContain("short,");
+    assertThatThrownBy(
+            () -> new SecurityProperties(null, null, "/no/such/keys", null).actionSigner(codec))
+        .hasMessageContaining("/no/such/keys cannot be read");
+    assertThat(new SecurityProperties(null, "k1=" + secret, null, "k1").toString())
+        .doesNotContain(secret);
+  }
+
+  private static ActionRequested request() {
+    return new ActionRequested(
+        "g-1",
+        UUID.randomUUID(),
+        null,
+        Instant.now(),
+        new PlannedAction("g-1/step-1", "demo.lookup", null, List.of(), false, null),
+        null,
+        null);
+  }
 }

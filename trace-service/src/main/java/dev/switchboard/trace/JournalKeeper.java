@@ -1,6 +1,5 @@
 package dev.switchboard.trace;
 
-import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.Topics;
@@ -16,6 +15,7 @@ import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.Decision;
+import dev.switchboard.edge.EventContext;
 import dev.switchboard.edge.GoalProcessor;
 import java.util.List;
 import org.slf4j.Logger;
@@ -57,15 +57,25 @@ public final class JournalKeeper implements GoalProcessor<Journal> {
 
   @Override
   public Decision<Journal> decide(Journal journal, SwitchboardEvent event) {
+    return decide(journal, event, EventContext.none());
+  }
+
+  /** Also takes the goal's trace id from the record's {@code traceparent}, when it has one. */
+  @Override
+  public Decision<Journal> decide(Journal journal, SwitchboardEvent event, EventContext context) {
     Journal current = journal != null ? journal : Journal.open(event.goalId());
     if (current.contains(event.eventId())) {
       return Decision.of(current);
     }
-    Journal learned = learnFrom(current, event);
-    Journal updated = learned.append(entryFor(event, learned.names()), maxEntriesPerGoal);
+    Journal learned =
+        learnFrom(current, event)
+            .withTraceIdIfUnknown(TraceParent.traceIdOf(context.traceparent()));
+    JournalEntry entry = JournalEntries.of(event, learned.names(), learned.version() + 1);
+    Journal updated = learned.append(entry, maxEntriesPerGoal);
     if (current.droppedEntries() == 0 && updated.droppedEntries() > 0) {
       log.info(
-          "goal {} has more than {} journal entries; the oldest after the first are dropped",
+          "goal {} has more journal entries than fit (at most {}); the oldest after the first are"
+              + " dropped",
           event.goalId(),
           maxEntriesPerGoal);
     }
@@ -73,17 +83,7 @@ public final class JournalKeeper implements GoalProcessor<Journal> {
         StatusTransitions.after(event)
             .map(next -> updated.movedTo(next, event.occurredAt()))
             .orElse(updated);
-    return Decision.of(moved);
-  }
-
-  private static JournalEntry entryFor(SwitchboardEvent event, KnownNames names) {
-    return new JournalEntry(
-        Topics.carrying(event.getClass()).baseName(),
-        EventCodec.typeName(event),
-        event.eventId(),
-        event.causationId(),
-        event.occurredAt(),
-        EventSummaries.of(event, names));
+    return Decision.of(moved.withTimeline(GoalTimeline.of(moved.entries())));
   }
 
   /** What this event tells about the goal beyond its own line: who works on it, names of things. */

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public record KnownNames(
     Map<String, String> toolsByAction, Map<String, String> queuesByEscalation) {
-  static final int MAX_NAMES = 500;
+  static final int MAX_NAMES = 200;
   static final int MAX_NAME_LENGTH = 200;
 
   public KnownNames {

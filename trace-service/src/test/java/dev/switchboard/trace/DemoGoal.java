@@ -29,14 +29,30 @@ final class DemoGoal {
   static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
 
   final String goalId;
+  private final Instant start;
   private final UUID cause = UUID.randomUUID();
 
   DemoGoal(String goalId) {
+    this(goalId, START);
+  }
+
+  private DemoGoal(String goalId, Instant start) {
     this.goalId = goalId;
+    this.start = start;
   }
 
   static DemoGoal random() {
     return new DemoGoal("goal-" + UUID.randomUUID());
+  }
+
+  /** A goal whose events happen from {@code start} on, e.g. now for a page a person looks at. */
+  static DemoGoal startingAt(Instant start) {
+    return new DemoGoal("goal-" + UUID.randomUUID(), start);
+  }
+
+  /** When this goal's event of that second happens. */
+  Instant time(int second) {
+    return start.plusSeconds(second);
   }
 
   static Instant at(int second) {
@@ -83,25 +99,41 @@ final class DemoGoal {
         goalId,
         UUID.randomUUID(),
         null,
-        at(second),
+        time(second),
         "demo",
         "Tell ACME",
         Map.of("account", "ACME"));
   }
 
+  GoalSubmitted submittedFor(String agent, int second) {
+    return new GoalSubmitted(
+        goalId,
+        UUID.randomUUID(),
+        null,
+        time(second),
+        agent,
+        "Tell ACME",
+        Map.of("account", "ACME"));
+  }
+
+  StepsProposed lookupProposedFor(String agent, int second) {
+    return new StepsProposed(
+        goalId, UUID.randomUUID(), cause, time(second), agent, List.of(lookup()));
+  }
+
   StepsProposed lookupProposed(int second) {
     return new StepsProposed(
-        goalId, UUID.randomUUID(), cause, at(second), "demo", List.of(lookup()));
+        goalId, UUID.randomUUID(), cause, time(second), "demo", List.of(lookup()));
   }
 
   ActionAllowed lookupAllowed(int second) {
     return new ActionAllowed(
-        goalId, UUID.randomUUID(), cause, at(second), lookupId(), "read-only-tools");
+        goalId, UUID.randomUUID(), cause, time(second), lookupId(), "read-only-tools");
   }
 
   ActionRequested lookupRequested(int second) {
     return new ActionRequested(
-        goalId, UUID.randomUUID(), cause, at(second), lookup(), null, "sig-" + SECRET);
+        goalId, UUID.randomUUID(), cause, time(second), lookup(), null, "sig-" + SECRET);
   }
 
   ActionSucceeded lookupSucceeded(int second) {
@@ -109,14 +141,15 @@ final class DemoGoal {
         goalId,
         UUID.randomUUID(),
         cause,
-        at(second),
+        time(second),
         lookupId(),
         "demo.lookup",
         JsonNodeFactory.instance.objectNode().put("contact", SECRET + "@acme.example"));
   }
 
   StepsProposed sendProposed(int second) {
-    return new StepsProposed(goalId, UUID.randomUUID(), cause, at(second), "demo", List.of(send()));
+    return new StepsProposed(
+        goalId, UUID.randomUUID(), cause, time(second), "demo", List.of(send()));
   }
 
   ActionEscalated sendEscalated(int second) {
@@ -124,7 +157,7 @@ final class DemoGoal {
         goalId,
         UUID.randomUUID(),
         cause,
-        at(second),
+        time(second),
         sendId(),
         "outbound-communication",
         approvalId(),
@@ -136,7 +169,7 @@ final class DemoGoal {
         goalId,
         UUID.randomUUID(),
         cause,
-        at(second),
+        time(second),
         approvalId(),
         "human:approvers",
         "demo",
@@ -150,7 +183,7 @@ final class DemoGoal {
         goalId,
         UUID.randomUUID(),
         cause,
-        at(second),
+        time(second),
         approvalId(),
         "local-operator",
         "fine, token " + SECRET);
@@ -158,7 +191,7 @@ final class DemoGoal {
 
   ActionRequested sendRequested(int second) {
     return new ActionRequested(
-        goalId, UUID.randomUUID(), cause, at(second), send(), "local-operator", "sig-" + SECRET);
+        goalId, UUID.randomUUID(), cause, time(second), send(), "local-operator", "sig-" + SECRET);
   }
 
   ActionSucceeded sendSucceeded(int second) {
@@ -166,7 +199,7 @@ final class DemoGoal {
         goalId,
         UUID.randomUUID(),
         cause,
-        at(second),
+        time(second),
         sendId(),
         "demo.send",
         JsonNodeFactory.instance.objectNode().put("messageId", SECRET));
@@ -174,7 +207,7 @@ final class DemoGoal {
 
   ActionFailed sendFailed(int second) {
     return new ActionFailed(
-        goalId, UUID.randomUUID(), cause, at(second), sendId(), "demo.send", "mailbox full");
+        goalId, UUID.randomUUID(), cause, time(second), sendId(), "demo.send", "mailbox full");
   }
 
   GoalCompleted completed(int second) {
@@ -182,14 +215,14 @@ final class DemoGoal {
         goalId,
         UUID.randomUUID(),
         cause,
-        at(second),
+        time(second),
         "told ACME about the new pricing",
         JsonNodeFactory.instance.objectNode().put(sendId(), SECRET));
   }
 
   GoalFailed failed(int second) {
     return new GoalFailed(
-        goalId, UUID.randomUUID(), cause, at(second), "could not tell ACME", "mailbox full");
+        goalId, UUID.randomUUID(), cause, time(second), "could not tell ACME", "mailbox full");
   }
 
   OutcomeEvent.GoalCancelled cancelled(int second) {
@@ -197,7 +230,7 @@ final class DemoGoal {
         goalId,
         UUID.randomUUID(),
         cause,
-        at(second),
+        time(second),
         "cancelled by its submitter",
         "no longer needed");
   }

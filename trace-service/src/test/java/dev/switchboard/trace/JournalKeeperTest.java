@@ -6,15 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.contracts.GoalStatus;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topics;
+import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
 import dev.switchboard.contracts.event.GoalEvent;
+import dev.switchboard.contracts.event.HandoffContext;
+import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
 import dev.switchboard.contracts.event.ResolutionEvent.Answered;
 import dev.switchboard.contracts.event.ResolutionEvent.Edited;
 import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.Decision;
+import dev.switchboard.edge.EventContext;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -314,6 +319,154 @@ class JournalKeeperTest {
             goal.completed(10));
 
     assertThat(journal.entries()).hasSize(11);
+    assertThat(journal.toString()).doesNotContain(DemoGoal.SECRET);
+  }
+
+  @Test
+  void shouldNumberEachNewEventAndTakeTheNumberAsTheVersion() {
+    StepsProposed proposed = goal.lookupProposed(2);
+    Journal journal = fold(goal.lookupAllowed(3), proposed, goal.submitted(0));
+    Journal again = apply(journal, proposed);
+
+    assertThat(journal.version()).isEqualTo(3);
+    assertThat(journal.entries())
+        .extracting(JournalEntry::type, JournalEntry::seq)
+        .containsExactly(
+            tuple("GoalSubmitted", 3L), tuple("StepsProposed", 2L), tuple("ActionAllowed", 1L));
+    assertThat(journal.entriesAfter(1))
+        .extracting(JournalEntry::type)
+        .containsExactly("GoalSubmitted", "StepsProposed");
+    assertThat(again.version()).as("a duplicate is no new version").isEqualTo(3);
+  }
+
+  @Test
+  void shouldTakeTheTraceIdFromTheFirstRecordThatCarriesOne() {
+    String first = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    String other = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
+    Journal untraced = keeper.decide(null, goal.submitted(0), EventContext.none()).state();
+    Journal traced =
+        keeper.decide(untraced, goal.lookupProposed(1), new EventContext(first)).state();
+    Journal later = keeper.decide(traced, goal.lookupAllowed(2), new EventContext(other)).state();
+
+    assertThat(untraced.traceId()).isNull();
+    assertThat(traced.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(later.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+  }
+
+  @Test
+  void shouldIgnoreATraceparentThatIsNotOne() {
+    Journal journal =
+        keeper
+            .decide(
+                null,
+                goal.submitted(0),
+                new EventContext("00-" + "0".repeat(32) + "-00f067aa0ba902b7-01"))
+            .state();
+
+    assertThat(journal.traceId()).isNull();
+  }
+
+  @Test
+  void shouldNameToolsPoliciesQueuesAndPeopleOnEntries() {
+    Journal journal =
+        fold(
+            goal.submitted(0),
+            goal.sendProposed(1),
+            goal.sendEscalated(2),
+            goal.approvalRequested(2),
+            goal.approved(3),
+            goal.sendRequested(4),
+            goal.sendSucceeded(5));
+
+    assertThat(journal.entries())
+        .extracting(
+            JournalEntry::type,
+            JournalEntry::tool,
+            JournalEntry::policy,
+            JournalEntry::escalationId,
+            JournalEntry::queue,
+            JournalEntry::actor)
+        .containsExactly(
+            tuple("GoalSubmitted", null, null, null, null, null),
+            tuple("StepsProposed", "demo.send", null, null, null, null),
+            tuple(
+                "ActionEscalated",
+                "demo.send",
+                "outbound-communication",
+                goal.approvalId(),
+                null,
+                null),
+            tuple(
+                "ApprovalRequested",
+                "demo.send",
+                "outbound-communication",
+                goal.approvalId(),
+                "human:approvers",
+                null),
+            tuple("Approved", null, null, goal.approvalId(), null, "local-operator"),
+            tuple("ActionRequested", "demo.send", null, null, null, "local-operator"),
+            tuple("ActionSucceeded", "demo.send", null, null, null, null));
+    assertThat(journal.entries().get(1).agent()).isEqualTo("demo");
+    assertThat(journal.entries().get(1).actions())
+        .containsExactly(new ActionRef(goal.sendId(), "demo.send"));
+  }
+
+  @Test
+  void shouldKeepTheHeadUpToDate() {
+    Journal waiting =
+        fold(
+            goal.submitted(0),
+            goal.lookupProposed(1),
+            goal.lookupSucceeded(2),
+            goal.sendProposed(3),
+            goal.approvalRequested(4));
+    Journal done = apply(apply(waiting, goal.approved(6)), goal.completed(7));
+
+    assertThat(waiting.steps()).isEqualTo(2);
+    assertThat(waiting.holder())
+        .isEqualTo(new Holding(Holding.Kind.QUEUE, "human:approvers", at(4), null));
+    assertThat(done.holder()).isNull();
+    assertThat(done.usage()).isNull();
+  }
+
+  @Test
+  void shouldKeepAHandoffsContextOutOfTheJournal() {
+    HandoffContext context =
+        new HandoffContext(
+            "Tell ACME " + DemoGoal.SECRET,
+            Map.of("inputs.account", JsonNodeFactory.instance.stringNode(DemoGoal.SECRET)),
+            List.of("looked up " + DemoGoal.SECRET),
+            Map.of(goal.lookupId(), JsonNodeFactory.instance.stringNode(DemoGoal.SECRET)),
+            "notes " + DemoGoal.SECRET);
+    HandoffProposed proposed =
+        new HandoffProposed(
+            goal.goalId,
+            UUID.randomUUID(),
+            null,
+            at(1),
+            "demo",
+            "agent:billing",
+            "billing",
+            "s",
+            context);
+    HandoffRequested requested =
+        new HandoffRequested(
+            goal.goalId,
+            UUID.randomUUID(),
+            null,
+            at(2),
+            "h-1",
+            "human:dispatch",
+            "demo",
+            "agent:billing",
+            "billing",
+            "s",
+            context);
+
+    Journal journal = fold(goal.submitted(0), proposed, requested);
+
+    assertThat(journal.entries()).extracting(JournalEntry::target).contains("agent:billing");
     assertThat(journal.toString()).doesNotContain(DemoGoal.SECRET);
   }
 

@@ -27,8 +27,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -247,6 +249,63 @@ class TraceServiceIT {
         .isEqualTo(
             "unknown status 'DONE'; allowed values: RUNNING, WAITING_FOR_HUMAN, COMPLETED,"
                 + " FAILED, CANCELLED");
+  }
+
+  @Test
+  void shouldTakeTheGoalsTraceIdFromItsRecordsTraceparent() {
+    DemoGoal goal = DemoGoal.random();
+    probe.sendRaw(
+        names.of(Topics.GOALS),
+        goal.goalId,
+        probe.codec().encode(goal.submitted(0)),
+        Map.of(SwitchboardHeaders.TRACEPARENT, TestJournals.TRACEPARENT));
+
+    JsonNode journal = awaitJournal(goal.goalId, any -> true);
+
+    assertThat(journal.path("traceId").asString()).isEqualTo(TestJournals.TRACE_ID);
+  }
+
+  @Test
+  void shouldStreamAGoalsJournalLiveFromTheBroker() throws Exception {
+    DemoGoal goal = DemoGoal.random();
+    send(Topics.GOALS, goal.submitted(0));
+    awaitJournal(goal.goalId, any -> true);
+
+    MvcResult stream =
+        mvc.perform(
+                get("/api/goals/" + goal.goalId + "/events").accept(MediaType.TEXT_EVENT_STREAM))
+            .andReturn();
+    try {
+      await()
+          .atMost(TIMEOUT)
+          .until(() -> stream.getResponse().getContentAsString().contains("event:journal"));
+      send(Topics.PLAN, goal.lookupProposed(1));
+      await()
+          .atMost(TIMEOUT)
+          .until(
+              () ->
+                  stream.getResponse().getContentAsString().contains("event:update")
+                      && stream.getResponse().getContentAsString().contains("propose demo.lookup"));
+      assertThat(stream.getResponse().getContentAsString()).contains("id:2\n");
+    } finally {
+      stream.getRequest().getAsyncContext().complete();
+    }
+  }
+
+  @Test
+  void shouldRefuseALargeRequestBodyWith413() throws Exception {
+    MockHttpServletResponse response =
+        mvc.perform(
+                get("/api/goals")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("x".repeat(20_000)))
+            .andReturn()
+            .getResponse();
+
+    assertThat(response.getStatus()).isEqualTo(413);
+    assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    assertThat(body(response).path("detail").asString())
+        .isEqualTo("request body of 20000 bytes exceeds the limit of 16384 bytes");
   }
 
   private void send(Topic<?> topic, SwitchboardEvent event) {

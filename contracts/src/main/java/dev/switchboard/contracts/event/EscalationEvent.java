@@ -28,11 +28,11 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
   /**
    * A high-stakes action waits for a person's yes or no.
    *
-   * @param requestedBy the goal's requester, as the goal declared it; null when unknown
-   * @param approverRole the role an approver must hold besides covering the queue; null: anyone who
-   *     may work the queue
+   * @param approverRole the role a person needs to decide it, or null for the queue's members
    * @param fourEyes true when the goal's requester may not approve it themselves
-   * @param sla how long a person has to answer; null: the inbox's configured default
+   * @param sla how long the person has before the approval expires, or null for the inbox default
+   * @param requestedBy the goal's requester as the goal declared it, so the inbox can hold the
+   *     approval to four-eyes; null when unknown
    */
   record ApprovalRequested(
       String goalId,
@@ -45,24 +45,56 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
       PlannedAction action,
       String policy,
       String reason,
-      String requestedBy,
       String approverRole,
       boolean fourEyes,
-      Duration sla)
+      Duration sla,
+      String requestedBy)
       implements EscalationEvent {
     public ApprovalRequested {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(escalationId, "escalationId");
       Require.text(queue, "queue");
       Require.present(action, "action");
-      requestedBy = Require.optionalText(requestedBy);
       approverRole = Require.optionalText(approverRole);
+      requestedBy = Require.optionalText(requestedBy);
       if (sla != null && (sla.isNegative() || sla.isZero())) {
         throw new IllegalArgumentException("sla must be positive, not " + sla);
       }
     }
 
-    /** An approval any approver of the queue may give, within the inbox's default SLA. */
+    /** Without the requester, as written before it was carried. */
+    public ApprovalRequested(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String escalationId,
+        String queue,
+        String agent,
+        PlannedAction action,
+        String policy,
+        String reason,
+        String approverRole,
+        boolean fourEyes,
+        Duration sla) {
+      this(
+          goalId,
+          eventId,
+          causationId,
+          occurredAt,
+          escalationId,
+          queue,
+          agent,
+          action,
+          policy,
+          reason,
+          approverRole,
+          fourEyes,
+          sla,
+          null);
+    }
+
+    /** Without approver role, four-eyes, SLA or requester, as written before they existed. */
     public ApprovalRequested(
         String goalId,
         UUID eventId,
@@ -86,13 +118,17 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
           policy,
           reason,
           null,
-          null,
           false,
+          null,
           null);
     }
   }
 
-  /** The goal moves to another owner ({@code agent:<name>} or {@code human:<queue>}). */
+  /**
+   * The goal moves to another owner ({@code agent:<name>} or {@code human:<queue>}).
+   *
+   * @param context what the next holder needs to go on, as the planner proposed it; may be null
+   */
   record HandoffRequested(
       String goalId,
       UUID eventId,
@@ -103,13 +139,40 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
       String fromAgent,
       String target,
       String reason,
-      String summary)
+      String summary,
+      HandoffContext context)
       implements EscalationEvent {
     public HandoffRequested {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(escalationId, "escalationId");
       Require.text(queue, "queue");
       Require.text(target, "target");
+    }
+
+    /** Without a context, as before the context existed. */
+    public HandoffRequested(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String escalationId,
+        String queue,
+        String fromAgent,
+        String target,
+        String reason,
+        String summary) {
+      this(
+          goalId,
+          eventId,
+          causationId,
+          occurredAt,
+          escalationId,
+          queue,
+          fromAgent,
+          target,
+          reason,
+          summary,
+          null);
     }
   }
 

@@ -22,11 +22,10 @@ public sealed interface GoalEvent extends SwitchboardEvent {
    * @param agent the agent to pursue it; null picks the default agent
    * @param description what the person wants, in their words
    * @param inputs named inputs the agent's playbook can use
-   * @param requestedBy who asked for the goal: the authenticated user when it came through the CLI
-   *     or an API, else whatever the producer declared. Self-declared unless broker ACLs restrict
-   *     who may write {@code goals}; four-eyes approvals rely on it.
-   * @param tenant the organisation or team the goal belongs to, as declared by the producer
-   * @param labels free-form key/value tags (e.g. {@code priority=high}), as declared
+   * @param requestedBy who asked for it; self-declared unless broker ACLs restrict who writes
+   *     {@code goals}
+   * @param tenant whose goal it is (rate limits and policies per tenant); self-declared likewise
+   * @param labels free key/value metadata policies can match on, e.g. {@code region: eu}
    */
   record GoalSubmitted(
       String goalId,
@@ -46,12 +45,10 @@ public sealed interface GoalEvent extends SwitchboardEvent {
       eventId = eventId != null ? eventId : derivedId("submitted:", goalId);
       occurredAt = occurredAt != null ? occurredAt : Instant.now();
       inputs = Require.map(inputs);
-      requestedBy = Require.optionalText(requestedBy);
-      tenant = Require.optionalText(tenant);
       labels = Require.map(labels);
     }
 
-    /** A goal nobody declared a requester, tenant or labels for. */
+    /** Without requester, tenant or labels, as written before they existed. */
     public GoalSubmitted(
         String goalId,
         UUID eventId,

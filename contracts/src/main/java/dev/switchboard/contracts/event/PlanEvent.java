@@ -16,20 +16,14 @@ import java.util.UUID;
 })
 public sealed interface PlanEvent extends SwitchboardEvent {
 
-  /**
-   * The next actions, a DAG through {@link PlannedAction#dependsOn()}.
-   *
-   * @param requestedBy the goal's requester ({@code GoalSubmitted.requestedBy}), passed on so the
-   *     guardrail can hold approvals to four-eyes; null when unknown
-   */
+  /** The next actions, a DAG through {@link PlannedAction#dependsOn()}. */
   record StepsProposed(
       String goalId,
       UUID eventId,
       UUID causationId,
       Instant occurredAt,
       String agent,
-      List<PlannedAction> actions,
-      String requestedBy)
+      List<PlannedAction> actions)
       implements PlanEvent {
     public StepsProposed {
       Require.envelope(goalId, eventId, occurredAt);
@@ -38,22 +32,14 @@ public sealed interface PlanEvent extends SwitchboardEvent {
       if (actions.isEmpty()) {
         throw new IllegalArgumentException("actions must not be empty");
       }
-      requestedBy = Require.optionalText(requestedBy);
-    }
-
-    /** Steps of a goal whose requester is unknown. */
-    public StepsProposed(
-        String goalId,
-        UUID eventId,
-        UUID causationId,
-        Instant occurredAt,
-        String agent,
-        List<PlannedAction> actions) {
-      this(goalId, eventId, causationId, occurredAt, agent, actions, null);
     }
   }
 
-  /** Hand the goal to another agent ({@code agent:<name>}) or to people ({@code human:<queue>}). */
+  /**
+   * Hand the goal to another agent ({@code agent:<name>}) or to people ({@code human:<queue>}).
+   *
+   * @param context what the next holder needs to go on; null when the proposer sends none
+   */
   record HandoffProposed(
       String goalId,
       UUID eventId,
@@ -62,12 +48,26 @@ public sealed interface PlanEvent extends SwitchboardEvent {
       String agent,
       String target,
       String reason,
-      String summary)
+      String summary,
+      HandoffContext context)
       implements PlanEvent {
     public HandoffProposed {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(target, "target");
       Require.text(reason, "reason");
+    }
+
+    /** Without a context, as before the context existed. */
+    public HandoffProposed(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String agent,
+        String target,
+        String reason,
+        String summary) {
+      this(goalId, eventId, causationId, occurredAt, agent, target, reason, summary, null);
     }
   }
 

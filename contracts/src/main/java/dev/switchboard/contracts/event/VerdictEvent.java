@@ -19,17 +19,61 @@ public sealed interface VerdictEvent extends SwitchboardEvent {
   /** The policy line that decided; part of the audit trail. */
   String policy();
 
+  /** What the decision was based on, for the audit trail; null on events from older guardrails. */
+  Audit audit();
+
+  /**
+   * The audit record of one decision.
+   *
+   * @param policyId the policy document whose rule decided ({@code switchboard-builtin} for the
+   *     guardrail's own checks)
+   * @param policyVersion that document's declared version and content digest, e.g. {@code
+   *     3+1f2e3d4c5b6a}
+   * @param rule the rule that decided (the same as the verdict's {@code policy})
+   * @param reason why, in words
+   * @param inputsHash SHA-256 (hex) of everything the policy saw: agent, tool facts, arguments,
+   *     goal metadata, budget, taint, time
+   * @param approvedBy the person whose approval or edit let the action run, else null
+   * @param traceId the W3C trace id of the goal, or null while the edge does not pass it on
+   * @param tool the tool of the action, or null for a handoff
+   * @param agent the agent that proposed it
+   * @param tenant the goal's tenant, or null when the goal named none
+   */
+  record Audit(
+      String policyId,
+      String policyVersion,
+      String rule,
+      String reason,
+      String inputsHash,
+      String approvedBy,
+      String traceId,
+      String tool,
+      String agent,
+      String tenant) {}
+
   record ActionAllowed(
       String goalId,
       UUID eventId,
       UUID causationId,
       Instant occurredAt,
       String actionId,
-      String policy)
+      String policy,
+      Audit audit)
       implements VerdictEvent {
     public ActionAllowed {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(actionId, "actionId");
+    }
+
+    /** Without an audit record, as written before it existed. */
+    public ActionAllowed(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String actionId,
+        String policy) {
+      this(goalId, eventId, causationId, occurredAt, actionId, policy, null);
     }
   }
 
@@ -40,12 +84,25 @@ public sealed interface VerdictEvent extends SwitchboardEvent {
       Instant occurredAt,
       String actionId,
       String policy,
-      String reason)
+      String reason,
+      Audit audit)
       implements VerdictEvent {
     public ActionDenied {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(actionId, "actionId");
       Require.text(reason, "reason");
+    }
+
+    /** Without an audit record, as written before it existed. */
+    public ActionDenied(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String actionId,
+        String policy,
+        String reason) {
+      this(goalId, eventId, causationId, occurredAt, actionId, policy, reason, null);
     }
   }
 
@@ -58,12 +115,26 @@ public sealed interface VerdictEvent extends SwitchboardEvent {
       String actionId,
       String policy,
       String escalationId,
-      String reason)
+      String reason,
+      Audit audit)
       implements VerdictEvent {
     public ActionEscalated {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(actionId, "actionId");
       Require.text(escalationId, "escalationId");
+    }
+
+    /** Without an audit record, as written before it existed. */
+    public ActionEscalated(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String actionId,
+        String policy,
+        String escalationId,
+        String reason) {
+      this(goalId, eventId, causationId, occurredAt, actionId, policy, escalationId, reason, null);
     }
   }
 }

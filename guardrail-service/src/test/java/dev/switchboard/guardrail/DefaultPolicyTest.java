@@ -1,0 +1,62 @@
+package dev.switchboard.guardrail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.policy.PolicyCases;
+import dev.switchboard.policy.PolicyDecision;
+import dev.switchboard.policy.PolicySet;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The shipped policy, rule by rule, through the same cases file policy authors run. */
+class DefaultPolicyTest {
+  static final Path CASES = Path.of("src/test/resources/policies/default-policy-cases.yaml");
+  private static final PolicySet POLICY = Fixtures.defaultPolicy();
+
+  static Stream<Named<PolicyCases.Case>> cases() {
+    return PolicyCases.load(CASES).cases().stream().map(c -> Named.of(c.name(), c));
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void shouldDecideEachCaseAsExpected(PolicyCases.Case policyCase) {
+    PolicyDecision decision = POLICY.evaluate(policyCase.input());
+
+    assertThat(decision.kind()).as(decision.reason()).isEqualTo(policyCase.expectedDecision());
+    assertThat(decision.rule()).isEqualTo(policyCase.expectedRule());
+  }
+
+  @Test
+  void shouldHaveACaseForEveryRule() {
+    List<String> decidingRules =
+        PolicyCases.load(CASES).cases().stream().map(PolicyCases.Case::expectedRule).toList();
+
+    assertThat(decidingRules).containsAll(POLICY.ruleNames());
+  }
+
+  @Test
+  void shouldEscalateTaintedActionsUnderFourEyesAndOthersWithTheirSla() {
+    List<PolicyCases.Case> cases = PolicyCases.load(CASES).cases();
+    PolicyDecision.Escalate tainted =
+        (PolicyDecision.Escalate) POLICY.evaluate(named(cases, "a tainted send needs a person"));
+    PolicyDecision.Escalate record =
+        (PolicyDecision.Escalate)
+            POLICY.evaluate(named(cases, "logging an activity changes records"));
+
+    assertThat(tainted.route().fourEyes()).isTrue();
+    assertThat(tainted.route().queue()).isEqualTo("human:approvers");
+    assertThat(record.route().sla()).isEqualTo(Duration.ofHours(8));
+    assertThat(record.route().fourEyes()).isFalse();
+  }
+
+  private static dev.switchboard.policy.PolicyInput named(
+      List<PolicyCases.Case> cases, String name) {
+    return cases.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow().input();
+  }
+}

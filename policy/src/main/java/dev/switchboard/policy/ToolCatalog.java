@@ -1,0 +1,18 @@
+package dev.switchboard.policy;
+
+import java.util.Optional;
+
+/**
+ * Where tool facts come from: configuration today, the {@code tools} catalog topic once it is
+ * wired. A tool it does not list is unknown and denied.
+ */
+@FunctionalInterface
+public interface ToolCatalog {
+
+  Optional<ToolFacts> lookup(String tool);
+
+  /** The tool's facts, or {@link ToolFacts#unknown} when it is not listed. */
+  default ToolFacts factsOf(String tool) {
+    return lookup(tool).orElseGet(() -> ToolFacts.unknown(tool));
+  }
+}
