@@ -3,7 +3,7 @@ package dev.switchboard.cli;
 import java.time.Instant;
 import tools.jackson.databind.JsonNode;
 
-/** A pending item of the handoff inbox: {@code GET /api/escalations}. */
+/** A pending item of the handoff inbox: an item of {@code GET /api/escalations}. */
 record Escalation(
     String escalationId,
     String goalId,
@@ -13,7 +13,10 @@ record Escalation(
     Action action,
     String reason,
     String policy,
-    Instant createdAt) {
+    Instant createdAt,
+    Instant deadline,
+    Long slaRemainingSeconds,
+    String requestedBy) {
 
   /** The tool call waiting for a yes or no; absent for questions and handoffs. */
   record Action(String actionId, String tool, JsonNode arguments, boolean sideEffect) {}

@@ -13,14 +13,17 @@ final class EscalationFormat {
 
   /** One line per item for {@code inbox}. */
   String line(Escalation escalation) {
-    return String.join(
-        "  ",
-        escalation.escalationId(),
-        valueOr(escalation.type(), "?"),
-        "goal " + escalation.goalId(),
-        escalation.action() == null ? "-" : escalation.action().tool(),
-        valueOr(escalation.queue(), "-"),
-        escalation.createdAt() == null ? "" : "since " + time.format(escalation.createdAt()));
+    String line =
+        String.join(
+            "  ",
+            escalation.escalationId(),
+            valueOr(escalation.type(), "?"),
+            "goal " + escalation.goalId(),
+            escalation.action() == null ? "-" : escalation.action().tool(),
+            valueOr(escalation.queue(), "-"),
+            escalation.createdAt() == null ? "" : "since " + time.format(escalation.createdAt()));
+    String sla = slaLeft(escalation);
+    return sla.isEmpty() ? line : line + "  " + sla;
   }
 
   /** The full picture a person needs before saying yes. */
@@ -49,7 +52,28 @@ final class EscalationFormat {
     if (escalation.policy() != null) {
       text.append("  policy     ").append(escalation.policy()).append('\n');
     }
+    if (escalation.requestedBy() != null) {
+      text.append("  asked by   ").append(escalation.requestedBy()).append('\n');
+    }
+    String sla = slaLeft(escalation);
+    if (!sla.isEmpty()) {
+      text.append("  answer     ").append(sla).append('\n');
+    }
     return text.toString().stripTrailing();
+  }
+
+  /** "due in 3 h 12 min" or "overdue 5 min"; empty when the service did not say. */
+  static String slaLeft(Escalation escalation) {
+    Long seconds = escalation.slaRemainingSeconds();
+    if (seconds == null) {
+      return "";
+    }
+    long minutes = Math.abs(seconds) / 60;
+    String amount =
+        minutes >= 60
+            ? minutes / 60 + " h " + minutes % 60 + " min"
+            : Math.max(minutes, 0) + " min";
+    return seconds > 0 ? "due in " + amount : "overdue " + amount;
   }
 
   private static String valueOr(String value, String fallback) {

@@ -21,17 +21,25 @@ final class GoalSubmission {
 
   private GoalSubmission() {}
 
+  static GoalSubmitted parse(String input, String agent, EventCodec codec) {
+    return parse(input, agent, null, codec);
+  }
+
   /**
    * @param agent the agent to use; when given it wins over an {@code agent} field in the JSON
+   * @param requester the signed-in user; when given it is the goal's {@code requestedBy}, whatever
+   *     the JSON declares
    */
-  static GoalSubmitted parse(String input, String agent, EventCodec codec) {
+  static GoalSubmitted parse(String input, String agent, String requester, EventCodec codec) {
     if (input == null || input.isBlank()) {
       throw new UsageException("the goal is empty: give a description or a JSON goal");
     }
-    return input.strip().startsWith("{")
-        ? fromJson(input, agent, codec)
-        : new GoalSubmitted(
-            UUID.randomUUID().toString(), null, null, null, agent, input.strip(), Map.of());
+    GoalSubmitted goal =
+        input.strip().startsWith("{")
+            ? fromJson(input, agent, codec)
+            : new GoalSubmitted(
+                UUID.randomUUID().toString(), null, null, null, agent, input.strip(), Map.of());
+    return requester == null || requester.isBlank() ? goal : goal.requestedBy(requester.strip());
   }
 
   private static GoalSubmitted fromJson(String input, String agent, EventCodec codec) {

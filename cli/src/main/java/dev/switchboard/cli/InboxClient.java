@@ -3,42 +3,109 @@ package dev.switchboard.cli;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
-/** The handoff-service's REST inbox, used as an operator with a bearer token. */
+/**
+ * The handoff-service's REST inbox, signed in with a service token or a person's password. A
+ * refused answer comes back as the service's reason (who may not, who decided first).
+ */
 final class InboxClient {
-  private final String baseUrl;
-  private final Map<String, String> authorization;
-  private final JsonHttp http;
+  private static final String SESSION = "/api/session";
 
-  InboxClient(String baseUrl, String token, JsonHttp http) {
+  /** One page of {@code GET /api/escalations}. */
+  record EscalationPage(List<Escalation> items, int totalItems) {}
+
+  /** The answer of {@code POST /api/session}. */
+  record SessionOpened(String name, List<String> roles, String csrfHeaderName, String csrfToken) {}
+
+  private final String baseUrl;
+  private final InboxLogin login;
+  private final JsonHttp http;
+  private Map<String, String> credentials;
+
+  InboxClient(String baseUrl, InboxLogin login, JsonHttp http) {
     this.baseUrl = ServiceUrl.normalize(baseUrl, "--handoff-url");
-    this.authorization = Map.of("Authorization", "Bearer " + token);
+    this.login = login;
     this.http = http;
   }
 
+  /** With a service token, as before people could sign in. */
+  InboxClient(String baseUrl, String token, JsonHttp http) {
+    this(baseUrl, new InboxLogin.Token(token), http);
+  }
+
   List<Escalation> pending() {
-    JsonHttp.Response response = http.get(URI.create(baseUrl + "/api/escalations"), authorization);
+    JsonHttp.Response response =
+        http.get(URI.create(baseUrl + "/api/escalations?size=200"), credentials());
     check(response, "the inbox");
-    return Arrays.asList(http.read(response, Escalation[].class));
+    return http.read(response, EscalationPage.class).items();
   }
 
   List<Escalation> pendingFor(String goalId) {
-    return pending().stream().filter(item -> goalId.equals(item.goalId())).toList();
+    JsonHttp.Response response =
+        http.get(
+            URI.create(
+                baseUrl
+                    + "/api/escalations?goalId="
+                    + URLEncoder.encode(goalId, StandardCharsets.UTF_8)),
+            credentials());
+    check(response, "the inbox");
+    return http.read(response, EscalationPage.class).items().stream()
+        .filter(item -> goalId.equals(item.goalId()))
+        .toList();
   }
 
   void approve(String escalationId, String comment) {
     check(
-        http.post(uriOf(escalationId, "approve"), Map.of("comment", comment), authorization),
+        http.post(uriOf(escalationId, "approve"), Map.of("comment", comment), credentials()),
         "escalation " + escalationId);
   }
 
   void deny(String escalationId, String reason) {
     check(
-        http.post(uriOf(escalationId, "deny"), Map.of("reason", reason), authorization),
+        http.post(uriOf(escalationId, "deny"), Map.of("reason", reason), credentials()),
         "escalation " + escalationId);
+  }
+
+  /** The headers that sign a request in; a password is traded for a session on first use. */
+  private Map<String, String> credentials() {
+    if (credentials != null) {
+      return credentials;
+    }
+    credentials =
+        switch (login) {
+          case InboxLogin.Token token -> Map.of("Authorization", "Bearer " + token.token());
+          case InboxLogin.Password password -> openSession(password);
+        };
+    return credentials;
+  }
+
+  private Map<String, String> openSession(InboxLogin.Password password) {
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(
+                (password.user() + ":" + password.password()).getBytes(StandardCharsets.UTF_8));
+    JsonHttp.Response response =
+        http.post(URI.create(baseUrl + SESSION), Map.of("Authorization", "Basic " + basic));
+    check(response, "signing in");
+    SessionOpened session = http.read(response, SessionOpened.class);
+    String cookie =
+        response.header("Set-Cookie").stream()
+            .map(value -> value.split(";", 2)[0])
+            .filter(value -> value.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new CommandFailedException(
+                        "the handoff-service opened no session for " + login.describe()));
+    Map<String, String> headers = new HashMap<>();
+    headers.put("Cookie", cookie);
+    headers.put(session.csrfHeaderName(), session.csrfToken());
+    return Map.copyOf(headers);
   }
 
   private URI uriOf(String escalationId, String decision) {
@@ -50,18 +117,22 @@ final class InboxClient {
             + decision);
   }
 
-  private static void check(JsonHttp.Response response, String what) {
+  private void check(JsonHttp.Response response, String what) {
     if (response.ok()) {
       return;
     }
+    String detail = detailOf(response);
     throw new CommandFailedException(
         switch (response.status()) {
-          case 401, 403 ->
-              "the handoff-service refused the operator token (HTTP "
-                  + response.status()
-                  + "); check --token";
-          case 404 -> what + " was not found (already resolved, or a wrong id?)";
-          case 409 -> what + " is already resolved";
+          case 401 ->
+              "the handoff-service did not accept "
+                  + login.describe()
+                  + " (HTTP 401"
+                  + (detail == null ? "" : ": " + detail)
+                  + "); check --token, or --user and its password";
+          case 403 -> what + ": refused" + (detail == null ? "" : ": " + detail);
+          case 404 -> what + " was not found (a wrong id?)";
+          case 409 -> detail != null ? detail : what + " is already resolved";
           default ->
               "the handoff-service answered HTTP "
                   + response.status()
@@ -69,6 +140,19 @@ final class InboxClient {
                   + response.uri()
                   + bodyHint(response.body());
         });
+  }
+
+  /** The {@code detail} of an RFC 9457 problem, when the body is one. */
+  private String detailOf(JsonHttp.Response response) {
+    if (response.body() == null || response.body().isBlank()) {
+      return null;
+    }
+    try {
+      JsonNode detail = http.read(response, JsonNode.class).get("detail");
+      return detail == null || detail.isNull() ? null : detail.asString();
+    } catch (CommandFailedException notJson) {
+      return null;
+    }
   }
 
   private static String bodyHint(String body) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
@@ -27,9 +28,21 @@ final class JsonHttp {
           .enable(EnumFeature.READ_UNKNOWN_ENUM_VALUES_USING_DEFAULT_VALUE)
           .build();
 
-  record Response(URI uri, int status, String body) {
+  record Response(URI uri, int status, String body, Map<String, List<String>> headers) {
+    Response(URI uri, int status, String body) {
+      this(uri, status, body, Map.of());
+    }
+
     boolean ok() {
       return status >= 200 && status < 300;
+    }
+
+    /** The values of a response header, whatever its case. */
+    List<String> header(String name) {
+      return headers.entrySet().stream()
+          .filter(entry -> entry.getKey().equalsIgnoreCase(name))
+          .flatMap(entry -> entry.getValue().stream())
+          .toList();
     }
   }
 
@@ -43,6 +56,11 @@ final class JsonHttp {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body)))
             .build());
+  }
+
+  /** A POST without a body, e.g. opening a session. */
+  Response post(URI uri, Map<String, String> headers) {
+    return send(request(uri, headers).POST(HttpRequest.BodyPublishers.noBody()).build());
   }
 
   /** An answer whose body is read as it comes (an event stream); close the body when done. */
@@ -94,7 +112,8 @@ final class JsonHttp {
   private Response send(HttpRequest request) {
     try {
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Response(request.uri(), response.statusCode(), response.body());
+      return new Response(
+          request.uri(), response.statusCode(), response.body(), response.headers().map());
     } catch (IOException e) {
       throw new ServiceUnreachableException(
           "cannot reach " + request.uri() + ": " + reasonOf(e), e);

@@ -18,6 +18,9 @@ public final class SwitchboardCli {
   static final String DEFAULT_TRACE_URL = "http://localhost:8085";
   static final String DEFAULT_HANDOFF_URL = "http://localhost:8084";
   static final String TOKEN_VARIABLE = "SWITCHBOARD_OPERATOR_TOKEN";
+  static final String SERVICE_TOKEN_VARIABLE = "SWITCHBOARD_TOKEN";
+  static final String USER_VARIABLE = "SWITCHBOARD_USER";
+  static final String PASSWORD_VARIABLE = "SWITCHBOARD_PASSWORD";
   static final String JAEGER_VARIABLE = "SWITCHBOARD_JAEGER_URL";
   private static final Set<String> HELP = Set.of("help", "--help", "-h");
 
@@ -26,44 +29,60 @@ public final class SwitchboardCli {
       usage: switchboard-cli <command> [options]
 
         submit '<json or text>'   submit a goal (JSON: a GoalSubmitted body; text: its description)
-            [--bootstrap host:port] [--prefix p] [--agent a]        prints the goalId
+            [--bootstrap host:port] [--prefix p] [--agent a] [--user u]   prints the goalId;
+            the signed-in user (--user or $SWITCHBOARD_USER) becomes the goal's requestedBy
         follow <goalId>           print the goal's journal as it grows
             [--trace-url url] [--until-done] [--timeout 120s]
             stops when the goal ends or, without --until-done, when it waits for a person
         demo                      run the demo goal, answer its approvals, report the outcome
-            [--bootstrap ..] [--trace-url ..] [--handoff-url ..] [--token t] [--yes] [--timeout 180s]
+            [--bootstrap ..] [--trace-url ..] [--handoff-url ..] [login] [--yes] [--timeout 180s]
             [--jaeger-url url]        also print the goal's trace in Jaeger
-        inbox                     list pending escalations    [--handoff-url ..] [--token t]
-        approve <escalationId>    approve      [--handoff-url ..] [--token t] [--reason r]
-        deny <escalationId>       deny         [--handoff-url ..] [--token t] [--reason r]
+        inbox                     list pending escalations    [--handoff-url ..] [login]
+        approve <escalationId>    approve      [--handoff-url ..] [login] [--reason r]
+        deny <escalationId>       deny         [--handoff-url ..] [login] [--reason r]
         kafka-ready               wait until Kafka answers     [--bootstrap ..] [--timeout 60s]
         policy test <policy> <cases>
                                   decide each case with the guardrail's policy engine; print
                                   decision and rule; exit 1 on any mismatch (policy: file or dir)
+        hash-password             read a password on stdin, print its bcrypt hash (for users)
 
+      login: --token t (a service token), or --user u with --password-file f; else from
+             $SWITCHBOARD_TOKEN, $SWITCHBOARD_OPERATOR_TOKEN, or $SWITCHBOARD_USER with
+             $SWITCHBOARD_PASSWORD
       defaults: --bootstrap localhost:9092, --trace-url http://localhost:8085,
-                --handoff-url http://localhost:8084, --token from $SWITCHBOARD_OPERATOR_TOKEN,
+                --handoff-url http://localhost:8084,
                 --jaeger-url from $SWITCHBOARD_JAEGER_URL (none: no trace link)
       exit codes: 0 done/completed/all cases pass, 1 failed/denied/error/mismatch, 2 timed out,
                   64 bad command line
       """;
 
+  private final java.io.InputStream in;
   private final PrintStream out;
   private final Map<String, String> environment;
   private final Clock clock = Clock.systemUTC();
   private final ZoneId zone = ZoneId.systemDefault();
   private final JsonHttp http = new JsonHttp();
 
-  SwitchboardCli(PrintStream out, Map<String, String> environment) {
+  SwitchboardCli(java.io.InputStream in, PrintStream out, Map<String, String> environment) {
+    this.in = in;
     this.out = out;
     this.environment = environment;
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err, System.getenv()));
+    System.exit(run(args, System.in, System.out, System.err, System.getenv()));
   }
 
   static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    return run(args, java.io.InputStream.nullInputStream(), out, err, env);
+  }
+
+  static int run(
+      String[] args,
+      java.io.InputStream in,
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> env) {
     try {
       if (args.length == 0) {
         err.print(USAGE);
@@ -74,7 +93,7 @@ public final class SwitchboardCli {
         out.print(USAGE);
         return ExitCode.OK;
       }
-      return new SwitchboardCli(out, env).dispatch(line);
+      return new SwitchboardCli(in, out, env).dispatch(line);
     } catch (UsageException e) {
       err.println("switchboard: " + e.getMessage() + " (see: switchboard-cli --help)");
       return ExitCode.USAGE;
@@ -88,7 +107,7 @@ public final class SwitchboardCli {
 
   private int dispatch(CommandLine line) {
     return switch (line.command()) {
-      case "submit" -> submit(line.allowing(Set.of("bootstrap", "prefix", "agent"), 1));
+      case "submit" -> submit(line.allowing(Set.of("bootstrap", "prefix", "agent", "user"), 1));
       case "follow" -> follow(line.allowing(Set.of("trace-url", "until-done", "timeout"), 1));
       case "demo" ->
           demo(
@@ -99,13 +118,19 @@ public final class SwitchboardCli {
                       "trace-url",
                       "handoff-url",
                       "token",
+                      "user",
+                      "password-file",
                       "yes",
                       "timeout",
                       "jaeger-url"),
                   0));
-      case "inbox" -> listInbox(line.allowing(Set.of("handoff-url", "token"), 0));
+      case "inbox" ->
+          listInbox(line.allowing(Set.of("handoff-url", "token", "user", "password-file"), 0));
       case "approve", "deny" ->
-          decide(line.allowing(Set.of("handoff-url", "token", "reason", "comment"), 1));
+          decide(
+              line.allowing(
+                  Set.of("handoff-url", "token", "user", "password-file", "reason", "comment"), 1));
+      case "hash-password" -> hashPassword(line.allowing(Set.of(), 0));
       case "kafka-ready" ->
           KafkaReadiness.await(
               line.allowing(Set.of("bootstrap", "timeout"), 0)
@@ -123,6 +148,7 @@ public final class SwitchboardCli {
         GoalSubmission.parse(
             line.argument(0, "a goal: JSON or a description"),
             line.option("agent").orElse(null),
+            line.option("user").or(() -> variable(USER_VARIABLE)).orElse(null),
             new EventCodec());
     try (KafkaGoalSubmitter submitter = kafka(line)) {
       out.println(submitter.submit(goal));
@@ -223,14 +249,76 @@ public final class SwitchboardCli {
   }
 
   private InboxClient inboxClient(CommandLine line) {
-    String token =
-        line.option("token")
-            .or(() -> Optional.ofNullable(environment.get(TOKEN_VARIABLE)))
-            .filter(value -> !value.isBlank())
-            .orElseThrow(
-                () ->
-                    new UsageException(
-                        "'" + line.command() + "' needs --token or $" + TOKEN_VARIABLE));
-    return new InboxClient(line.option("handoff-url", DEFAULT_HANDOFF_URL), token, http);
+    return new InboxClient(line.option("handoff-url", DEFAULT_HANDOFF_URL), login(line), http);
+  }
+
+  /** Options first, then the environment; a token before a user's password. */
+  private InboxLogin login(CommandLine line) {
+    Optional<String> token = line.option("token");
+    if (token.isPresent()) {
+      return new InboxLogin.Token(token.get());
+    }
+    Optional<String> user = line.option("user");
+    if (user.isPresent()) {
+      return new InboxLogin.Password(user.get(), password(line));
+    }
+    Optional<String> tokenFromEnvironment =
+        variable(SERVICE_TOKEN_VARIABLE).or(() -> variable(TOKEN_VARIABLE));
+    if (tokenFromEnvironment.isPresent()) {
+      return new InboxLogin.Token(tokenFromEnvironment.get());
+    }
+    Optional<String> userFromEnvironment = variable(USER_VARIABLE);
+    if (userFromEnvironment.isPresent() && variable(PASSWORD_VARIABLE).isPresent()) {
+      return new InboxLogin.Password(userFromEnvironment.get(), variable(PASSWORD_VARIABLE).get());
+    }
+    throw new UsageException(
+        "'"
+            + line.command()
+            + "' needs a login: --token, or --user with --password-file (or $"
+            + SERVICE_TOKEN_VARIABLE
+            + ", $"
+            + TOKEN_VARIABLE
+            + ", $"
+            + USER_VARIABLE
+            + " with $"
+            + PASSWORD_VARIABLE
+            + ")");
+  }
+
+  private String password(CommandLine line) {
+    Optional<String> file = line.option("password-file");
+    if (file.isPresent()) {
+      try {
+        return java.nio.file.Files.readString(java.nio.file.Path.of(file.get())).strip();
+      } catch (java.io.IOException e) {
+        throw new UsageException("cannot read --password-file " + file.get() + ": " + e);
+      }
+    }
+    return variable(PASSWORD_VARIABLE)
+        .orElseThrow(
+            () ->
+                new UsageException(
+                    "--user needs its password: --password-file or $" + PASSWORD_VARIABLE));
+  }
+
+  private Optional<String> variable(String name) {
+    return Optional.ofNullable(environment.get(name)).filter(value -> !value.isBlank());
+  }
+
+  /** For bin/switchboard's generated users: the password comes on stdin, never as an argument. */
+  private int hashPassword(CommandLine line) {
+    String password;
+    try {
+      password = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+    } catch (java.io.IOException e) {
+      throw new CommandFailedException("cannot read the password from stdin: " + e, e);
+    }
+    if (password.length() < 12) {
+      throw new UsageException("a password needs at least 12 characters");
+    }
+    out.println(
+        org.springframework.security.crypto.bcrypt.BCrypt.hashpw(
+            password, org.springframework.security.crypto.bcrypt.BCrypt.gensalt()));
+    return ExitCode.OK;
   }
 }

@@ -30,7 +30,10 @@ class ApprovalPromptTest {
               true),
           "sends mail to a customer",
           "side-effects-need-approval",
-          Instant.parse("2026-01-02T10:00:02Z"));
+          Instant.parse("2026-01-02T10:00:02Z"),
+          null,
+          null,
+          null);
 
   @Test
   void shouldApproveWhenThePersonSaysYes() {

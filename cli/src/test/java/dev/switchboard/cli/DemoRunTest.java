@@ -40,7 +40,7 @@ class DemoRunTest {
   private final List<GoalSubmitted> submitted = new ArrayList<>();
 
   DemoRunTest() throws IOException {
-    handoff.on("GET", "/api/escalations", ok("[" + approval("esc-1", "g-1") + "]"));
+    handoff.on("GET", "/api/escalations", ok(Journals.page(approval("esc-1", "g-1"))));
     handoff.on("POST", "/api/escalations/esc-1/approve", status(200));
     handoff.on("POST", "/api/escalations/esc-1/deny", status(200));
   }

@@ -84,4 +84,23 @@ class GoalSubmissionTest {
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("empty");
   }
+
+  @Test
+  void shouldMakeTheSignedInUserTheRequesterWhateverTheJsonDeclares() {
+    EventCodec codec = new EventCodec();
+
+    assertThat(GoalSubmission.parse("Say hi", null, "carol", codec).requestedBy())
+        .isEqualTo("carol");
+    assertThat(
+            GoalSubmission.parse(
+                    "{\"description\":\"x\",\"requestedBy\":\"mallory\"}", null, "carol", codec)
+                .requestedBy())
+        .isEqualTo("carol");
+    assertThat(
+            GoalSubmission.parse(
+                    "{\"description\":\"x\",\"requestedBy\":\"dan\"}", null, null, codec)
+                .requestedBy())
+        .isEqualTo("dan");
+    assertThat(GoalSubmission.parse("Say hi", null, null, codec).requestedBy()).isNull();
+  }
 }

@@ -46,13 +46,19 @@ final class Journals {
   static final String FAILED =
       entry("outcome", "GoalFailed", "e5", "2026-01-02T10:00:03Z", "mail bounced");
 
+  /** A page of {@code GET /api/escalations} with these items. */
+  static String page(String... items) {
+    return "{\"items\":[" + String.join(",", items) + "],\"totalItems\":" + items.length + "}";
+  }
+
   static String approval(String escalationId, String goalId) {
     return """
         {"escalationId":"%s","goalId":"%s","type":"ApprovalRequested","queue":"human:approvers",
          "agent":"demo","action":{"actionId":"a2","tool":"mail.send",
          "arguments":{"to":"buyer@acme.example"},"sideEffect":true},
          "reason":"sends mail to a customer","policy":"side-effects-need-approval",
-         "createdAt":"2026-01-02T10:00:02Z"}"""
+         "createdAt":"2026-01-02T10:00:02Z","deadline":"2026-01-02T14:00:02Z",
+         "slaRemainingSeconds":11520,"requestedBy":"carol"}"""
         .formatted(escalationId, goalId);
   }
 }

@@ -19,14 +19,31 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (the last one repeats) and records every request it gets.
  */
 final class StubHttpServer implements AutoCloseable {
-  record Answer(int status, String body, String contentType) {
+  record Answer(int status, String body, String contentType, Map<String, String> headers) {
     Answer(int status, String body) {
-      this(status, body, "application/json");
+      this(status, body, "application/json", Map.of());
+    }
+
+    Answer(int status, String body, String contentType) {
+      this(status, body, contentType, Map.of());
+    }
+
+    Answer(int status, String body, Map<String, String> headers) {
+      this(status, body, "application/json", headers);
     }
   }
 
   record Request(
-      String method, String path, String authorization, String body, String lastEventId) {}
+      String method,
+      String path,
+      String authorization,
+      String body,
+      String lastEventId,
+      Map<String, String> headers) {
+    String header(String name) {
+      return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    }
+  }
 
   private final HttpServer server;
   private final Map<String, Deque<Answer>> answers = new ConcurrentHashMap<>();
@@ -65,16 +82,24 @@ final class StubHttpServer implements AutoCloseable {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getPath();
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    Map<String, String> headers = new java.util.HashMap<>();
+    exchange
+        .getRequestHeaders()
+        .forEach(
+            (name, values) ->
+                headers.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst()));
     requests.add(
         new Request(
             method,
             path,
             exchange.getRequestHeaders().getFirst("Authorization"),
             body,
-            exchange.getRequestHeaders().getFirst("Last-Event-ID")));
+            exchange.getRequestHeaders().getFirst("Last-Event-ID"),
+            headers));
     Answer answer = next(method + " " + path);
     byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+    answer.headers().forEach(exchange.getResponseHeaders()::add);
     exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);

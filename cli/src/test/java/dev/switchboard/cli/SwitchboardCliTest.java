@@ -95,7 +95,7 @@ class SwitchboardCliTest {
 
   @Test
   void shouldTakeTheTokenFromTheEnvironmentForTheInbox() {
-    services.on("GET", "/api/escalations", ok("[" + approval("esc-1", "g-1") + "]"));
+    services.on("GET", "/api/escalations", ok(Journals.page(approval("esc-1", "g-1"))));
 
     assertThat(run("inbox", "--handoff-url", services.url())).isEqualTo(ExitCode.USAGE);
     assertThat(
@@ -135,5 +135,52 @@ class SwitchboardCliTest {
         .extracting(StubHttpServer.Request::body)
         .isEqualTo("{\"reason\":\"wrong customer\"}");
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("escalation esc-2 was not found");
+  }
+
+  @Test
+  void shouldSignInWithAUserAndThePasswordFromTheEnvironment() {
+    services.on(
+        "POST",
+        "/api/session",
+        new StubHttpServer.Answer(
+            200,
+            "{\"name\":\"ann\",\"roles\":[],\"csrfHeaderName\":\"X-CSRF-TOKEN\",\"csrfToken\":\"c\"}",
+            Map.of("Set-Cookie", "JSESSIONID=s1; Path=/")));
+    services.on("GET", "/api/escalations", ok(Journals.page(approval("esc-1", "g-1"))));
+
+    assertThat(run("inbox", "--user", "ann", "--handoff-url", services.url()))
+        .isEqualTo(ExitCode.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--user needs its password");
+    assertThat(
+            run(
+                Map.of("SWITCHBOARD_USER", "ann", "SWITCHBOARD_PASSWORD", "pw-of-ann-12"),
+                "inbox",
+                "--handoff-url",
+                services.url()))
+        .isEqualTo(ExitCode.OK);
+    assertThat(services.requestsTo("GET", "/api/escalations"))
+        .singleElement()
+        .extracting(request -> request.header("Cookie"))
+        .isEqualTo("JSESSIONID=s1");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("due in 3 h 12 min");
+  }
+
+  @Test
+  void shouldHashAPasswordFromStdinWithBcrypt() {
+    ByteArrayOutputStream hashed = new ByteArrayOutputStream();
+    int exit =
+        SwitchboardCli.run(
+            new String[] {"hash-password"},
+            new java.io.ByteArrayInputStream(
+                "a-long-password-1\n".getBytes(StandardCharsets.UTF_8)),
+            new PrintStream(hashed, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            Map.of());
+
+    String hash = hashed.toString(StandardCharsets.UTF_8).strip();
+    assertThat(exit).isEqualTo(ExitCode.OK);
+    assertThat(hash).startsWith("$2a$10$").hasSize(60);
+    assertThat(org.springframework.security.crypto.bcrypt.BCrypt.checkpw("a-long-password-1", hash))
+        .isTrue();
   }
 }

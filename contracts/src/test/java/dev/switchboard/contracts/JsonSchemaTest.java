@@ -245,6 +245,8 @@ class JsonSchemaTest {
     assertRejected(Topics.ESCALATION, "ApprovalRequested", "escalationId");
     assertRejected(Topics.ESCALATION, "HandoffRequested", "target");
     assertRejected(Topics.ESCALATION, "QuestionAsked", "question");
+    assertRejected(Topics.ESCALATION, "ResolutionRefused", "reason");
+    assertRejected(Topics.ESCALATION, "ResolutionRefused", "causationId");
     assertRejected(Topics.RESOLUTION, "Approved", "actor");
     assertRejected(Topics.RESOLUTION, "Denied", "reason");
     assertRejected(Topics.RESOLUTION, "Edited", "arguments");

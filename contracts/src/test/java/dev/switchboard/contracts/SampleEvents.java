@@ -7,6 +7,7 @@ import dev.switchboard.contracts.event.ActionResultEvent.ActionSucceeded;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
+import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.GoalEvent;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import dev.switchboard.contracts.event.HandoffContext;
@@ -18,6 +19,7 @@ import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
 import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
 import dev.switchboard.contracts.event.PlannedAction;
+import dev.switchboard.contracts.event.ResolutionAudit;
 import dev.switchboard.contracts.event.ResolutionEvent.Answered;
 import dev.switchboard.contracts.event.ResolutionEvent.Approved;
 import dev.switchboard.contracts.event.ResolutionEvent.Denied;
@@ -206,6 +208,21 @@ final class SampleEvents {
             "sales-approver",
             true,
             Duration.ofHours(4)),
+        new ApprovalRequested(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "goal-42~approval-5f0c6f2e-8d8e-3c59-9a41-0c3f0e5a3b21",
+            "human:approvers",
+            "sdr",
+            sendMail(),
+            "outbound-communication",
+            "sends mail",
+            null,
+            true,
+            Duration.ofMinutes(90),
+            "carol"),
         new HandoffRequested(
             GOAL_ID,
             id(),
@@ -244,9 +261,42 @@ final class SampleEvents {
             null,
             new HandoffContext(null, null, null, null, null)),
         new QuestionAsked(GOAL_ID, id(), cause, AT, "esc-3", "human:sales", "sdr", "Region?"),
+        new ResolutionRefused(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "esc-1",
+            "human:approvers",
+            "carol",
+            "Approved",
+            "four-eyes: carol asked for this goal"),
         // resolution
         new Approved(GOAL_ID, id(), cause, AT, "esc-1", "bob", "fine"),
         new Approved(GOAL_ID, id(), cause, AT, "esc-1", "bob", null),
+        new Approved(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "esc-1",
+            "bob",
+            "fine",
+            new ResolutionAudit(
+                "password",
+                List.of("approvers"),
+                "10.0.0.7",
+                "Mozilla/5.0",
+                "4bf92f3577b34da6a3ce929d0e0e4736")),
+        new Denied(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "esc-1",
+            "ticket-bot",
+            "no",
+            new ResolutionAudit("service-token", List.of(), null, null, null)),
         new Denied(GOAL_ID, id(), cause, AT, "esc-1", "bob", "not this week"),
         new Edited(GOAL_ID, id(), cause, AT, "esc-1", "bob", json("{\"subject\": \"Hi\"}")),
         new Answered(GOAL_ID, id(), cause, AT, "esc-3", "bob", "EMEA"),

@@ -89,7 +89,11 @@ final class DemoScenarios implements AutoCloseable {
             "ActionRequested",
             "ActionSucceeded",
             "GoalCompleted");
-    assertThat(client.approve(escalationId, "again").statusCode()).isEqualTo(409);
+    // The same decision again is the first answer again; a different one is a conflict.
+    assertThat(client.approve(escalationId, "again").statusCode()).isEqualTo(202);
+    HttpResponse<String> conflict = client.deny(escalationId, "too late");
+    assertThat(conflict.statusCode()).isEqualTo(409);
+    assertThat(conflict.body()).contains("local-operator");
     assertDoneOnce(goalId + "/demo/send", "email.send", "emails");
     assertDoneOnce(goalId + "/demo/log", "crm.log_activity", "activities");
     assertThat(client.ledger(goalId + "/demo/send").path("emails").get(0).path("to").asString())

@@ -26,6 +26,21 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
   static final String OPERATOR_TOKEN = "e2e-operator-token-0123456789";
   static final String SALES_TOOLS_TOKEN = "e2e-sales-tools-token-0123456789";
 
+  /** The password of the inbox's people: approver and requester, both in human:approvers. */
+  static final String PASSWORD = "e2e-password-of-everyone";
+
+  private static final List<String> SECURITY_AUTO_CONFIGURATION =
+      List.of(
+          "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+          "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+          "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+          "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+          "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration");
+
+  private static final String PASSWORD_HASH =
+      org.springframework.security.crypto.bcrypt.BCrypt.hashpw(
+          PASSWORD, org.springframework.security.crypto.bcrypt.BCrypt.gensalt(4));
+
   private final String bootstrapServers;
   private final String topicPrefix;
   private final Map<Class<?>, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
@@ -123,6 +138,19 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
     settings.put("switchboard.kafka.topic-prefix", topicPrefix);
     settings.put("switchboard.security.action-signing-key", SIGNING_KEY);
     settings.put("switchboard.handoff.operator-token", OPERATOR_TOKEN);
+    // The guardrail checks approvers again against its own list: the inbox's people are on it.
+    settings.put("switchboard.guardrail.approvers", "local-operator,approver,requester");
+    if (service != HandoffApplication.class) {
+      // Spring Security is on this shared classpath for the inbox only; the other services have
+      // no sign-in (yet), so its auto-configuration must not lock their APIs behind a default user.
+      settings.put("spring.autoconfigure.exclude", String.join(",", SECURITY_AUTO_CONFIGURATION));
+    }
+    List<String> people = List.of("approver", "requester");
+    for (int i = 0; i < people.size(); i++) {
+      settings.put("switchboard.handoff.users[" + i + "].name", people.get(i));
+      settings.put("switchboard.handoff.users[" + i + "].password-hash", PASSWORD_HASH);
+      settings.put("switchboard.handoff.users[" + i + "].roles", "approvers");
+    }
     settings.putAll(own);
     String[] args =
         settings.entrySet().stream()

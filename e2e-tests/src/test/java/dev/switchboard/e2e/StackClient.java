@@ -42,11 +42,12 @@ final class StackClient {
   }
 
   private JsonNode pendingFor(String goalId, String tool) {
-    HttpResponse<String> response = get(stack.handoffUrl() + "/api/escalations", true);
+    HttpResponse<String> response =
+        get(stack.handoffUrl() + "/api/escalations?goalId=" + goalId, true);
     if (response.statusCode() != 200) {
       return null;
     }
-    return StreamSupport.stream(json.readTree(response.body()).spliterator(), false)
+    return StreamSupport.stream(json.readTree(response.body()).path("items").spliterator(), false)
         .filter(item -> goalId.equals(item.path("goalId").asString()))
         .filter(item -> tool.equals(item.path("action").path("tool").asString()))
         .findFirst()

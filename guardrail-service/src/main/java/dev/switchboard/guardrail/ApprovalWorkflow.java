@@ -52,15 +52,19 @@ final class ApprovalWorkflow {
       return Decision.of(state);
     }
     return switch (resolution) {
-      case Approved approved ->
-          mayApprove(state, approved, pending)
-              ? grant(
-                  state, approved, pending, pending.action(), humanAudit(state, pending, approved))
-              : Decision.of(state);
-      case Edited edited ->
-          mayApprove(state, edited, pending)
-              ? reviewEdit(state, edited, pending)
-              : Decision.of(state);
+      case Approved approved -> {
+        String refusal = refusal(state, approved, pending);
+        yield refusal == null
+            ? grant(
+                state, approved, pending, pending.action(), humanAudit(state, pending, approved))
+            : reopen(state, approved, pending, refusal);
+      }
+      case Edited edited -> {
+        String refusal = refusal(state, edited, pending);
+        yield refusal == null
+            ? reviewEdit(state, edited, pending)
+            : reopen(state, edited, pending, refusal);
+      }
       // Stopping an action needs no authority, so any authenticated person may deny.
       case Denied denied ->
           refuse(state, denied, pending, "denied by " + denied.actor() + ": " + denied.reason());
@@ -71,18 +75,26 @@ final class ApprovalWorkflow {
     };
   }
 
-  private boolean mayApprove(
+  /** Null when the actor may approve; else why not. */
+  private String refusal(
       GuardrailState state, ResolutionEvent resolution, PendingApproval pending) {
     String refusal = approvers.refusal(resolution.actor(), pending, state.goal());
-    if (refusal == null) {
-      return true;
+    if (refusal != null) {
+      log.warn(
+          "goal {}: escalation {} stays pending: {}",
+          resolution.goalId(),
+          resolution.escalationId(),
+          refusal);
     }
-    log.warn(
-        "goal {}: escalation {} stays pending: {}",
-        resolution.goalId(),
-        resolution.escalationId(),
-        refusal);
-    return false;
+    return refusal;
+  }
+
+  /** The approval stays pending, and the inbox learns why the answer did not count. */
+  private Decision<GuardrailState> reopen(
+      GuardrailState state, ResolutionEvent answer, PendingApproval pending, String refusal) {
+    String queue =
+        pending.queue() == null ? GuardrailProperties.defaults().approvalQueue() : pending.queue();
+    return Decision.of(state, events.refused(answer, queue, refusal));
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.switchboard.guardrail;
 
 import dev.switchboard.contracts.ActionSigner;
+import dev.switchboard.contracts.EscalationIds;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.Topics;
@@ -24,11 +25,9 @@ import dev.switchboard.edge.GoalProcessor;
 import dev.switchboard.policy.AgentCatalog;
 import dev.switchboard.policy.PolicySet;
 import dev.switchboard.policy.ToolCatalog;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,11 +163,10 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
   }
 
   /**
-   * The inbox id of an action's approval: stable across replays, and safe in a URL path (action ids
-   * contain the goal id, which may hold any character).
+   * The inbox id of an action's approval: stable across replays, safe in a URL path, and naming its
+   * goal so the inbox finds it without a scan.
    */
-  static String approvalIdFor(String actionId) {
-    return UUID.nameUUIDFromBytes(("approval:" + actionId).getBytes(StandardCharsets.UTF_8))
-        .toString();
+  static String approvalIdFor(String goalId, String actionId) {
+    return EscalationIds.of(goalId, "approval", actionId);
   }
 }

@@ -1,13 +1,17 @@
 package dev.switchboard.guardrail;
 
 import dev.switchboard.contracts.ActionSigner;
+import dev.switchboard.contracts.EscalationIds;
+import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
+import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
 import dev.switchboard.contracts.event.PlannedAction;
+import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
 import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
@@ -74,7 +78,8 @@ final class GuardrailEvents {
       EscalationRoute route,
       String agent,
       PlannedAction action,
-      Audit audit) {
+      Audit audit,
+      String requestedBy) {
     return new ApprovalRequested(
         cause.goalId(),
         UUID.randomUUID(),
@@ -88,7 +93,22 @@ final class GuardrailEvents {
         audit.reason(),
         route.approverRole(),
         route.fourEyes(),
-        route.sla());
+        route.sla(),
+        requestedBy);
+  }
+
+  /** The approval stays pending: the inbox shows it waiting again, with the reason. */
+  ResolutionRefused refused(ResolutionEvent answer, String queue, String reason) {
+    return new ResolutionRefused(
+        answer.goalId(),
+        UUID.randomUUID(),
+        answer.eventId(),
+        clock.instant(),
+        answer.escalationId(),
+        queue,
+        answer.actor(),
+        EventCodec.typeName(answer),
+        reason);
   }
 
   /** The signed request the executor will run; {@code approvedBy} null when policy allowed it. */
@@ -125,7 +145,7 @@ final class GuardrailEvents {
         UUID.randomUUID(),
         question.eventId(),
         clock.instant(),
-        question.eventId() + "/question",
+        EscalationIds.of(question.goalId(), "question", question.eventId().toString()),
         question.queue(),
         question.agent(),
         question.question());

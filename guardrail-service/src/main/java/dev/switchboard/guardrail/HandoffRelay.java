@@ -1,5 +1,6 @@
 package dev.switchboard.guardrail;
 
+import dev.switchboard.contracts.EscalationIds;
 import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
 import dev.switchboard.edge.Decision;
@@ -40,22 +41,24 @@ final class HandoffRelay {
         decision.kind(),
         decision.rule());
     GuardrailState next = state.decided(id);
+    String escalationId =
+        EscalationIds.of(handoff.goalId(), "handoff", handoff.eventId().toString());
     return switch (decision) {
       case PolicyDecision.Allow allow ->
           Decision.of(
               next,
               events.allowed(handoff, id, judgement.audit(null)),
-              events.handoffRequested(handoff, id, handoff.target()));
+              events.handoffRequested(handoff, escalationId, handoff.target()));
       case PolicyDecision.Deny deny ->
           Decision.of(next, events.denied(handoff, id, judgement.audit(null)));
       // A person confirms the move: the handoff goes to the escalation's queue, not the target.
       case PolicyDecision.Escalate escalate ->
           Decision.of(
               next,
-              events.escalated(handoff, id, id, judgement.audit(null)),
+              events.escalated(handoff, id, escalationId, judgement.audit(null)),
               events.handoffRequested(
                   handoff,
-                  id,
+                  escalationId,
                   escalate.route().queue() == null ? defaultQueue : escalate.route().queue()));
     };
   }

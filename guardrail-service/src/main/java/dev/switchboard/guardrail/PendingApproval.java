@@ -13,6 +13,7 @@ import dev.switchboard.contracts.event.PlannedAction;
  * @param policyVersion that policy's version
  * @param rule the rule that escalated it
  * @param inputsHash the hash of what that rule saw
+ * @param queue where the approval was asked; null in state kept before it was recorded
  */
 public record PendingApproval(
     String agent,
@@ -22,4 +23,19 @@ public record PendingApproval(
     String policyId,
     String policyVersion,
     String rule,
-    String inputsHash) {}
+    String inputsHash,
+    String queue) {
+
+  /** Without its queue, as kept before the queue was. */
+  public PendingApproval(
+      String agent,
+      PlannedAction action,
+      String approverRole,
+      boolean fourEyes,
+      String policyId,
+      String policyVersion,
+      String rule,
+      String inputsHash) {
+    this(agent, action, approverRole, fourEyes, policyId, policyVersion, rule, inputsHash, null);
+  }
+}

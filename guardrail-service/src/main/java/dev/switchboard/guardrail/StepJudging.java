@@ -65,7 +65,7 @@ final class StepJudging {
           next = next.decided(action.actionId());
         }
         case PolicyDecision.Escalate escalate -> {
-          String escalationId = Guardrail.approvalIdFor(action.actionId());
+          String escalationId = Guardrail.approvalIdFor(steps.goalId(), action.actionId());
           String queue = escalate.route().queue() == null ? defaultQueue : escalate.route().queue();
           emit.add(events.escalated(steps, action.actionId(), escalationId, judgement.audit(null)));
           emit.add(
@@ -76,7 +76,8 @@ final class StepJudging {
                   escalate.route(),
                   steps.agent(),
                   action,
-                  judgement.audit(null)));
+                  judgement.audit(null),
+                  next.goal() == null ? null : next.goal().requestedBy()));
           next =
               next.awaitingApproval(
                   escalationId,
@@ -88,7 +89,8 @@ final class StepJudging {
                       escalate.policy().id(),
                       escalate.policy().version(),
                       escalate.rule(),
-                      judgement.inputsHash()));
+                      judgement.inputsHash(),
+                      queue));
         }
       }
     }

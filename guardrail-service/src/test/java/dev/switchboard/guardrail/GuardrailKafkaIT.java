@@ -138,7 +138,8 @@ class GuardrailKafkaIT {
 
     ApprovalRequested approval =
         probe.awaitEvent(Topics.ESCALATION, goalId, ApprovalRequested.class, TIMEOUT);
-    assertThat(approval.escalationId()).isEqualTo(Guardrail.approvalIdFor(goalId + "/step-2"));
+    assertThat(approval.escalationId())
+        .isEqualTo(Guardrail.approvalIdFor(goalId, goalId + "/step-2"));
     assertThat(approval.sla()).isEqualTo(Duration.ofHours(4));
     assertThat(probe.events(Topics.ACTION_REQUEST, goalId)).isEmpty();
 

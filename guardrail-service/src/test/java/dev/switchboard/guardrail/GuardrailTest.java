@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.contracts.ActionSigner;
+import dev.switchboard.contracts.EscalationIds;
 import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
+import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.HandoffContext;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
 import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
@@ -41,7 +43,7 @@ class GuardrailTest {
   private static final String GOAL = "goal-1";
   private static final String LOOKUP_ID = GOAL + "/step-1";
   private static final String SEND_ID = GOAL + "/step-2";
-  private static final String APPROVAL = Guardrail.approvalIdFor(SEND_ID);
+  private static final String APPROVAL = Guardrail.approvalIdFor(GOAL, SEND_ID);
   private static final ActionSigner OTHER_SIGNER =
       ActionSigner.fromSecret("some-other-signing-key-of-32-bytes!!", Fixtures.CODEC);
 
@@ -109,7 +111,10 @@ class GuardrailTest {
     assertThat(approval.reason()).isNotBlank();
     assertThat(approval.sla()).isEqualTo(Duration.ofHours(4));
     assertThat(approval.fourEyes()).isFalse();
+    assertThat(approval.requestedBy()).as("from the goal's GoalSubmitted").isEqualTo("alice");
+    assertThat(EscalationIds.goalIdOf(approval.escalationId())).contains(GOAL);
     assertThat(decision.state().pending()).containsKey(APPROVAL);
+    assertThat(decision.state().pending().get(APPROVAL).queue()).isEqualTo("human:approvers");
     assertThat(decision.state().pending().get(APPROVAL).action()).isEqualTo(send());
   }
 
@@ -220,18 +225,34 @@ class GuardrailTest {
   }
 
   @Test
-  void shouldKeepTheApprovalPendingWhenTheActorMayNotApprove() {
+  void shouldKeepTheApprovalPendingAndSayWhyWhenTheActorMayNotApprove() {
     GuardrailState waiting = awaitingApproval();
+    Approved byMallory = approved("mallory");
 
-    Decision<GuardrailState> byMallory = guardrail.decide(waiting, approved("mallory"));
+    Decision<GuardrailState> refused = guardrail.decide(waiting, byMallory);
     Decision<GuardrailState> editByMallory =
         guardrail.decide(waiting, edited("mallory", arguments("mallory@evil.example")));
     Decision<GuardrailState> byOperator =
-        guardrail.decide(byMallory.state(), approved("local-operator"));
+        guardrail.decide(refused.state(), approved("local-operator"));
 
-    assertThat(byMallory.emit()).isEmpty();
-    assertThat(byMallory.state()).isEqualTo(waiting);
-    assertThat(editByMallory.emit()).isEmpty();
+    assertThat(refused.state()).isEqualTo(waiting);
+    assertThat(refused.emit())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ResolutionRefused.class,
+            reopened -> {
+              assertThat(reopened.escalationId()).isEqualTo(APPROVAL);
+              assertThat(reopened.causationId()).isEqualTo(byMallory.eventId());
+              assertThat(reopened.queue()).isEqualTo("human:approvers");
+              assertThat(reopened.actor()).isEqualTo("mallory");
+              assertThat(reopened.resolution()).isEqualTo("Approved");
+              assertThat(reopened.reason()).isEqualTo("'mallory' is not an approver");
+            });
+    assertThat(editByMallory.emit())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ResolutionRefused.class,
+            reopened -> assertThat(reopened.resolution()).isEqualTo("Edited"));
     assertThat(byOperator.emit()).hasSize(2);
   }
 
@@ -381,11 +402,12 @@ class GuardrailTest {
     ActionAllowed verdict = (ActionAllowed) decision.emit().get(0);
     assertThat(verdict.actionId()).isEqualTo(handoff.eventId() + "/handoff");
     assertThat(verdict.policy()).isEqualTo("handoff-to-person");
+    String escalationId = EscalationIds.of(GOAL, "handoff", handoff.eventId().toString());
     assertThat(decision.emit().get(1))
         .isInstanceOfSatisfying(
             HandoffRequested.class,
             requested -> {
-              assertThat(requested.escalationId()).isEqualTo(handoff.eventId() + "/handoff");
+              assertThat(requested.escalationId()).isEqualTo(escalationId);
               assertThat(requested.queue()).isEqualTo("human:sales");
               assertThat(requested.target()).isEqualTo("human:sales");
               assertThat(requested.fromAgent()).isEqualTo("demo");
@@ -431,7 +453,8 @@ class GuardrailTest {
         .isInstanceOfSatisfying(
             QuestionAsked.class,
             asked -> {
-              assertThat(asked.escalationId()).isEqualTo(question.eventId() + "/question");
+              assertThat(asked.escalationId())
+                  .isEqualTo(EscalationIds.of(GOAL, "question", question.eventId().toString()));
               assertThat(asked.queue()).isEqualTo("human:sales");
               assertThat(asked.agent()).isEqualTo("demo");
               assertThat(asked.question()).isEqualTo("Which account?");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
 import dev.switchboard.contracts.event.ActionResultEvent.ActionSucceeded;
+import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
 import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.SwitchboardEvent;
@@ -180,7 +181,10 @@ class PromptInjectionTest {
     written.addAll(byOperator.emit());
 
     assertThat(approval.fourEyes()).isTrue();
-    assertThat(byRequester.emit()).isEmpty();
+    assertThat(byRequester.emit())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ResolutionRefused.class, refused -> assertThat(refused.reason()).contains("four-eyes"));
     assertThat(byRequester.state().pending()).containsKey(approval.escalationId());
     assertThat(requested(written)).containsExactly("email.send");
   }

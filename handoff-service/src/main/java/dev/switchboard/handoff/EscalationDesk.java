@@ -1,24 +1,27 @@
 package dev.switchboard.handoff;
 
+import dev.switchboard.contracts.EscalationIds;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.event.ResolutionEvent;
-import dev.switchboard.contracts.event.ResolutionEvent.Approved;
-import dev.switchboard.contracts.event.ResolutionEvent.Denied;
-import java.time.Clock;
+import dev.switchboard.websecurity.Caller;
+import java.time.Instant;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where a person works the inbox: lists pending escalations and turns "approve" or "deny" into a
- * resolution event. The inbox state catches up once the event is back from Kafka; until then this
- * desk remembers what it answered, so a double click is refused at once rather than written twice.
+ * Where people's answers become resolutions, on the instance that owns the item's goal. It decides
+ * whether the person may answer before anything is written (403, nothing written), treats the same
+ * decision twice as one (the first answer again), refuses a conflicting one (409 naming who decided
+ * first), and lets an overdue item expire instead of taking an answer.
+ *
+ * <p>The inbox state catches up once an answer is back from Kafka; until then the desk remembers
+ * what it wrote, so a double click, or a second person, sees the answer at once.
  */
 public final class EscalationDesk {
   private static final Logger log = LoggerFactory.getLogger(EscalationDesk.class);
@@ -26,118 +29,145 @@ public final class EscalationDesk {
   /** Answers remembered until the inbox state has them; far more than can be in flight. */
   private static final int REMEMBERED_ANSWERS = 10_000;
 
-  private static final Comparator<InboxItem> OLDEST_FIRST =
-      Comparator.comparing(InboxItem::createdAt).thenComparing(InboxItem::escalationId);
+  private static final int LOCK_STRIPES = 64;
+
+  /** A resolution written now, or the same decision found written before. */
+  public record Accepted(ResolutionEvent resolution, boolean written) {}
 
   private final InboxSource inbox;
   private final ResolutionWriter writer;
-  private final Clock clock;
-  private final Map<String, String> answeredHere =
+  private final InboxAuthority authority;
+  private final SlaClock sla;
+  private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+  private final Map<String, ResolutionEvent> writtenHere =
       Collections.synchronizedMap(
           new LinkedHashMap<>() {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, ResolutionEvent> eldest) {
               return size() > REMEMBERED_ANSWERS;
             }
           });
 
-  public EscalationDesk(InboxSource inbox, ResolutionWriter writer, Clock clock) {
+  public EscalationDesk(
+      InboxSource inbox, ResolutionWriter writer, InboxAuthority authority, SlaClock sla) {
     this.inbox = inbox;
     this.writer = writer;
-    this.clock = clock;
+    this.authority = authority;
+    this.sla = sla;
+    for (int i = 0; i < LOCK_STRIPES; i++) {
+      locks[i] = new ReentrantLock();
+    }
   }
 
-  /** Pending items, oldest first; of one goal when goalId is given. */
-  public List<InboxItem> pending(Optional<String> goalId) {
+  /** This instance's items that pass the filter, with answers written here but not yet back. */
+  public List<InboxItem> items(ItemFilter filter) {
     List<HandoffState> states =
-        goalId.map(id -> inbox.ofGoal(id).stream().toList()).orElseGet(inbox::all);
+        filter.goalId() == null ? inbox.all() : inbox.ofGoal(filter.goalId()).stream().toList();
     return states.stream()
-        .flatMap(state -> state.pending().stream())
-        .filter(item -> !answeredHere.containsKey(item.escalationId()))
-        .sorted(OLDEST_FIRST)
+        .flatMap(state -> state.items().values().stream())
+        .map(this::withAnswerWrittenHere)
+        .filter(filter::matches)
         .toList();
   }
 
+  /** The item, found through the goal its id names: no scan of every goal. */
   public InboxItem find(String escalationId) {
-    return inbox.all().stream()
-        .flatMap(state -> state.item(escalationId).stream())
-        .findFirst()
-        .orElseThrow(() -> new EscalationNotFoundException(escalationId));
+    String goalId =
+        EscalationIds.goalIdOf(escalationId)
+            .orElseThrow(() -> InboxProblem.NotFound.escalation(escalationId));
+    return inbox
+        .ofGoal(goalId)
+        .flatMap(state -> state.item(escalationId))
+        .map(this::withAnswerWrittenHere)
+        .orElseThrow(() -> InboxProblem.NotFound.escalation(escalationId));
   }
 
-  public Approved approve(String escalationId, String actor, String comment) {
-    InboxItem item = pendingApproval(escalationId);
-    return answer(
-        item,
-        new Approved(
-            item.goalId(),
-            UUID.randomUUID(),
-            item.escalationEventId(),
-            clock.instant(),
-            escalationId,
-            actor,
-            comment == null || comment.isBlank() ? null : comment));
-  }
-
-  public Denied deny(String escalationId, String actor, String reason) {
-    if (reason == null || reason.isBlank()) {
-      throw new InvalidAnswerException("a denial needs a non-blank 'reason'");
+  public Accepted act(Caller caller, String escalationId, Answer answer, RequestOrigin origin) {
+    ReentrantLock lock = locks[Math.floorMod(escalationId.hashCode(), LOCK_STRIPES)];
+    lock.lock();
+    try {
+      return actLocked(caller, find(escalationId), answer, origin);
+    } finally {
+      lock.unlock();
     }
-    InboxItem item = pendingApproval(escalationId);
-    return answer(
-        item,
-        new Denied(
-            item.goalId(),
-            UUID.randomUUID(),
-            item.escalationEventId(),
-            clock.instant(),
-            escalationId,
-            actor,
-            reason));
   }
 
-  private InboxItem pendingApproval(String escalationId) {
-    InboxItem item = find(escalationId);
-    if (item.kind() != EscalationKind.ApprovalRequested) {
-      throw new EscalationConflictException(
+  private Accepted actLocked(Caller caller, InboxItem item, Answer answer, RequestOrigin origin) {
+    if (!answer.fits().contains(item.kind())) {
+      throw new InboxProblem.DoesNotFit(
           "escalation '"
-              + escalationId
+              + item.escalationId()
               + "' is a "
               + item.kind()
-              + "; only an ApprovalRequested can be approved or denied");
+              + "; you cannot "
+              + answer.verb()
+              + " it");
     }
+    Optional<String> refusal = authority.refusal(caller, item, answer);
+    ResolutionEvent last = item.lastAnswer();
+    // The same decision again is the first answer again, also for its author retrying after the
+    // item left their queues (a reassignment).
+    if (last != null
+        && answer.sameAs(last)
+        && (refusal.isEmpty() || last.actor().equalsIgnoreCase(caller.name()))) {
+      return new Accepted(last, false);
+    }
+    if (refusal.isPresent()) {
+      log.info(
+          "escalation {}: refused to let '{}' {}: {}",
+          item.escalationId(),
+          caller.name(),
+          answer.verb(),
+          refusal.get());
+      throw new InboxProblem.Refused(refusal.get());
+    }
+    answer.check(item);
     if (!item.isPending()) {
-      throw alreadyResolved(escalationId, item.resolution() + " by " + item.resolvedBy());
+      throw new InboxProblem.AlreadyDecided(item.escalationId(), last);
     }
-    return item;
+    Instant now = sla.now();
+    Optional<ResolutionEvent> expiry = sla.onDeadline(item, now);
+    if (expiry.isPresent()) {
+      write(item, expiry.get());
+      throw new InboxProblem.DeadlinePassed(
+          "escalation '"
+              + item.escalationId()
+              + "' passed its deadline at "
+              + item.deadline()
+              + " and expired; it takes no answer any more");
+    }
+    ResolutionEvent resolution = answer.resolve(item, caller.name(), origin.auditOf(caller), now);
+    write(item, resolution);
+    return new Accepted(resolution, true);
   }
 
-  /** Claims the item before writing, so two concurrent answers cannot both be written. */
-  private <R extends ResolutionEvent> R answer(InboxItem item, R resolution) {
-    String type = EventCodec.typeName(resolution);
-    String earlier =
-        answeredHere.putIfAbsent(item.escalationId(), type + " by " + resolution.actor());
-    if (earlier != null) {
-      throw alreadyResolved(item.escalationId(), earlier);
-    }
+  private void write(InboxItem item, ResolutionEvent resolution) {
+    writtenHere.put(item.escalationId(), resolution);
     try {
       writer.write(resolution);
     } catch (RuntimeException e) {
-      answeredHere.remove(item.escalationId());
+      writtenHere.remove(item.escalationId());
       throw e;
     }
     log.info(
         "escalation {} of goal {}: {} by {}",
         item.escalationId(),
         item.goalId(),
-        type,
+        EventCodec.typeName(resolution),
         resolution.actor());
-    return resolution;
   }
 
-  /** {@code answer} like "Approved by ann". */
-  private static EscalationConflictException alreadyResolved(String escalationId, String answer) {
-    return new EscalationConflictException(
-        "escalation '" + escalationId + "' is already resolved (" + answer + ")");
+  /** An answer written here counts until the item shows it (or a later refusal of it). */
+  private InboxItem withAnswerWrittenHere(InboxItem item) {
+    ResolutionEvent written = writtenHere.get(item.escalationId());
+    if (written == null) {
+      return item;
+    }
+    if (item.hasSeen(written.eventId()) || !item.isPending()) {
+      // Seen, or beaten by an answer written elsewhere first (the inbox keeps the first).
+      writtenHere.remove(item.escalationId(), written);
+      return item;
+    }
+    return item.answered(written);
   }
 }

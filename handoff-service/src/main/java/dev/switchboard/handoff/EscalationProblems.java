@@ -13,22 +13,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import tools.jackson.core.JacksonException;
 
 /** Every error of the inbox API as an RFC 9457 problem with a message a person can act on. */
-@RestControllerAdvice(assignableTypes = EscalationController.class)
+@RestControllerAdvice(assignableTypes = {EscalationController.class, PeerController.class})
 class EscalationProblems extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler
-  ProblemDetail notFound(EscalationNotFoundException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-  }
-
-  @ExceptionHandler
-  ProblemDetail conflict(EscalationConflictException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-  }
-
-  @ExceptionHandler
-  ProblemDetail invalidAnswer(InvalidAnswerException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+  ProblemDetail inboxProblem(InboxProblem problem) {
+    ProblemDetail detail = ProblemDetail.forStatusAndDetail(problem.status(), problem.getMessage());
+    detail.setType(problem.type());
+    problem.properties().forEach(detail::setProperty);
+    return detail;
   }
 
   @Override

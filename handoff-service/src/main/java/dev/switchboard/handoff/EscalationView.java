@@ -1,12 +1,18 @@
 package dev.switchboard.handoff;
 
 import dev.switchboard.contracts.event.PlannedAction;
+import dev.switchboard.contracts.event.ResolutionAudit;
 import java.time.Instant;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An inbox item as the REST API shows it ({@code GET /api/escalations}); a resolved one also says
- * who resolved it and how.
+ * An inbox item as the REST API shows it.
+ *
+ * @param type the escalation event type: ApprovalRequested, HandoffRequested or QuestionAsked
+ * @param slaRemainingSeconds seconds left until the deadline; negative once overdue
+ * @param resolution how it was resolved (Approved, Denied, ...), null while pending
+ * @param refusal why the guardrail refused the last answer, while the item waits again
  */
 public record EscalationView(
     String escalationId,
@@ -18,21 +24,55 @@ public record EscalationView(
     String reason,
     String policy,
     Instant createdAt,
+    Instant deadline,
+    long slaRemainingSeconds,
+    boolean overdue,
+    String requestedBy,
+    String approverRole,
+    boolean fourEyes,
+    String target,
+    String summary,
     ItemStatus status,
+    String resolution,
     String resolvedBy,
-    String resolution) {
+    Instant resolvedAt,
+    String refusal,
+    List<HistoryView> history,
+    Links links) {
 
   /** The tool call waiting for a yes or no. */
-  public record ActionView(String actionId, String tool, JsonNode arguments, boolean sideEffect) {
+  public record ActionView(
+      String actionId,
+      String tool,
+      JsonNode arguments,
+      boolean sideEffect,
+      String rationale,
+      List<String> dependsOn) {
     static ActionView of(PlannedAction action) {
       return action == null
           ? null
           : new ActionView(
-              action.actionId(), action.tool(), action.arguments(), action.sideEffect());
+              action.actionId(),
+              action.tool(),
+              action.arguments(),
+              action.sideEffect(),
+              action.rationale(),
+              action.dependsOn());
     }
   }
 
-  static EscalationView of(InboxItem item) {
+  /** One line of the item's history, with the audit record of an answer. */
+  public record HistoryView(
+      Instant at, String what, String actor, String detail, ResolutionAudit audit) {}
+
+  /**
+   * @param page the item's page in the inbox
+   * @param journal the goal's journal in the trace console, when configured
+   * @param trace the goal's trace in Jaeger, when configured
+   */
+  public record Links(String page, String journal, String trace) {}
+
+  static EscalationView of(InboxItem item, SlaClock sla, InboxLinks links) {
     return new EscalationView(
         item.escalationId(),
         item.goalId(),
@@ -43,8 +83,25 @@ public record EscalationView(
         item.reason(),
         item.policy(),
         item.createdAt(),
+        item.deadline(),
+        sla.remaining(item).toSeconds(),
+        sla.isOverdue(item),
+        item.requestedBy(),
+        item.approverRole(),
+        item.fourEyes(),
+        item.target(),
+        item.summary(),
         item.status(),
+        item.resolution(),
         item.resolvedBy(),
-        item.resolution());
+        item.decision() == null ? null : item.decision().occurredAt(),
+        item.refusal(),
+        item.history().stream()
+            .map(h -> new HistoryView(h.at(), h.what(), h.actor(), h.detail(), h.audit()))
+            .toList(),
+        new Links(
+            InboxLinks.itemPage(item.escalationId()),
+            links.journalOf(item.goalId()),
+            links.traceOf(item.goalId())));
   }
 }

@@ -1,18 +1,20 @@
 package dev.switchboard.handoff;
 
 import dev.switchboard.contracts.EventCodec;
+import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.edge.EventPublisher;
 import dev.switchboard.edge.GoalStates;
+import dev.switchboard.edge.InvalidConfigurationException;
 import java.time.Clock;
+import org.apache.kafka.streams.StreamsConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The inbox logic for the Kafka edge, the desk behind the REST API, and the API's guard. */
+/** The inbox logic for the Kafka edge, the desk that answers, and the routing between instances. */
 @Configuration(proxyBeanMethods = false)
 class HandoffConfiguration {
 
@@ -22,8 +24,8 @@ class HandoffConfiguration {
   }
 
   @Bean
-  Inbox inbox() {
-    return new Inbox();
+  Inbox inbox(HandoffProperties properties, Clock clock) {
+    return new Inbox(properties.defaultSla(), clock);
   }
 
   @Bean
@@ -32,28 +34,73 @@ class HandoffConfiguration {
     return InboxSource.of(new GoalStates<>(goalStreams, codec, HandoffState.class));
   }
 
+  @Bean
+  SlaClock slaClock(Clock clock) {
+    return new SlaClock(clock);
+  }
+
+  @Bean
+  InboxAuthority inboxAuthority(HandoffProperties properties) {
+    return new InboxAuthority(new QueueAccess(properties.queueRoles(), properties.adminRole()));
+  }
+
+  @Bean
+  InboxLinks inboxLinks(HandoffProperties properties) {
+    return properties.links();
+  }
+
   /** The publisher is created on the first answer, not at start-up. */
   @Bean
   EscalationDesk escalationDesk(
-      InboxSource inbox, ObjectProvider<EventPublisher> publisher, Clock clock) {
-    return new EscalationDesk(inbox, event -> publisher.getObject().publish(event), clock);
+      InboxSource inbox,
+      ObjectProvider<EventPublisher> publisher,
+      InboxAuthority authority,
+      SlaClock sla) {
+    return new EscalationDesk(inbox, event -> publisher.getObject().publish(event), authority, sla);
   }
 
   @Bean
-  OperatorToken operatorToken(HandoffProperties properties) {
-    return OperatorToken.of(properties.operatorToken());
+  GoalOwners goalOwners(
+      @Qualifier("&goalStreams") StreamsBuilderFactoryBean goalStreams,
+      KafkaProperties kafka,
+      HandoffProperties properties) {
+    String advertised =
+        kafka.getStreams().getProperties().get(StreamsConfig.APPLICATION_SERVER_CONFIG);
+    if (advertised != null
+        && !advertised.isBlank()
+        && (properties.peerToken() == null || properties.peerToken().isBlank())) {
+      throw new InvalidConfigurationException(
+          "this handoff instance advertises "
+              + advertised
+              + " to its peers (application.server) but has no switchboard.handoff.peer-token"
+              + " (SWITCHBOARD_HANDOFF_PEER_TOKEN) to call them with; set the same one on all");
+    }
+    return new GoalOwners(goalStreams, advertised);
   }
 
   @Bean
-  WebMvcConfigurer operatorAuthentication(
-      OperatorToken token, HandoffProperties properties, EventCodec codec) {
-    OperatorAuthInterceptor interceptor =
-        new OperatorAuthInterceptor(token, properties.operatorName(), codec.mapper());
-    return new WebMvcConfigurer() {
-      @Override
-      public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(interceptor).addPathPatterns("/api/**");
-      }
-    };
+  PeerClient peerClient(EventCodec codec, HandoffProperties properties) {
+    return new PeerClient(codec.mapper(), properties.peerToken());
+  }
+
+  @Bean
+  InboxEvents inboxEvents(InboxAuthority authority) {
+    return new InboxEvents(authority);
+  }
+
+  @Bean
+  InboxChangeFeed inboxChangeFeed(
+      KafkaProperties kafka,
+      TopicNames names,
+      EventCodec codec,
+      InboxRouter router,
+      InboxEvents events) {
+    return new InboxChangeFeed(kafka.buildConsumerProperties(), names, codec, router::peek, events);
+  }
+
+  @Bean
+  InboxRouter inboxRouter(
+      EscalationDesk desk, GoalOwners owners, PeerClient peers, InboxAuthority authority) {
+    return new InboxRouter(desk, owners, peers, authority);
   }
 }

@@ -7,6 +7,7 @@ import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.EscalationEvent;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
+import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.SwitchboardEvent;
@@ -14,17 +15,19 @@ import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.GoalProcessor;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps each goal's escalations as inbox items: an escalation opens one, a resolution closes it. It
- * reads its own resolutions back, so the inbox closes an item only once the answer is durably on
- * {@code resolution}. People's answers come in over HTTP; the one thing it writes itself is the
- * {@code Reassigned} of a handoff to an agent, which needs no person. It records who holds the
- * goal.
+ * Keeps each goal's escalations as inbox items: an escalation opens one with its deadline, an
+ * answer closes it (or moves it to another human queue), and the guardrail's refusal of an answer
+ * opens it again. It reads its own resolutions back, so an item is closed only once the answer is
+ * durably on {@code resolution}. People's answers come in over HTTP; the one thing it writes itself
+ * is the {@code Reassigned} of a handoff to an agent, which needs no person. It records who holds
+ * the goal.
  */
 public final class Inbox implements GoalProcessor<HandoffState> {
   /** The actor of resolutions the inbox writes without a person. */
@@ -33,13 +36,14 @@ public final class Inbox implements GoalProcessor<HandoffState> {
   private static final String AGENT_TARGET = "agent:";
   private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
+  private final Duration defaultSla;
   private final Clock clock;
 
-  public Inbox() {
-    this(Clock.systemUTC());
-  }
-
-  public Inbox(Clock clock) {
+  /**
+   * @param defaultSla the time to answer an escalation that names no SLA of its own
+   */
+  public Inbox(Duration defaultSla, Clock clock) {
+    this.defaultSla = defaultSla;
     this.clock = clock;
   }
 
@@ -61,6 +65,7 @@ public final class Inbox implements GoalProcessor<HandoffState> {
   @Override
   public Decision<HandoffState> decide(HandoffState state, SwitchboardEvent event) {
     return switch (event) {
+      case ResolutionRefused refused -> Decision.of(reopen(state, refused));
       case EscalationEvent escalation -> open(state, escalation);
       case ResolutionEvent resolution -> Decision.of(close(state, resolution));
       default ->
@@ -80,12 +85,14 @@ public final class Inbox implements GoalProcessor<HandoffState> {
         && handoff.target().startsWith(AGENT_TARGET)) {
       return reassignToAgent(known, handoff);
     }
+    InboxItem item = InboxItem.pendingFrom(escalation, defaultSla);
     log.info(
-        "escalation {} of goal {} waits in queue {}",
+        "escalation {} of goal {} waits in queue {} until {}",
         escalation.escalationId(),
         escalation.goalId(),
-        escalation.queue());
-    return Decision.of(known.with(InboxItem.pendingFrom(escalation)));
+        escalation.queue(),
+        item.deadline());
+    return Decision.of(known.with(item));
   }
 
   /**
@@ -110,11 +117,13 @@ public final class Inbox implements GoalProcessor<HandoffState> {
         handoff.fromAgent(),
         handoff.target());
     return Decision.of(
-        state.with(InboxItem.pendingFrom(handoff).resolvedBy(reassigned)).heldBy(handoff.target()),
+        state
+            .with(InboxItem.pendingFrom(handoff, defaultSla).answered(reassigned))
+            .heldBy(handoff.target()),
         reassigned);
   }
 
-  /** The first resolution wins; later ones and ones for unknown escalations change nothing. */
+  /** The first answer wins; later ones and ones for unknown escalations change nothing. */
   private static HandoffState close(HandoffState state, ResolutionEvent resolution) {
     InboxItem item = state == null ? null : state.item(resolution.escalationId()).orElse(null);
     if (item == null) {
@@ -133,9 +142,30 @@ public final class Inbox implements GoalProcessor<HandoffState> {
           EventCodec.typeName(resolution));
       return state;
     }
-    HandoffState resolved = state.with(item.resolvedBy(resolution));
+    HandoffState answered = state.with(item.answered(resolution));
     return resolution instanceof Reassigned reassigned
-        ? resolved.heldBy(reassigned.newOwner())
-        : resolved;
+        ? answered.heldBy(reassigned.newOwner())
+        : answered;
+  }
+
+  /** Only a refusal of the answer in force reopens the item; any other is out of date. */
+  private static HandoffState reopen(HandoffState state, ResolutionRefused refused) {
+    InboxItem item = state == null ? null : state.item(refused.escalationId()).orElse(null);
+    if (item == null
+        || item.isPending()
+        || !item.lastAnswer().eventId().equals(refused.causationId())) {
+      log.info(
+          "refusal of {} for escalation {} does not match its answer in force; ignored",
+          refused.causationId(),
+          refused.escalationId());
+      return state;
+    }
+    log.info(
+        "escalation {} waits again: the guardrail refused {} by {}: {}",
+        refused.escalationId(),
+        refused.resolution(),
+        refused.actor(),
+        refused.reason());
+    return state.with(item.reopened(refused));
   }
 }

@@ -1,25 +1,44 @@
 package dev.switchboard.handoff;
 
+import dev.switchboard.contracts.EscalationIds;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
+import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.PlannedAction;
+import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.Approved;
 import dev.switchboard.contracts.event.ResolutionEvent.Denied;
+import dev.switchboard.websecurity.Caller;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** Escalations and resolutions as the guardrail and the desk write them. */
+/** Escalations and resolutions as the guardrail and the desk write them, and people who answer. */
 final class Escalations {
   static final Instant T0 = Instant.parse("2025-01-01T10:00:00Z");
+  static final Duration DEFAULT_SLA = Duration.ofHours(4);
   static final EventCodec CODEC = new EventCodec();
   static final Clock CLOCK = Clock.fixed(T0.plusSeconds(30), ZoneOffset.UTC);
 
+  static final Caller ANN = new Caller("ann", Set.of("approvers"), Caller.PASSWORD);
+  static final Caller BOB = new Caller("bob", Set.of("approvers", "sales"), Caller.PASSWORD);
+  static final Caller CAROL = new Caller("carol", Set.of("approvers"), Caller.PASSWORD);
+  static final Caller SALES_ONLY = new Caller("sam", Set.of("sales"), Caller.PASSWORD);
+  static final Caller BOT = new Caller("ticket-bot", Set.of("approvers"), Caller.SERVICE_TOKEN);
+  static final RequestOrigin ORIGIN =
+      new RequestOrigin("10.0.0.7", "curl/8.5", "4bf92f3577b34da6a3ce929d0e0e4736");
+
   private Escalations() {}
+
+  static String approvalId(String goalId) {
+    return EscalationIds.of(goalId, "approval", goalId + "/step-2");
+  }
 
   static PlannedAction sendAction(String goalId) {
     return new PlannedAction(
@@ -35,17 +54,44 @@ final class Escalations {
   }
 
   static ApprovalRequested approvalRequested(String goalId, Instant at) {
+    return approvalRequested(goalId, at, null, false, null);
+  }
+
+  static ApprovalRequested approvalRequested(
+      String goalId, Instant at, String requestedBy, boolean fourEyes, Duration sla) {
     return new ApprovalRequested(
         goalId,
         UUID.randomUUID(),
         UUID.randomUUID(),
         at,
-        goalId + "-step-2-approval",
+        approvalId(goalId),
         "human:approvers",
         "demo",
         sendAction(goalId),
         "outbound-communication",
-        "demo.send writes to someone outside");
+        "demo.send writes to someone outside",
+        null,
+        fourEyes,
+        sla,
+        requestedBy);
+  }
+
+  static ApprovalRequested withApproverRole(ApprovalRequested request, String role) {
+    return new ApprovalRequested(
+        request.goalId(),
+        request.eventId(),
+        request.causationId(),
+        request.occurredAt(),
+        request.escalationId(),
+        request.queue(),
+        request.agent(),
+        request.action(),
+        request.policy(),
+        request.reason(),
+        role,
+        request.fourEyes(),
+        request.sla(),
+        request.requestedBy());
   }
 
   static QuestionAsked questionAsked(String goalId, Instant at) {
@@ -54,7 +100,7 @@ final class Escalations {
         UUID.randomUUID(),
         UUID.randomUUID(),
         at,
-        goalId + "/question-1",
+        EscalationIds.of(goalId, "question", "q-1"),
         "human:sales",
         "demo",
         "Which region?");
@@ -70,7 +116,7 @@ final class Escalations {
         UUID.randomUUID(),
         UUID.randomUUID(),
         at,
-        goalId + "/handoff-1",
+        EscalationIds.of(goalId, "handoff", "h-1"),
         target,
         "demo",
         target,
@@ -98,5 +144,18 @@ final class Escalations {
         request.escalationId(),
         actor,
         "not now");
+  }
+
+  static ResolutionRefused refused(ResolutionEvent answer, String reason) {
+    return new ResolutionRefused(
+        answer.goalId(),
+        UUID.randomUUID(),
+        answer.eventId(),
+        answer.occurredAt().plusSeconds(1),
+        answer.escalationId(),
+        "human:approvers",
+        answer.actor(),
+        EventCodec.typeName(answer),
+        reason);
   }
 }

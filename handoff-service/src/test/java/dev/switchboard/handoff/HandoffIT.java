@@ -6,157 +6,242 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
+import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.Approved;
+import dev.switchboard.edge.GoalStreamTopology;
 import dev.switchboard.edge.testing.TopicProbe;
+import dev.switchboard.websecurity.ServiceTokens;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.web.client.RestClient;
-import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
 
-@SpringBootTest(
-    classes = HandoffApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-      "switchboard.handoff.operator-token=" + HandoffIT.TOKEN
-    })
+/**
+ * Two handoff instances against the embedded broker, sharing the inbox's partitions: either one
+ * lists every item and answers for any item (forwarding to the goal's owner), each answer is
+ * written once, and a refusal from the guardrail opens the item again.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HandoffIT {
-  static final String TOKEN = "operator-token-for-the-it";
-  private static final Duration WAIT = Duration.ofSeconds(30);
-
-  @Value("${spring.embedded.kafka.brokers}")
-  String brokers;
-
-  @LocalServerPort int port;
-
-  @Autowired InboxSource inbox;
+  static final String TOKEN = "handoff-it-bot-token-0123456789";
+  private static final String PEER_TOKEN = "handoff-it-peer-token-0123456789";
+  private static final String PREFIX = "handoff-it-";
+  private static final int PARTITIONS = 3;
+  private static final Duration WAIT = Duration.ofSeconds(60);
 
   private final RestClient http = RestClient.create();
+  private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+  private final List<String> urls = new ArrayList<>();
   private TopicProbe probe;
 
-  @BeforeEach
-  void openProbe() {
-    probe = new TopicProbe(brokers, TopicNames.unprefixed());
-  }
-
-  @AfterEach
-  void closeProbe() {
-    probe.close();
-  }
-
-  @Test
-  void shouldTurnAnApprovalRequestIntoAnOperatorsApproval() {
-    String goalId = "handoff-it-" + UUID.randomUUID();
-    ApprovalRequested request =
-        Escalations.approvalRequested(goalId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-    String escalationId = request.escalationId();
-
-    probe.send(Topics.ESCALATION, request);
-
-    JsonNode item = awaitPendingItem(goalId);
-    assertThat(item.get("escalationId").asString()).isEqualTo(escalationId);
-    assertThat(item.get("type").asString()).isEqualTo("ApprovalRequested");
-    assertThat(item.get("action").get("tool").asString()).isEqualTo("demo.send");
-    assertThat(item.get("createdAt").asString()).isEqualTo(request.occurredAt().toString());
-    assertThat(pendingIds()).contains(escalationId);
-
-    ResponseEntity<String> anonymous = post(itemUri(escalationId, "approve"), null, null);
-    assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Bearer");
-
-    ResponseEntity<String> approved =
-        post(itemUri(escalationId, "approve"), "{\"comment\":\"fine\"}", TOKEN);
-    assertThat(approved.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-    assertThat(json(approved.getBody()).get("resolution").asString()).isEqualTo("Approved");
-
-    Approved resolution = probe.awaitEvent(Topics.RESOLUTION, goalId, Approved.class);
-    assertThat(resolution.escalationId()).isEqualTo(escalationId);
-    assertThat(resolution.actor()).isEqualTo("local-operator");
-    assertThat(resolution.comment()).isEqualTo("fine");
-    assertThat(resolution.causationId()).isEqualTo(request.eventId());
-    assertThat(pendingIds()).doesNotContain(escalationId);
+  @BeforeAll
+  void startTwoInstances() throws IOException {
+    String brokers = System.getProperty("spring.embedded.kafka.brokers");
+    probe = new TopicProbe(brokers, new TopicNames(PREFIX));
+    for (int i = 0; i < 2; i++) {
+      int port = freePort();
+      Map<String, String> settings = new LinkedHashMap<>();
+      settings.put("server.port", Integer.toString(port));
+      settings.put("spring.kafka.bootstrap-servers", brokers);
+      settings.put("switchboard.kafka.topic-prefix", PREFIX);
+      settings.put("switchboard.kafka.partitions", Integer.toString(PARTITIONS));
+      settings.put("switchboard.handoff.advertised-address", "localhost:" + port);
+      settings.put("switchboard.handoff.peer-token", PEER_TOKEN);
+      settings.put("switchboard.handoff.service-tokens[0].name", "ticket-bot");
+      settings.put("switchboard.handoff.service-tokens[0].token-hash", ServiceTokens.hash(TOKEN));
+      settings.put("switchboard.handoff.service-tokens[0].roles", "approvers");
+      instances.add(
+          new SpringApplicationBuilder(HandoffApplication.class)
+              .run(
+                  settings.entrySet().stream()
+                      .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                      .toArray(String[]::new)));
+      urls.add("http://localhost:" + port);
+    }
+    // Both instances own partitions, and each knows where the other is.
     await()
         .atMost(WAIT)
-        .untilAsserted(
+        .until(
             () ->
-                assertThat(inbox.ofGoal(goalId).orElseThrow().item(escalationId).orElseThrow())
-                    .extracting(InboxItem::status, InboxItem::resolvedBy)
-                    .containsExactly(ItemStatus.RESOLVED, "local-operator"));
+                instances.stream()
+                    .map(HandoffIT::streams)
+                    .allMatch(
+                        streams ->
+                            streams.state() == KafkaStreams.State.RUNNING
+                                && streams.streamsMetadataForStore(GoalStreamTopology.STORE).size()
+                                    == 2));
+  }
 
-    assertThat(post(itemUri(escalationId, "approve"), null, TOKEN).getStatusCode())
-        .isEqualTo(HttpStatus.CONFLICT);
-    assertThat(post(itemUri(escalationId, "deny"), "{}", TOKEN).getStatusCode())
-        .isEqualTo(HttpStatus.BAD_REQUEST);
-    assertThat(probe.events(Topics.RESOLUTION, goalId)).hasSize(1);
+  @AfterAll
+  void stop() {
+    instances.forEach(ConfigurableApplicationContext::close);
+    if (probe != null) {
+      probe.close();
+    }
   }
 
   @Test
-  void shouldKeepActuatorOpenAndTheApiClosed() {
-    assertThat(get("/actuator/health/liveness", null).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(get("/api/escalations", null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    assertThat(get("/api/escalations", "not-the-operator-token").getStatusCode())
-        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  void shouldListAndAnswerEveryItemFromEitherInstanceAndWriteEachAnswerOnce() {
+    List<ApprovalRequested> approvals = new ArrayList<>();
+    for (String goalId : goalsOnEveryPartition("cluster")) {
+      ApprovalRequested approval =
+          Escalations.approvalRequested(goalId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+      probe.send(Topics.ESCALATION, approval);
+      approvals.add(approval);
+    }
+    Set<String> ids =
+        new HashSet<>(approvals.stream().map(ApprovalRequested::escalationId).toList());
+
+    for (String url : urls) {
+      await().atMost(WAIT).until(() -> pendingIds(url).containsAll(ids));
+    }
+    for (int i = 0; i < approvals.size(); i++) {
+      ApprovalRequested approval = approvals.get(i);
+      String via = urls.get(i % 2);
+      ResponseEntity<String> approved =
+          post(via, approval.escalationId(), "approve", "{\"comment\":\"via " + i + "\"}");
+      assertThat(approved.getStatusCode()).as(approved.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+      ResponseEntity<String> again =
+          post(urls.get((i + 1) % 2), approval.escalationId(), "approve", null);
+      assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+      assertThat(json(again.getBody()).get("eventId").asString())
+          .isEqualTo(json(approved.getBody()).get("eventId").asString());
+      assertThat(post(via, approval.escalationId(), "deny", "{\"reason\":\"no\"}").getStatusCode())
+          .isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    for (ApprovalRequested approval : approvals) {
+      Approved resolution = probe.awaitEvent(Topics.RESOLUTION, approval.goalId(), Approved.class);
+      assertThat(resolution.escalationId()).isEqualTo(approval.escalationId());
+      assertThat(resolution.actor()).isEqualTo("ticket-bot");
+      assertThat(resolution.audit().authenticatedBy()).isEqualTo("service-token");
+      assertThat(resolution.causationId()).isEqualTo(approval.eventId());
+      for (String url : urls) {
+        await()
+            .atMost(WAIT)
+            .until(
+                () ->
+                    "RESOLVED".equals(item(url, approval.escalationId()).get("status").asString()));
+      }
+      assertThat(probe.events(Topics.RESOLUTION, approval.goalId())).hasSize(1);
+    }
   }
 
-  private JsonNode awaitPendingItem(String goalId) {
-    return await()
+  @Test
+  void shouldOpenAnItemAgainWhenTheGuardrailRefusesItsAnswer() {
+    String goalId = goalsOnEveryPartition("refused").getFirst();
+    ApprovalRequested approval =
+        Escalations.approvalRequested(goalId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    probe.send(Topics.ESCALATION, approval);
+    await().atMost(WAIT).until(() -> pendingIds(urls.get(0)).contains(approval.escalationId()));
+
+    assertThat(post(urls.get(1), approval.escalationId(), "approve", null).getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+    ResolutionEvent approved = probe.awaitEvent(Topics.RESOLUTION, goalId, Approved.class);
+    await()
         .atMost(WAIT)
         .until(
-            () -> {
-              ResponseEntity<String> response = get("/api/escalations?goalId=" + goalId, TOKEN);
-              return response.getStatusCode().is2xxSuccessful() ? json(response.getBody()) : null;
-            },
-            items -> items != null && items.size() == 1)
-        .get(0);
+            () ->
+                "RESOLVED"
+                    .equals(item(urls.get(0), approval.escalationId()).get("status").asString()));
+    probe.send(
+        Topics.ESCALATION,
+        Escalations.refused(approved, "'ticket-bot' is not on the guardrail's list of approvers"));
+
+    JsonNode reopened =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> item(urls.get(0), approval.escalationId()),
+                item -> "PENDING".equals(item.get("status").asString()));
+    assertThat(reopened.get("refusal").asString()).contains("not on the guardrail's list");
+    assertThat(reopened.get("history").valueStream().map(h -> h.get("what").asString()).toList())
+        .containsExactly("ApprovalRequested", "Approved", "ResolutionRefused");
   }
 
-  private List<String> pendingIds() {
-    ResponseEntity<String> response = get("/api/escalations", TOKEN);
-    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-    return json(response.getBody())
-        .valueStream()
-        .map(i -> i.get("escalationId").asString())
-        .toList();
+  @Test
+  void shouldKeepHealthOpenAndTheApiClosed() {
+    ResponseEntity<String> health = get(urls.get(0) + "/actuator/health/liveness", null);
+    assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get(urls.get(0) + "/api/escalations", null).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(get(urls.get(0) + "/internal/inbox/items", TOKEN).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
   }
 
-  private URI itemUri(String escalationId, String decision) {
-    return URI.create(
-        base()
-            + "/api/escalations/"
-            + UriUtils.encodePathSegment(escalationId, StandardCharsets.UTF_8)
-            + "/"
-            + decision);
+  /** Two goal ids per partition, so both instances hold some of them. */
+  private static List<String> goalsOnEveryPartition(String label) {
+    Map<Integer, List<String>> byPartition = new LinkedHashMap<>();
+    while (byPartition.values().stream().mapToInt(List::size).sum() < 2 * PARTITIONS) {
+      String goalId = label + "-" + UUID.randomUUID();
+      int partition =
+          Utils.toPositive(Utils.murmur2(goalId.getBytes(StandardCharsets.UTF_8))) % PARTITIONS;
+      List<String> goals = byPartition.computeIfAbsent(partition, p -> new ArrayList<>());
+      if (goals.size() < 2) {
+        goals.add(goalId);
+      }
+    }
+    return byPartition.values().stream().flatMap(List::stream).toList();
   }
 
-  private ResponseEntity<String> get(String path, String token) {
+  private Set<String> pendingIds(String url) {
+    ResponseEntity<String> response = get(url + "/api/escalations?size=200", TOKEN);
+    if (!response.getStatusCode().is2xxSuccessful()) {
+      return Set.of();
+    }
+    Set<String> ids = new HashSet<>();
+    json(response.getBody())
+        .get("items")
+        .forEach(item -> ids.add(item.get("escalationId").asString()));
+    return ids;
+  }
+
+  private JsonNode item(String url, String escalationId) {
+    ResponseEntity<String> response = get(url + "/api/escalations/" + escalationId, TOKEN);
+    assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
+    return json(response.getBody());
+  }
+
+  private ResponseEntity<String> get(String url, String token) {
     return http.get()
-        .uri(URI.create(base() + path))
+        .uri(URI.create(url))
         .headers(headers -> authorize(headers, token))
         .retrieve()
         .onStatus(status -> true, (req, res) -> {})
         .toEntity(String.class);
   }
 
-  private ResponseEntity<String> post(URI uri, String body, String token) {
+  private ResponseEntity<String> post(
+      String url, String escalationId, String decision, String body) {
     RestClient.RequestBodySpec request =
-        http.post().uri(uri).headers(headers -> authorize(headers, token));
+        http.post()
+            .uri(URI.create(url + "/api/escalations/" + escalationId + "/" + decision))
+            .headers(headers -> authorize(headers, TOKEN));
     if (body != null) {
       request.contentType(MediaType.APPLICATION_JSON).body(body);
     }
@@ -169,8 +254,17 @@ class HandoffIT {
     }
   }
 
-  private String base() {
-    return "http://localhost:" + port;
+  private static KafkaStreams streams(ConfigurableApplicationContext context) {
+    KafkaStreams streams =
+        context.getBean("&goalStreams", StreamsBuilderFactoryBean.class).getKafkaStreams();
+    assertThat(streams).isNotNull();
+    return streams;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private static JsonNode json(String body) {

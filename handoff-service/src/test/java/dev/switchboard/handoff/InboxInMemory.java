@@ -13,12 +13,13 @@ import java.util.TreeMap;
  * resolutions are recorded (and, when told, fed back as Kafka would).
  */
 final class InboxInMemory implements InboxSource, ResolutionWriter {
-  private final Inbox inbox = new Inbox();
+  private final Inbox inbox = new Inbox(Escalations.DEFAULT_SLA, Escalations.CLOCK);
   private final Map<String, HandoffState> states = new TreeMap<>();
   final List<ResolutionEvent> written = new ArrayList<>();
   RuntimeException failNextWrite;
+  boolean feedBack;
 
-  void apply(SwitchboardEvent event) {
+  synchronized void apply(SwitchboardEvent event) {
     HandoffState next = inbox.decide(states.get(event.goalId()), event).state();
     if (next != null) {
       states.put(event.goalId(), next);
@@ -26,22 +27,25 @@ final class InboxInMemory implements InboxSource, ResolutionWriter {
   }
 
   @Override
-  public List<HandoffState> all() {
+  public synchronized List<HandoffState> all() {
     return List.copyOf(states.values());
   }
 
   @Override
-  public Optional<HandoffState> ofGoal(String goalId) {
+  public synchronized Optional<HandoffState> ofGoal(String goalId) {
     return Optional.ofNullable(states.get(goalId));
   }
 
   @Override
-  public void write(ResolutionEvent resolution) {
+  public synchronized void write(ResolutionEvent resolution) {
     if (failNextWrite != null) {
       RuntimeException failure = failNextWrite;
       failNextWrite = null;
       throw failure;
     }
     written.add(resolution);
+    if (feedBack) {
+      apply(resolution);
+    }
   }
 }

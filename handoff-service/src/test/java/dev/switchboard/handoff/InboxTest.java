@@ -11,13 +11,16 @@ import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.GoalEvent.GoalCancelled;
+import dev.switchboard.contracts.event.ResolutionEvent.Approved;
 import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.edge.Decision;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class InboxTest {
-  private final Inbox inbox = new Inbox();
+  private final Inbox inbox = new Inbox(Duration.ofHours(4), Escalations.CLOCK);
 
   @Test
   void shouldReadEscalationsAndItsOwnResolutions() {
@@ -26,63 +29,64 @@ class InboxTest {
   }
 
   @Test
-  void shouldOpenAPendingItemForAnApprovalRequest() {
-    ApprovalRequested request = Escalations.approvalRequested("g-1", T0);
+  void shouldOpenAPendingItemWithEverythingTheApprovalCarries() {
+    ApprovalRequested request =
+        Escalations.approvalRequested("g-1", T0, "carol", true, Duration.ofMinutes(30));
 
     Decision<HandoffState> decision = inbox.decide(null, request);
 
     assertThat(decision.emit()).isEmpty();
-    assertThat(decision.state().item("g-1-step-2-approval"))
-        .contains(
-            new InboxItem(
-                "g-1-step-2-approval",
-                "g-1",
-                EscalationKind.ApprovalRequested,
-                "human:approvers",
-                "demo",
-                request.action(),
-                "demo.send writes to someone outside",
-                "outbound-communication",
-                T0,
-                ItemStatus.PENDING,
-                null,
-                null,
-                request.eventId()));
+    InboxItem item = decision.state().item(request.escalationId()).orElseThrow();
+    assertThat(item.kind()).isEqualTo(EscalationKind.ApprovalRequested);
+    assertThat(item.queue()).isEqualTo("human:approvers");
+    assertThat(item.action()).isEqualTo(request.action());
+    assertThat(item.requestedBy()).isEqualTo("carol");
+    assertThat(item.fourEyes()).isTrue();
+    assertThat(item.deadline()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
+    assertThat(item.status()).isEqualTo(ItemStatus.PENDING);
+    assertThat(item.escalationEventId()).isEqualTo(request.eventId());
+    assertThat(item.history())
+        .singleElement()
+        .extracting(HistoryEntry::what, HistoryEntry::actor, HistoryEntry::eventId)
+        .containsExactly("ApprovalRequested", "agent demo", request.eventId());
   }
 
   @Test
-  void shouldOpenItemsForQuestionsAndHandoffsToo() {
-    HandoffState state = inbox.decide(null, Escalations.questionAsked("g-1", T0)).state();
-    state = inbox.decide(state, Escalations.handoffRequested("g-1", T0.plusSeconds(1))).state();
+  void shouldGiveItemsWithoutAnSlaTheDefaultDeadline() {
+    HandoffState state = inbox.decide(null, Escalations.approvalRequested("g-1", T0)).state();
+    state = inbox.decide(state, Escalations.questionAsked("g-1", T0.plusSeconds(1))).state();
+    state = inbox.decide(state, Escalations.handoffRequested("g-1", T0.plusSeconds(2))).state();
 
     assertThat(state.pending())
-        .extracting(InboxItem::kind, InboxItem::reason, InboxItem::action)
+        .extracting(InboxItem::kind, InboxItem::deadline)
         .containsExactlyInAnyOrder(
-            tuple(EscalationKind.QuestionAsked, "Which region?", null),
-            tuple(EscalationKind.HandoffRequested, "the customer asked for a person", null));
+            tuple(EscalationKind.ApprovalRequested, T0.plus(Duration.ofHours(4))),
+            tuple(EscalationKind.QuestionAsked, T0.plusSeconds(1).plus(Duration.ofHours(4))),
+            tuple(EscalationKind.HandoffRequested, T0.plusSeconds(2).plus(Duration.ofHours(4))));
   }
 
   @Test
-  void shouldCloseAnItemWithItsResolution() {
+  void shouldCloseAnItemWithItsResolutionAndRememberIt() {
     ApprovalRequested request = Escalations.approvalRequested("g-1", T0);
-    HandoffState opened = inbox.decide(null, request).state();
+    Approved approved = Escalations.approved(request, "ann");
 
-    Decision<HandoffState> decision =
-        inbox.decide(opened, Escalations.approved(request, "local-operator"));
+    HandoffState state = inbox.decide(inbox.decide(null, request).state(), approved).state();
 
-    InboxItem item = decision.state().item(request.escalationId()).orElseThrow();
+    InboxItem item = state.item(request.escalationId()).orElseThrow();
     assertThat(item.status()).isEqualTo(ItemStatus.RESOLVED);
-    assertThat(item.resolvedBy()).isEqualTo("local-operator");
+    assertThat(item.decision()).isEqualTo(approved);
     assertThat(item.resolution()).isEqualTo("Approved");
-    assertThat(decision.state().pending()).isEmpty();
-    assertThat(decision.emit()).isEmpty();
+    assertThat(item.resolvedBy()).isEqualTo("ann");
+    assertThat(item.hasSeen(approved.eventId())).isTrue();
+    assertThat(state.pending()).isEmpty();
   }
 
   @Test
   void shouldReassignAHandoffToAnAgentAtOnceAndRecordTheNewHolder() {
     HandoffRequested handoff = Escalations.handoffRequested("g-1", T0, "agent:researcher");
 
-    Decision<HandoffState> decision = new Inbox(Escalations.CLOCK).decide(null, handoff);
+    Decision<HandoffState> decision =
+        new Inbox(Duration.ofHours(4), Escalations.CLOCK).decide(null, handoff);
 
     Reassigned reassigned = (Reassigned) decision.emit().getFirst();
     assertThat(decision.emit()).hasSize(1);
@@ -112,7 +116,12 @@ class InboxTest {
     assertThat(again.state()).isEqualTo(first.state());
     assertThat(readBack.emit()).isEmpty();
     assertThat(readBack.state()).isEqualTo(first.state());
-    assertThat(new Inbox().decide(null, handoff).emit().getFirst().eventId())
+    assertThat(
+            new Inbox(Duration.ofHours(4), Clock.systemUTC())
+                .decide(null, handoff)
+                .emit()
+                .getFirst()
+                .eventId())
         .isEqualTo(reassigned.eventId());
   }
 
@@ -149,6 +158,64 @@ class InboxTest {
   }
 
   @Test
+  void shouldOpenTheItemAgainWhenTheGuardrailRefusesItsAnswer() {
+    ApprovalRequested request = Escalations.approvalRequested("g-1", T0);
+    Approved byCarol = Escalations.approved(request, "carol");
+    HandoffState approved = inbox.decide(inbox.decide(null, request).state(), byCarol).state();
+
+    HandoffState reopened =
+        inbox
+            .decide(approved, Escalations.refused(byCarol, "four-eyes: 'carol' asked for it"))
+            .state();
+
+    InboxItem item = reopened.item(request.escalationId()).orElseThrow();
+    assertThat(item.isPending()).isTrue();
+    assertThat(item.decision()).isNull();
+    assertThat(item.refusal()).isEqualTo("four-eyes: 'carol' asked for it");
+    assertThat(item.history())
+        .extracting(HistoryEntry::what)
+        .containsExactly("ApprovalRequested", "Approved", "ResolutionRefused");
+    HandoffState byBob = inbox.decide(reopened, Escalations.approved(request, "bob")).state();
+    assertThat(byBob.item(request.escalationId()).orElseThrow().resolvedBy()).isEqualTo("bob");
+  }
+
+  @Test
+  void shouldIgnoreARefusalOfAnAnswerThatIsNotInForce() {
+    ApprovalRequested request = Escalations.approvalRequested("g-1", T0);
+    HandoffState pending = inbox.decide(null, request).state();
+    Approved neverApplied = Escalations.approved(request, "carol");
+
+    assertThat(inbox.decide(pending, Escalations.refused(neverApplied, "no")).state())
+        .isEqualTo(pending);
+  }
+
+  @Test
+  void shouldMoveAnItemToAnotherHumanQueueAndKeepItOpen() {
+    ApprovalRequested request = Escalations.approvalRequested("g-1", T0);
+    Reassigned toFinance =
+        new Reassigned(
+            "g-1",
+            UUID.randomUUID(),
+            request.eventId(),
+            T0.plusSeconds(5),
+            request.escalationId(),
+            "ann",
+            "human:finance");
+
+    InboxItem item =
+        inbox
+            .decide(inbox.decide(null, request).state(), toFinance)
+            .state()
+            .item(request.escalationId())
+            .orElseThrow();
+
+    assertThat(item.isPending()).isTrue();
+    assertThat(item.queue()).isEqualTo("human:finance");
+    assertThat(item.lastAnswer()).isEqualTo(toFinance);
+    assertThat(item.decision()).isNull();
+  }
+
+  @Test
   void shouldNotReopenAResolvedItemWhenItsEscalationArrivesAgain() {
     ApprovalRequested request = Escalations.approvalRequested("g-1", T0);
     HandoffState approved =
@@ -176,9 +243,6 @@ class InboxTest {
     ApprovalRequested neverSeen = Escalations.approvalRequested("g-1", T0);
 
     assertThat(inbox.decide(null, Escalations.approved(neverSeen, "ann")).state()).isNull();
-    HandoffState other = inbox.decide(null, Escalations.questionAsked("g-1", T0)).state();
-    assertThat(inbox.decide(other, Escalations.approved(neverSeen, "ann")).state())
-        .isEqualTo(other);
   }
 
   @Test
@@ -192,8 +256,13 @@ class InboxTest {
 
   @Test
   void shouldKeepItsStateAsJson() {
-    ApprovalRequested request = Escalations.approvalRequested("g-1", T0);
-    HandoffState state = inbox.decide(null, request).state().heldBy("agent:researcher");
+    ApprovalRequested request = Escalations.approvalRequested("g-1", T0, "carol", true, null);
+    Approved approved = Escalations.approved(request, "ann");
+    HandoffState state =
+        inbox
+            .decide(inbox.decide(null, request).state(), approved)
+            .state()
+            .heldBy("agent:researcher");
     var mapper = Escalations.CODEC.mapper();
 
     HandoffState read = mapper.readValue(mapper.writeValueAsBytes(state), HandoffState.class);

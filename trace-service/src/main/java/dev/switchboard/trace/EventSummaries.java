@@ -10,6 +10,7 @@ import dev.switchboard.contracts.event.EscalationEvent;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
+import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.GoalEvent;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import dev.switchboard.contracts.event.OutcomeEvent;
@@ -131,6 +132,12 @@ final class EventSummaries {
               + handoff.queue()
               + because(handoff.reason());
       case QuestionAsked question -> "question asked in " + question.queue();
+      case ResolutionRefused refused ->
+          refused.resolution()
+              + " by "
+              + refused.actor()
+              + " refused, waiting again"
+              + because(refused.reason());
     };
   }
 

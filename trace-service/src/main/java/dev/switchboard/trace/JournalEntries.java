@@ -7,6 +7,7 @@ import dev.switchboard.contracts.event.ActionResultEvent;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
+import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.GoalEvent.GoalCancelled;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import dev.switchboard.contracts.event.OutcomeEvent;
@@ -129,6 +130,15 @@ final class JournalEntries {
               question.escalationId(),
               question.queue(),
               null,
+              null);
+      case ResolutionRefused refused ->
+          new Names(
+              List.of(),
+              null,
+              null,
+              refused.escalationId(),
+              refused.queue(),
+              refused.actor(),
               null);
       case Reassigned reassigned ->
           new Names(

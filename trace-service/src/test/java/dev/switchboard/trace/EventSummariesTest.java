@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.contracts.event.ActionResultEvent.ActionOutcomeUnknown;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
+import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.PlanEvent.GoalFinishing;
 import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
@@ -90,6 +91,19 @@ class EventSummariesTest {
     assertThat(
             summary(new Expired(goal.goalId, id(), null, at(1), "e-1", "system:sla", "no answer")))
         .isEqualTo("expired: no answer");
+    assertThat(
+            summary(
+                new ResolutionRefused(
+                    goal.goalId,
+                    id(),
+                    id(),
+                    at(2),
+                    "e-1",
+                    "human:approvers",
+                    "ann",
+                    "Approved",
+                    "four-eyes: 'ann' asked for this goal")))
+        .isEqualTo("Approved by ann refused, waiting again: four-eyes: 'ann' asked for this goal");
   }
 
   @Test

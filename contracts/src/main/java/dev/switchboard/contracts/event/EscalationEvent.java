@@ -14,7 +14,8 @@ import java.util.UUID;
 @JsonSubTypes({
   @JsonSubTypes.Type(value = EscalationEvent.ApprovalRequested.class, name = "ApprovalRequested"),
   @JsonSubTypes.Type(value = EscalationEvent.HandoffRequested.class, name = "HandoffRequested"),
-  @JsonSubTypes.Type(value = EscalationEvent.QuestionAsked.class, name = "QuestionAsked")
+  @JsonSubTypes.Type(value = EscalationEvent.QuestionAsked.class, name = "QuestionAsked"),
+  @JsonSubTypes.Type(value = EscalationEvent.ResolutionRefused.class, name = "ResolutionRefused")
 })
 public sealed interface EscalationEvent extends SwitchboardEvent {
 
@@ -30,6 +31,8 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
    * @param approverRole the role a person needs to decide it, or null for the queue's members
    * @param fourEyes true when the goal's requester may not approve it themselves
    * @param sla how long the person has before the approval expires, or null for the inbox default
+   * @param requestedBy the goal's requester as the goal declared it, so the inbox can hold the
+   *     approval to four-eyes; null when unknown
    */
   record ApprovalRequested(
       String goalId,
@@ -44,16 +47,54 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
       String reason,
       String approverRole,
       boolean fourEyes,
-      Duration sla)
+      Duration sla,
+      String requestedBy)
       implements EscalationEvent {
     public ApprovalRequested {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(escalationId, "escalationId");
       Require.text(queue, "queue");
       Require.present(action, "action");
+      approverRole = Require.optionalText(approverRole);
+      requestedBy = Require.optionalText(requestedBy);
+      if (sla != null && (sla.isNegative() || sla.isZero())) {
+        throw new IllegalArgumentException("sla must be positive, not " + sla);
+      }
     }
 
-    /** Without approver role, four-eyes or SLA, as written before they existed. */
+    /** Without the requester, as written before it was carried. */
+    public ApprovalRequested(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String escalationId,
+        String queue,
+        String agent,
+        PlannedAction action,
+        String policy,
+        String reason,
+        String approverRole,
+        boolean fourEyes,
+        Duration sla) {
+      this(
+          goalId,
+          eventId,
+          causationId,
+          occurredAt,
+          escalationId,
+          queue,
+          agent,
+          action,
+          policy,
+          reason,
+          approverRole,
+          fourEyes,
+          sla,
+          null);
+    }
+
+    /** Without approver role, four-eyes, SLA or requester, as written before they existed. */
     public ApprovalRequested(
         String goalId,
         UUID eventId,
@@ -78,6 +119,7 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
           reason,
           null,
           false,
+          null,
           null);
     }
   }
@@ -150,6 +192,36 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
       Require.text(escalationId, "escalationId");
       Require.text(queue, "queue");
       Require.text(question, "question");
+    }
+  }
+
+  /**
+   * The guardrail would not take a person's answer (the approver lacks the authority it requires,
+   * or approved their own goal under four-eyes): the escalation is open again, and the inbox shows
+   * why. Its causationId is the refused resolution's eventId.
+   *
+   * @param actor who gave the refused answer
+   * @param resolution the refused answer's event type, e.g. {@code Approved}
+   */
+  record ResolutionRefused(
+      String goalId,
+      UUID eventId,
+      UUID causationId,
+      Instant occurredAt,
+      String escalationId,
+      String queue,
+      String actor,
+      String resolution,
+      String reason)
+      implements EscalationEvent {
+    public ResolutionRefused {
+      Require.envelope(goalId, eventId, occurredAt);
+      Require.present(causationId, "causationId");
+      Require.text(escalationId, "escalationId");
+      Require.text(queue, "queue");
+      Require.text(actor, "actor");
+      Require.text(resolution, "resolution");
+      Require.text(reason, "reason");
     }
   }
 }

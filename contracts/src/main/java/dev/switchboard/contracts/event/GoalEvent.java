@@ -59,6 +59,21 @@ public sealed interface GoalEvent extends SwitchboardEvent {
         Map<String, String> inputs) {
       this(goalId, eventId, causationId, occurredAt, agent, description, inputs, null, null, null);
     }
+
+    /** The same goal, asked for by {@code requester}. */
+    public GoalSubmitted requestedBy(String requester) {
+      return new GoalSubmitted(
+          goalId,
+          eventId,
+          causationId,
+          occurredAt,
+          agent,
+          description,
+          inputs,
+          requester,
+          tenant,
+          labels);
+    }
   }
 
   /** Stop the goal; nothing further is proposed for it. */

@@ -18,6 +18,11 @@ final class Require {
     return value;
   }
 
+  /** Text that may be absent: blank counts as absent, surrounding space is dropped. */
+  static String optionalText(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
   static <T> T present(T value, String field) {
     if (value == null) {
       throw new IllegalArgumentException(field + " is required");

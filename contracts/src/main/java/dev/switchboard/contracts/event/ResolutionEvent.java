@@ -24,6 +24,9 @@ public sealed interface ResolutionEvent extends SwitchboardEvent {
   /** Who resolved it: an authenticated person, or {@code system:sla} for expiry. */
   String actor();
 
+  /** How and from where the actor answered; null for the SLA clock and older events. */
+  ResolutionAudit audit();
+
   record Approved(
       String goalId,
       UUID eventId,
@@ -31,12 +34,25 @@ public sealed interface ResolutionEvent extends SwitchboardEvent {
       Instant occurredAt,
       String escalationId,
       String actor,
-      String comment)
+      String comment,
+      ResolutionAudit audit)
       implements ResolutionEvent {
     public Approved {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(escalationId, "escalationId");
       Require.text(actor, "actor");
+    }
+
+    /** Without audit details, as written before they existed. */
+    public Approved(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String escalationId,
+        String actor,
+        String comment) {
+      this(goalId, eventId, causationId, occurredAt, escalationId, actor, comment, null);
     }
   }
 
@@ -47,13 +63,26 @@ public sealed interface ResolutionEvent extends SwitchboardEvent {
       Instant occurredAt,
       String escalationId,
       String actor,
-      String reason)
+      String reason,
+      ResolutionAudit audit)
       implements ResolutionEvent {
     public Denied {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(escalationId, "escalationId");
       Require.text(actor, "actor");
       Require.text(reason, "reason");
+    }
+
+    /** Without audit details, as written before they existed. */
+    public Denied(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String escalationId,
+        String actor,
+        String reason) {
+      this(goalId, eventId, causationId, occurredAt, escalationId, actor, reason, null);
     }
   }
 
@@ -65,13 +94,26 @@ public sealed interface ResolutionEvent extends SwitchboardEvent {
       Instant occurredAt,
       String escalationId,
       String actor,
-      JsonNode arguments)
+      JsonNode arguments,
+      ResolutionAudit audit)
       implements ResolutionEvent {
     public Edited {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(escalationId, "escalationId");
       Require.text(actor, "actor");
       Require.json(arguments, "arguments");
+    }
+
+    /** Without audit details, as written before they existed. */
+    public Edited(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String escalationId,
+        String actor,
+        JsonNode arguments) {
+      this(goalId, eventId, causationId, occurredAt, escalationId, actor, arguments, null);
     }
   }
 
@@ -82,13 +124,26 @@ public sealed interface ResolutionEvent extends SwitchboardEvent {
       Instant occurredAt,
       String escalationId,
       String actor,
-      String answer)
+      String answer,
+      ResolutionAudit audit)
       implements ResolutionEvent {
     public Answered {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(escalationId, "escalationId");
       Require.text(actor, "actor");
       Require.text(answer, "answer");
+    }
+
+    /** Without audit details, as written before they existed. */
+    public Answered(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String escalationId,
+        String actor,
+        String answer) {
+      this(goalId, eventId, causationId, occurredAt, escalationId, actor, answer, null);
     }
   }
 
@@ -100,12 +155,25 @@ public sealed interface ResolutionEvent extends SwitchboardEvent {
       Instant occurredAt,
       String escalationId,
       String actor,
-      String result)
+      String result,
+      ResolutionAudit audit)
       implements ResolutionEvent {
     public TakenOver {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(escalationId, "escalationId");
       Require.text(actor, "actor");
+    }
+
+    /** Without audit details, as written before they existed. */
+    public TakenOver(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String escalationId,
+        String actor,
+        String result) {
+      this(goalId, eventId, causationId, occurredAt, escalationId, actor, result, null);
     }
   }
 
@@ -117,13 +185,26 @@ public sealed interface ResolutionEvent extends SwitchboardEvent {
       Instant occurredAt,
       String escalationId,
       String actor,
-      String newOwner)
+      String newOwner,
+      ResolutionAudit audit)
       implements ResolutionEvent {
     public Reassigned {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(escalationId, "escalationId");
       Require.text(actor, "actor");
       Require.text(newOwner, "newOwner");
+    }
+
+    /** Without audit details, as written before they existed. */
+    public Reassigned(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String escalationId,
+        String actor,
+        String newOwner) {
+      this(goalId, eventId, causationId, occurredAt, escalationId, actor, newOwner, null);
     }
   }
 
@@ -135,12 +216,25 @@ public sealed interface ResolutionEvent extends SwitchboardEvent {
       Instant occurredAt,
       String escalationId,
       String actor,
-      String reason)
+      String reason,
+      ResolutionAudit audit)
       implements ResolutionEvent {
     public Expired {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(escalationId, "escalationId");
       Require.text(actor, "actor");
+    }
+
+    /** Without audit details, as written before they existed. */
+    public Expired(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String escalationId,
+        String actor,
+        String reason) {
+      this(goalId, eventId, causationId, occurredAt, escalationId, actor, reason, null);
     }
   }
 }

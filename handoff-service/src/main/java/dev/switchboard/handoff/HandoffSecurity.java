@@ -1,0 +1,141 @@
+package dev.switchboard.handoff;
+
+import dev.switchboard.edge.InvalidConfigurationException;
+import dev.switchboard.websecurity.ApiSessionController;
+import dev.switchboard.websecurity.ServiceTokens;
+import dev.switchboard.websecurity.SwitchboardWebSecurity;
+import dev.switchboard.websecurity.WebSecuritySettings;
+import dev.switchboard.websecurity.WebSecuritySettings.ConfiguredServiceToken;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may use the inbox: configured users, service tokens (the operator token and the peer token
+ * among them), and OIDC / JWT when Spring's {@code spring.security.oauth2.*} settings configure
+ * them. What each person may answer is decided per item by {@link InboxAuthority}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(ApiSessionController.class)
+class HandoffSecurity {
+  static final String PREFIX = "switchboard.handoff";
+
+  /** The role of other handoff instances calling this one. */
+  static final String PEER_ROLE = "inbox-peer";
+
+  static final String PEER_NAME = "handoff-peer";
+  static final int MIN_PLAIN_TOKEN_LENGTH = 16;
+
+  @Bean
+  SwitchboardWebSecurity webSecurity(
+      Environment environment,
+      HandoffProperties properties,
+      ObjectProvider<JwtDecoder> jwt,
+      ObjectProvider<ClientRegistrationRepository> clients) {
+    WebSecuritySettings settings = WebSecuritySettings.bind(environment, PREFIX);
+    if (properties.operatorToken() != null && !properties.operatorToken().isBlank()) {
+      settings =
+          settings.withServiceToken(
+              plain(
+                  properties.operatorToken(),
+                  "operator-token (environment SWITCHBOARD_HANDOFF_OPERATOR_TOKEN)",
+                  properties.operatorName(),
+                  properties.adminRole()));
+    }
+    if (properties.peerToken() != null && !properties.peerToken().isBlank()) {
+      settings =
+          settings.withServiceToken(
+              plain(
+                  properties.peerToken(),
+                  "peer-token (environment SWITCHBOARD_HANDOFF_PEER_TOKEN)",
+                  PEER_NAME,
+                  PEER_ROLE));
+    }
+    List<String> problems = settings.problems(PREFIX);
+    if (!problems.isEmpty()) {
+      throw new InvalidConfigurationException(String.join("; ", problems));
+    }
+    SwitchboardWebSecurity security =
+        new SwitchboardWebSecurity(settings, jwt.getIfAvailable(), clients.getIfAvailable());
+    if (!security.anyoneCanSignIn()) {
+      throw new InvalidConfigurationException(
+          "nobody could sign in to the inbox: set switchboard.handoff.users, service-tokens or"
+              + " operator-token (SWITCHBOARD_HANDOFF_OPERATOR_TOKEN), or configure OIDC"
+              + " (spring.security.oauth2.*)");
+    }
+    return security;
+  }
+
+  /** A secret given in the clear becomes a service token known by its hash. */
+  private static ConfiguredServiceToken plain(
+      String token, String property, String name, String role) {
+    if (token.strip().length() < MIN_PLAIN_TOKEN_LENGTH) {
+      throw new InvalidConfigurationException(
+          PREFIX
+              + "."
+              + property
+              + " is "
+              + token.strip().length()
+              + " characters long; it must be at least "
+              + MIN_PLAIN_TOKEN_LENGTH);
+    }
+    return new ConfiguredServiceToken(name, ServiceTokens.hash(token.strip()), List.of(role));
+  }
+
+  /** The configured people; as a bean it keeps Spring Boot from making up a default user. */
+  @Bean
+  UserDetailsService users(SwitchboardWebSecurity security) {
+    return security.users();
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain sessionChain(HttpSecurity http, SwitchboardWebSecurity security) {
+    return security.sessionChain(http);
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain apiChain(HttpSecurity http, SwitchboardWebSecurity security) {
+    return security.apiChain(
+        http,
+        auth ->
+            auth.requestMatchers("/internal/**").hasRole(PEER_ROLE).anyRequest().authenticated(),
+        "/api/**",
+        "/internal/**");
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain pageChain(HttpSecurity http, SwitchboardWebSecurity security) {
+    return security.pageChain(
+        http,
+        auth ->
+            auth.requestMatchers(
+                    "/css/**",
+                    "/js/**",
+                    "/webjars/**",
+                    "/favicon.ico",
+                    "/favicon.svg",
+                    "/actuator/health",
+                    "/actuator/health/**",
+                    "/actuator/info",
+                    "/v3/api-docs",
+                    "/v3/api-docs/**",
+                    "/swagger-ui.html",
+                    "/swagger-ui/**")
+                .permitAll()
+                .anyRequest()
+                .authenticated(),
+        "/inbox");
+  }
+}
