@@ -7,44 +7,98 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs action requests in the guardrail and verifies them in the executor (HMAC-SHA256 over the
- * goal, event, action and approver), so the executor runs only what the guardrail let through,
- * unchanged. The key never appears in {@link #toString()}.
+ * Signs action requests in the guardrail and verifies them in the executor, so the executor runs
+ * only what the guardrail let through, unchanged. The key never appears in {@link #toString()}.
+ *
+ * <p>The rules, in full:
+ *
+ * <ul>
+ *   <li>The signature is HMAC-SHA256, base64url without padding, over these parts in this order:
+ *       goalId, eventId, actionId, tool, sideEffect ({@code true}/{@code false}), approvedBy,
+ *       expiresAt (ISO-8601, as {@link java.time.Instant#toString()}), keyId, and the action's
+ *       arguments as canonical JSON (keys sorted at every level).
+ *   <li>Each part is UTF-8, preceded by its length as a 4-byte big-endian integer; -1 stands for an
+ *       absent part (a missing approver, no arguments).
+ *   <li>{@link #sign} stamps this signer's key id on the request, then signs it. {@link #verifies}
+ *       holds only for a request carrying this signer's key id and the signature of exactly those
+ *       parts. Expiry is not judged here: the executor answers an expired request that verifies.
+ * </ul>
  */
 public final class ActionSigner {
   private static final String ALGORITHM = "HmacSHA256";
   private static final int MIN_KEY_BYTES = 32;
+  private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
   private final SecretKeySpec key;
+  private final String keyId;
   private final EventCodec codec;
 
-  public ActionSigner(byte[] key, EventCodec codec) {
+  public ActionSigner(byte[] key, String keyId, EventCodec codec) {
     if (key == null || key.length < MIN_KEY_BYTES) {
       throw new IllegalArgumentException(
           "the action signing key must be at least " + MIN_KEY_BYTES + " bytes");
     }
+    if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
+      throw new IllegalArgumentException(
+          "the action signing key id must be 1 to 64 letters, digits, '.', '_' or '-'");
+    }
     this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+    this.keyId = keyId;
     this.codec = codec;
+  }
+
+  /** A signer whose key id is derived from the key ({@link #defaultKeyId}). */
+  public ActionSigner(byte[] key, EventCodec codec) {
+    this(key, key == null ? null : defaultKeyId(key), codec);
   }
 
   /** A key given as text (configuration, environment) is used as its UTF-8 bytes. */
   public static ActionSigner fromSecret(String secret, EventCodec codec) {
+    return fromSecret(secret, null, codec);
+  }
+
+  /**
+   * @param keyId the key's name, or null to derive it from the key
+   */
+  public static ActionSigner fromSecret(String secret, String keyId, EventCodec codec) {
     if (secret == null) {
       throw new IllegalArgumentException("the action signing key is not configured");
     }
-    return new ActionSigner(secret.getBytes(StandardCharsets.UTF_8), codec);
+    byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+    return new ActionSigner(key, keyId == null ? defaultKeyId(key) : keyId, codec);
+  }
+
+  /**
+   * The first 8 hex digits of the key's SHA-256: the same key gives the same id everywhere, and the
+   * id tells too little about the key to help guess it.
+   */
+  public static String defaultKeyId(byte[] key) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key);
+      return HexFormat.of().formatHex(digest, 0, 4);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
+  /** The name of this signer's key, written on every request it signs. */
+  public String keyId() {
+    return keyId;
   }
 
   public ActionRequested sign(ActionRequested request) {
-    return request.withSignature(signatureOf(request));
+    ActionRequested stamped = request.withKeyId(keyId);
+    return stamped.withSignature(signatureOf(stamped));
   }
 
   public boolean verifies(ActionRequested request) {
-    if (request.signature() == null) {
+    if (request.signature() == null || !keyId.equals(request.keyId())) {
       return false;
     }
     byte[] expected = signatureOf(request).getBytes(StandardCharsets.US_ASCII);
@@ -62,7 +116,9 @@ public final class ActionSigner {
           action.actionId(),
           action.tool(),
           String.valueOf(action.sideEffect()),
-          request.approvedBy()
+          request.approvedBy(),
+          request.expiresAt().toString(),
+          request.keyId()
         }) {
       writePart(content, part == null ? null : part.getBytes(StandardCharsets.UTF_8));
     }
@@ -95,6 +151,6 @@ public final class ActionSigner {
 
   @Override
   public String toString() {
-    return "ActionSigner[HmacSHA256, key hidden]";
+    return "ActionSigner[HmacSHA256, keyId=" + keyId + ", key hidden]";
   }
 }

@@ -108,8 +108,17 @@ final class SampleEvents {
         new ActionEscalated(
             GOAL_ID, id(), cause, AT, "act-2", "mail-needs-approval", "esc-1", "sends mail"),
         // action-request
-        new ActionRequested(GOAL_ID, id(), cause, AT, sendMail(), "bob", "c2lnbmF0dXJl"),
-        new ActionRequested(GOAL_ID, id(), cause, AT, lookUp(), null, null),
+        new ActionRequested(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            sendMail(),
+            "bob",
+            AT_WHOLE_SECOND.plusSeconds(600),
+            "0a1b2c3d",
+            "c2lnbmF0dXJl"),
+        new ActionRequested(GOAL_ID, id(), cause, AT, lookUp(), null, AT, null, null),
         // action-result
         new ActionSucceeded(
             GOAL_ID, id(), cause, AT, "act-1", "crm.lookup", json("{\"name\": \"Ada\"}")),

@@ -74,6 +74,8 @@ class ExecutorIT {
             signed.occurredAt(),
             withArguments(signed.action(), "{\"account\":\"Globex\"}"),
             signed.approvedBy(),
+            signed.expiresAt(),
+            signed.keyId(),
             signed.signature());
 
     probe.send(Topics.ACTION_REQUEST, tampered);
@@ -108,6 +110,8 @@ class ExecutorIT {
                 send.causationId(),
                 send.occurredAt(),
                 send.action(),
+                null,
+                send.expiresAt(),
                 null,
                 null));
     ActionRequested later = Requests.lookup(goalId, "ACME");

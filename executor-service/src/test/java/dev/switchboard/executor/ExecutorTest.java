@@ -91,6 +91,8 @@ class ExecutorTest {
                 action.sideEffect(),
                 action.rationale()),
             signed.approvedBy(),
+            signed.expiresAt(),
+            signed.keyId(),
             signed.signature());
 
     assertThatThrownBy(() -> executor.decide(null, tampered))

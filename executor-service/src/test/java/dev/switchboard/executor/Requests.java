@@ -30,6 +30,8 @@ final class Requests {
         Instant.parse("2025-01-01T10:00:00Z"),
         new PlannedAction(actionId, tool, json(arguments), List.of(), sideEffect, "test"),
         null,
+        Instant.now().plusSeconds(600),
+        null,
         null);
   }
 

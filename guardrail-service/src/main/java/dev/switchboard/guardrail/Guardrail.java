@@ -36,6 +36,8 @@ import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.GoalProcessor;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -57,11 +59,17 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
   private final GuardrailPolicy policy;
   private final ActionSigner signer;
   private final Clock clock;
+  private final Duration requestTtl;
 
-  public Guardrail(GuardrailPolicy policy, ActionSigner signer, Clock clock) {
+  public Guardrail(GuardrailPolicy policy, ActionSigner signer, Clock clock, Duration requestTtl) {
     this.policy = policy;
     this.signer = signer;
     this.clock = clock;
+    this.requestTtl = requestTtl;
+  }
+
+  public Guardrail(GuardrailPolicy policy, ActionSigner signer, Clock clock) {
+    this(policy, signer, clock, GuardrailProperties.DEFAULT_ACTION_REQUEST_TTL);
   }
 
   @Override
@@ -290,15 +298,19 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
         reason);
   }
 
+  /** Signed, with its expiry: the executor runs nothing for it after {@code requestTtl}. */
   private ActionRequested request(SwitchboardEvent cause, PlannedAction action, String approvedBy) {
+    Instant now = clock.instant();
     return signer.sign(
         new ActionRequested(
             cause.goalId(),
             UUID.randomUUID(),
             cause.eventId(),
-            clock.instant(),
+            now,
             action,
             approvedBy,
+            now.plus(requestTtl),
+            null,
             null));
   }
 

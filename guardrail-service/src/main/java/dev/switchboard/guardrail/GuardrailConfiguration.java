@@ -25,6 +25,7 @@ class GuardrailConfiguration {
 
   @Bean
   Guardrail guardrail(GuardrailProperties properties, ActionSigner signer, Clock clock) {
-    return new Guardrail(GuardrailPolicy.of(properties), signer, clock);
+    return new Guardrail(
+        GuardrailPolicy.of(properties), signer, clock, properties.actionRequestTtl());
   }
 }

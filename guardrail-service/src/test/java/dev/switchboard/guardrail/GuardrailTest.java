@@ -26,6 +26,7 @@ import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
 import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
 import dev.switchboard.edge.Decision;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -69,9 +70,27 @@ class GuardrailTest {
     assertThat(request.approvedBy()).isNull();
     assertThat(request.causationId()).isEqualTo(steps.eventId());
     assertThat(request.occurredAt()).isEqualTo(NOW);
+    assertThat(request.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
+    assertThat(request.keyId()).isEqualTo(SIGNER.keyId());
     assertThat(SIGNER.verifies(request)).isTrue();
     assertThat(OTHER_SIGNER.verifies(request)).isFalse();
     assertThat(decision.state().decided()).containsExactly(LOOKUP_ID);
+  }
+
+  @Test
+  void shouldLetTheConfiguredTimeToLiveSetTheExpiry() {
+    Guardrail shortLived =
+        new Guardrail(
+            GuardrailPolicy.of(GuardrailProperties.defaults()),
+            SIGNER,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            Duration.ofSeconds(30));
+
+    ActionRequested request =
+        (ActionRequested) shortLived.decide(null, proposed(lookup())).emit().get(1);
+
+    assertThat(request.expiresAt()).isEqualTo(NOW.plusSeconds(30));
+    assertThat(SIGNER.verifies(request)).isTrue();
   }
 
   @Test

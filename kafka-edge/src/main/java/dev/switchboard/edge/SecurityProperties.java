@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * verifies them with. Required by those two, never printed.
  *
  * @param actionSigningKey at least 32 bytes (UTF-8), the same in guardrail and executor
+ * @param actionSigningKeyId the key's name on signed requests; by default the first 8 hex digits of
+ *     the key's SHA-256, so guardrail and executor agree without configuring it
  */
 @ConfigurationProperties("switchboard.security")
-public record SecurityProperties(String actionSigningKey) {
+public record SecurityProperties(String actionSigningKey, String actionSigningKeyId) {
+
   static final int MIN_KEY_BYTES = 32;
   private static final String PROPERTY =
       "switchboard.security.action-signing-key (environment SWITCHBOARD_SECURITY_ACTION_SIGNING_KEY)";
@@ -27,7 +30,14 @@ public record SecurityProperties(String actionSigningKey) {
       throw new InvalidConfigurationException(
           PROPERTY + " is shorter than " + MIN_KEY_BYTES + " bytes; use a longer secret");
     }
-    return ActionSigner.fromSecret(actionSigningKey, codec);
+    String keyId =
+        actionSigningKeyId == null || actionSigningKeyId.isBlank() ? null : actionSigningKeyId;
+    try {
+      return ActionSigner.fromSecret(actionSigningKey, keyId, codec);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigurationException(
+          "switchboard.security.action-signing-key-id: " + e.getMessage());
+    }
   }
 
   /** Keeps the key out of logs, actuator output and failure messages. */
@@ -35,6 +45,8 @@ public record SecurityProperties(String actionSigningKey) {
   public String toString() {
     return "SecurityProperties[actionSigningKey="
         + (actionSigningKey == null ? "unset" : "hidden")
+        + ", actionSigningKeyId="
+        + actionSigningKeyId
         + "]";
   }
 }

@@ -294,6 +294,8 @@ class GoalPlannerTest {
             NOW,
             new PlannedAction(STEP_1, "demo.lookup", null, null, false, null),
             null,
+            NOW.plusSeconds(600),
+            "key-1",
             "sig");
 
     assertThatThrownBy(() -> planner.decide(stateWaitingForSend(), request))

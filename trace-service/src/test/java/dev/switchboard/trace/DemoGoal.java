@@ -101,7 +101,15 @@ final class DemoGoal {
 
   ActionRequested lookupRequested(int second) {
     return new ActionRequested(
-        goalId, UUID.randomUUID(), cause, at(second), lookup(), null, "sig-" + SECRET);
+        goalId,
+        UUID.randomUUID(),
+        cause,
+        at(second),
+        lookup(),
+        null,
+        at(second + 600),
+        "key-1",
+        "sig-" + SECRET);
   }
 
   ActionSucceeded lookupSucceeded(int second) {
@@ -158,7 +166,15 @@ final class DemoGoal {
 
   ActionRequested sendRequested(int second) {
     return new ActionRequested(
-        goalId, UUID.randomUUID(), cause, at(second), send(), "local-operator", "sig-" + SECRET);
+        goalId,
+        UUID.randomUUID(),
+        cause,
+        at(second),
+        send(),
+        "local-operator",
+        at(second + 600),
+        "key-1",
+        "sig-" + SECRET);
   }
 
   ActionSucceeded sendSucceeded(int second) {
