@@ -7,6 +7,7 @@ import dev.switchboard.contracts.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -36,7 +38,11 @@ import org.springframework.kafka.core.KafkaAdmin;
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnBean(GoalProcessor.class)
-@EnableConfigurationProperties({SwitchboardKafkaProperties.class, SecurityProperties.class})
+@EnableConfigurationProperties({
+  SwitchboardKafkaProperties.class,
+  SecurityProperties.class,
+  EffectsProperties.class
+})
 public class KafkaEdgeAutoConfiguration {
 
   @Bean
@@ -49,7 +55,10 @@ public class KafkaEdgeAutoConfiguration {
     return new EventCodec(properties.maxEventBytes());
   }
 
-  /** The topics this service reads (with their dead-letter topics) and writes. */
+  /**
+   * The topics this service reads (with their dead-letter topics) and writes, and its internal
+   * effect topics (co-partitioned with the rest: same partition count, keyed by goalId).
+   */
   @Bean
   KafkaAdmin.NewTopics switchboardTopics(
       GoalProcessor<?> logic, TopicNames names, SwitchboardKafkaProperties properties) {
@@ -61,6 +70,9 @@ public class KafkaEdgeAutoConfiguration {
     for (Topic<?> topic : Topics.writtenBy(logic.service())) {
       topicNames.add(names.of(topic));
     }
+    EffectTopics effectTopics = EffectTopics.of(applicationId(logic, properties));
+    topicNames.add(effectTopics.intents());
+    topicNames.add(effectTopics.results());
     return new KafkaAdmin.NewTopics(
         topicNames.stream()
             .map(
@@ -73,12 +85,19 @@ public class KafkaEdgeAutoConfiguration {
   }
 
   @Bean
+  EffectHandlers effectHandlers(ObjectProvider<EffectHandler> handlers) {
+    return new EffectHandlers(handlers.orderedStream().toList());
+  }
+
+  @Bean
   StreamsBuilderFactoryBean goalStreams(
       GoalProcessor<?> logic,
       TopicNames names,
       EventCodec codec,
       KafkaProperties kafkaProperties,
-      SwitchboardKafkaProperties properties) {
+      SwitchboardKafkaProperties properties,
+      EffectHandlers handlers,
+      EffectsProperties effects) {
     String applicationId = applicationId(logic, properties);
     Map<String, Object> config = kafkaProperties.buildStreamsProperties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
@@ -94,7 +113,8 @@ public class KafkaEdgeAutoConfiguration {
         new KafkaStreamsInfrastructureCustomizer() {
           @Override
           public void configureBuilder(StreamsBuilder builder) {
-            GoalStreamTopology.addTo(builder, logic, names, codec, applicationId);
+            GoalStreamTopology.addTo(
+                builder, logic, names, codec, applicationId, handlers, effects, Clock.systemUTC());
           }
         });
     // A thread that dies on an unexpected error is replaced; bad records never get that far.
@@ -102,6 +122,33 @@ public class KafkaEdgeAutoConfiguration {
     // A clean stop hands its partitions over at once; a restart need not wait out the session.
     factory.setLeaveGroupOnClose(true);
     return factory;
+  }
+
+  /** Runs the effects the processor asks for; only in services with effect handlers. */
+  @Bean
+  @ConditionalOnBean(EffectHandler.class)
+  EffectWorker effectWorker(
+      GoalProcessor<?> logic,
+      TopicNames names,
+      EventCodec codec,
+      KafkaProperties kafkaProperties,
+      SwitchboardKafkaProperties properties,
+      EffectHandlers handlers,
+      EffectsProperties effects) {
+    String applicationId = applicationId(logic, properties);
+    return new EffectWorker(
+        applicationId,
+        EffectTopics.of(applicationId),
+        kafkaProperties.buildConsumerProperties(),
+        kafkaProperties.buildProducerProperties(),
+        handlers,
+        new EffectRunner(effects),
+        new EffectRecordCodec(codec.mapper()),
+        codec,
+        names,
+        logic.service(),
+        effects,
+        Clock.systemUTC());
   }
 
   @Bean
