@@ -1,5 +1,6 @@
 package dev.switchboard.edge;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -18,6 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param testHaltAt TEST ONLY: {@code before-start}, {@code before-call} or {@code after-call}
  *     halts the JVM at that point of an effect's life, to test crashes; unset in any real use
  * @param testHaltTarget TEST ONLY: halt only for effects of this target (e.g. a tool name)
+ * @param testHaltFile TEST ONLY: a file a test writes {@code <point> [target]} into to halt once
+ *     there; unset in any real use
  */
 @ConfigurationProperties("switchboard.effects")
 public record EffectsProperties(
@@ -31,7 +34,8 @@ public record EffectsProperties(
     RetrySettings retry,
     CircuitBreakerSettings circuitBreaker,
     String testHaltAt,
-    String testHaltTarget) {
+    String testHaltTarget,
+    Path testHaltFile) {
 
   public EffectsProperties {
     startTimeout = positive(startTimeout, Duration.ofSeconds(30), "start-timeout");
@@ -136,12 +140,14 @@ public record EffectsProperties(
   }
 
   TestHalt testHalt() {
-    if (testHaltAt == null || testHaltAt.isBlank()) {
+    boolean always = testHaltAt != null && !testHaltAt.isBlank();
+    if (!always && testHaltFile == null) {
       return TestHalt.NEVER;
     }
     return new TestHalt(
-        TestHalt.Point.parse(testHaltAt),
-        testHaltTarget == null || testHaltTarget.isBlank() ? null : testHaltTarget);
+        always ? TestHalt.Point.parse(testHaltAt) : null,
+        testHaltTarget == null || testHaltTarget.isBlank() ? null : testHaltTarget,
+        testHaltFile);
   }
 
   private static Duration positive(Duration value, Duration fallback, String name) {

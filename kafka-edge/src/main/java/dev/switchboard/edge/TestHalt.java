@@ -1,5 +1,9 @@
 package dev.switchboard.edge;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -7,13 +11,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * TEST ONLY: stops the JVM dead ({@link Runtime#halt}, like {@code kill -9}) at one point of an
- * effect's life, so crash tests reach it deterministically. Active only when {@code
- * switchboard.effects.test-halt-at} is set.
+ * effect's life, so crash tests reach it deterministically. Active only when configured: either
+ * always at {@code switchboard.effects.test-halt-at} (for effects of {@code test-halt-target}, or
+ * any), or once, armed at run time by writing {@code <point> [target]} into the file {@code
+ * switchboard.effects.test-halt-file} names (the file is deleted as it fires).
  *
- * @param target halts only for effects of this target; null for any
+ * @param point halt here always; null for none
+ * @param target only for effects of this target; null for any
+ * @param armingFile where a test arms a one-time halt; null for none
  */
-record TestHalt(Point point, String target) {
-  static final TestHalt NEVER = new TestHalt(null, null);
+record TestHalt(Point point, String target, Path armingFile) {
+  static final TestHalt NEVER = new TestHalt(null, null, null);
   private static final Logger log = LoggerFactory.getLogger(TestHalt.class);
 
   enum Point {
@@ -40,13 +48,35 @@ record TestHalt(Point point, String target) {
   }
 
   void at(Point reached, String effectTarget, String effectId) {
-    if (point == reached && (target == null || target.equals(effectTarget))) {
+    if (matches(point, target, reached, effectTarget) || armedFor(reached, effectTarget)) {
       log.warn(
-          "TEST HALT at {} of effect {} ({}): switchboard.effects.test-halt-at is set",
+          "TEST HALT at {} of effect {} ({}): a switchboard.effects.test-halt setting is on",
           reached,
           effectId,
           effectTarget);
       Runtime.getRuntime().halt(137);
     }
+  }
+
+  private boolean armedFor(Point reached, String effectTarget) {
+    if (armingFile == null || !Files.exists(armingFile)) {
+      return false;
+    }
+    try {
+      String[] words = Files.readString(armingFile, StandardCharsets.UTF_8).strip().split("\\s+");
+      if (matches(
+          Point.parse(words[0]), words.length > 1 ? words[1] : null, reached, effectTarget)) {
+        Files.delete(armingFile);
+        return true;
+      }
+      return false;
+    } catch (IOException | RuntimeException e) {
+      log.warn("test halt file {} is unreadable: {}", armingFile, e.toString());
+      return false;
+    }
+  }
+
+  private static boolean matches(Point point, String target, Point reached, String effectTarget) {
+    return point == reached && (target == null || target.equals(effectTarget));
   }
 }

@@ -204,6 +204,7 @@ class EffectRunnerTest {
             new EffectsProperties.RetrySettings(3, Duration.ofMillis(1), 1.0),
             new EffectsProperties.CircuitBreakerSettings(50f, 4, 4, Duration.ofMinutes(1)),
             null,
+            null,
             null));
   }
 
