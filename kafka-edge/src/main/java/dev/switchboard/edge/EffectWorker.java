@@ -76,6 +76,10 @@ final class EffectWorker implements SmartLifecycle {
   private final Clock clock;
   private final Queue<Done> done = new ConcurrentLinkedQueue<>();
   private final AtomicInteger running = new AtomicInteger();
+
+  /** Offsets read but not committed yet; only the loop thread touches them. */
+  private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new HashMap<>();
+
   private volatile boolean active;
   private volatile KafkaConsumer<String, byte[]> consumer;
   private Thread loop;
@@ -200,7 +204,12 @@ final class EffectWorker implements SmartLifecycle {
     }
   }
 
-  /** One poll: take what arrived, write what ended, in one transaction. */
+  /**
+   * One poll. Retry-safe intents run at once; their offsets ride in the next transaction (after a
+   * crash they are read and run again, which is safe, and a result's derived eventId makes a
+   * repeated one count once). Non-retry-safe intents run only after their started marker and all
+   * offsets so far are committed. Finished results are written in the same transaction.
+   */
   private KafkaProducer<String, byte[]> cycle(
       KafkaConsumer<String, byte[]> polling, KafkaProducer<String, byte[]> producer) {
     ConsumerRecords<String, byte[]> polled;
@@ -211,21 +220,24 @@ final class EffectWorker implements SmartLifecycle {
     }
     List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
     List<Taken> taken = take(polled, out);
+    uncommitted.putAll(nextOffsets(polled));
+    taken.stream().filter(next -> next.intent().retrySafe()).forEach(this::launch);
     List<Done> ended = drainDone();
     ended.forEach(result -> out.addAll(resultRecords(result)));
-    if (out.isEmpty() && polled.isEmpty()) {
+    if (out.isEmpty()) {
       return producer;
     }
-    Map<TopicPartition, OffsetAndMetadata> offsets = nextOffsets(polled);
-    Optional<KafkaProducer<String, byte[]>> failed = commit(producer, polling, out, offsets);
+    Optional<KafkaProducer<String, byte[]>> failed = commit(producer, polling, out, uncommitted);
     if (failed.isPresent()) {
-      // Nothing of this transaction happened: run none of it, read the intents again, and keep
-      // the results for the next one.
+      // Nothing of this transaction happened: start none of the unsafe intents, read everything
+      // uncommitted again, and keep the results for the next one.
       done.addAll(ended);
-      rewind(polling, offsets.keySet());
+      rewind(polling, uncommitted.keySet());
+      uncommitted.clear();
       return failed.get();
     }
-    taken.forEach(this::launch);
+    uncommitted.clear();
+    taken.stream().filter(next -> !next.intent().retrySafe()).forEach(this::launch);
     return producer;
   }
 
@@ -417,7 +429,9 @@ final class EffectWorker implements SmartLifecycle {
       if (!ended.isEmpty()) {
         List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
         ended.forEach(result -> out.addAll(resultRecords(result)));
-        Optional<KafkaProducer<String, byte[]>> failed = commit(producer, polling, out, Map.of());
+        Optional<KafkaProducer<String, byte[]>> failed =
+            commit(producer, polling, out, uncommitted);
+        uncommitted.clear();
         if (failed.isPresent()) {
           done.addAll(ended);
           producer = failed.get();

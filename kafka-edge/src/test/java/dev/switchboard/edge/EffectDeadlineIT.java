@@ -23,8 +23,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * What happens when no worker answers: the worker is stopped, as after a crash, and the deadlines
- * decide. Short timings: an attempt must start within 4 s and its deadline is about 6.6 s after its
- * intent.
+ * decide. Short timings: an attempt must start within 8 s and its deadline is about 10.6 s after
+ * its intent.
  */
 @SpringBootTest(
     classes = EffectDeadlineIT.DeadlineApplication.class,
@@ -33,7 +33,7 @@ import org.springframework.context.annotation.Bean;
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "switchboard.kafka.topic-prefix=effects-deadline-it-",
       "switchboard.effects.timer-interval=100ms",
-      "switchboard.effects.start-timeout=4s",
+      "switchboard.effects.start-timeout=8s",
       "switchboard.effects.deadline-grace=2s",
       "switchboard.effects.transaction-timeout=1s",
       "switchboard.effects.bulkhead.max-wait=100ms",

@@ -125,7 +125,7 @@ class EffectsIT {
   @Test
   void shouldFireATimerSetBeforeTheStreamsRestarted() {
     String goalId = newGoalId();
-    probe.send(Topics.GOALS, submitted(goalId, "timer:3000"));
+    probe.send(Topics.GOALS, submitted(goalId, "timer:8000"));
     awaitSummary(goalId, "timer set");
     Instant stopped = Instant.now();
 
@@ -142,7 +142,7 @@ class EffectsIT {
   @Test
   void shouldNotFireACancelledTimer() {
     String goalId = newGoalId();
-    probe.send(Topics.GOALS, submitted(goalId, "timer:1500"));
+    probe.send(Topics.GOALS, submitted(goalId, "timer:10000"));
     awaitSummary(goalId, "timer set");
 
     probe.send(
@@ -184,7 +184,7 @@ class EffectsIT {
   static class EffectsApplication {
     @Bean
     ScriptedGoals scriptedGoals() {
-      return new ScriptedGoals(Duration.ofSeconds(30));
+      return new ScriptedGoals(Duration.ofMinutes(3));
     }
 
     @Bean
