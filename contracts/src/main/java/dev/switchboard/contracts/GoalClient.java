@@ -43,6 +43,9 @@ public final class GoalClient implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final Map<String, Instant> submittedAt = new ConcurrentHashMap<>();
 
+  /** Test seam: runs once the outcome consumer is positioned, right before its first poll. */
+  private Runnable beforeFirstPoll = () -> {};
+
   public GoalClient(String bootstrapServers) {
     this(
         Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), TopicNames.unprefixed());
@@ -101,7 +104,15 @@ public final class GoalClient implements AutoCloseable {
   }
 
   /**
-   * Waits until the goal's outcome appears on the {@code outcome} topic.
+   * Waits until the goal's outcome appears on the {@code outcome} topic and returns it.
+   *
+   * <p>The outcome is returned whenever it was written: before this call, while the call sets up
+   * its consumer, or afterwards within the timeout. Every position is fixed eagerly before the
+   * first poll (never a lazy {@code seekToEnd}, which Kafka resolves only at that poll and so would
+   * skip a record written in between). For a goal submitted through this client the search starts
+   * at the first record not older than a minute before the submission (allowing for clock skew);
+   * for any other goal it starts at the beginning of the goal's partition. Only committed records
+   * are read.
    *
    * @throws TimeoutException when no outcome arrived in time
    */
@@ -111,7 +122,8 @@ public final class GoalClient implements AutoCloseable {
     try (KafkaConsumer<String, byte[]> consumer = outcomeConsumer()) {
       TopicPartition partition = partitionOf(consumer, goalId, deadline);
       consumer.assign(List.of(partition));
-      seekToSubmission(consumer, partition, goalId);
+      consumer.seek(partition, startOffset(consumer, partition, submittedAt.get(goalId)));
+      beforeFirstPoll.run();
       while (Instant.now().isBefore(deadline)) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
           if (goalId.equals(record.key())) {
@@ -160,21 +172,26 @@ public final class GoalClient implements AutoCloseable {
     }
   }
 
-  private void seekToSubmission(
-      KafkaConsumer<String, byte[]> consumer, TopicPartition partition, String goalId) {
-    Instant since = submittedAt.get(goalId);
+  /**
+   * Where the search for the goal's outcome starts. The end offset is read before the lookup by
+   * time: when that lookup finds no record recent enough, nothing written since lies before it.
+   */
+  private static long startOffset(
+      KafkaConsumer<String, byte[]> consumer, TopicPartition partition, Instant since) {
     if (since == null) {
-      consumer.seekToBeginning(List.of(partition));
-      return;
+      return consumer.beginningOffsets(List.of(partition)).get(partition);
     }
-    Map<TopicPartition, OffsetAndTimestamp> offsets =
-        consumer.offsetsForTimes(Map.of(partition, since.minus(LOOKBACK).toEpochMilli()));
-    OffsetAndTimestamp offset = offsets.get(partition);
-    if (offset == null) {
-      consumer.seekToEnd(List.of(partition));
-    } else {
-      consumer.seek(partition, offset.offset());
-    }
+    long end = consumer.endOffsets(List.of(partition)).get(partition);
+    OffsetAndTimestamp found =
+        consumer
+            .offsetsForTimes(Map.of(partition, since.minus(LOOKBACK).toEpochMilli()))
+            .get(partition);
+    return found == null ? end : found.offset();
+  }
+
+  /** For tests that write an outcome in the window between positioning and the first poll. */
+  void beforeFirstPoll(Runnable hook) {
+    this.beforeFirstPoll = hook;
   }
 
   private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
