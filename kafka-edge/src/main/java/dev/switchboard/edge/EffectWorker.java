@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -183,7 +185,7 @@ final class EffectWorker implements SmartLifecycle {
       consumer = polling;
       KafkaProducer<String, byte[]> producer = newProducer();
       try {
-        polling.subscribe(List.of(topics.intents()));
+        polling.subscribe(List.of(topics.intents()), new ForgetRevokedOffsets());
         while (active) {
           producer = cycle(polling, producer);
         }
@@ -193,6 +195,26 @@ final class EffectWorker implements SmartLifecycle {
       }
     } finally {
       consumer = null;
+    }
+  }
+
+  /**
+   * Offsets of a partition this worker lost are not ours to commit: once the consumer has rejoined
+   * the group such a commit would pass and could move the new owner back before intents it took.
+   * Their retry-safe intents run again at the new owner, which is safe.
+   */
+  private final class ForgetRevokedOffsets implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      uncommitted.keySet().removeAll(partitions);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      uncommitted.keySet().removeAll(partitions);
     }
   }
 
