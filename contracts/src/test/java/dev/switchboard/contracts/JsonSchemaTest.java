@@ -9,11 +9,16 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import dev.switchboard.contracts.catalog.AgentEntry;
+import dev.switchboard.contracts.catalog.Catalogs;
+import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -265,6 +270,50 @@ class JsonSchemaTest {
     assertThat(errors(schemaFor(Topics.OUTCOME), completed.toString())).isEmpty();
   }
 
+  @Test
+  void shouldValidateTheHandoffContextAndRejectAMalformedOne() {
+    ObjectNode handoff =
+        wire(
+            SampleEvents.of(Topics.ESCALATION).stream()
+                .filter(e -> e instanceof HandoffRequested h && h.context() != null)
+                .findFirst()
+                .orElseThrow());
+    ObjectNode badHistory = handoff.deepCopy();
+    ((ObjectNode) badHistory.get("context")).put("history", "not a list");
+
+    assertThat(handoff.get("context").get("facts").get("account_id").asString()).isEqualTo("A-1");
+    assertThat(errors(schemaFor(Topics.ESCALATION), handoff.toString())).isEmpty();
+    assertThat(errors(schemaFor(Topics.ESCALATION), badHistory.toString())).isNotEmpty();
+  }
+
+  @Test
+  void shouldValidateTheAgentsCatalogEntryAsTheCodecWritesIt() {
+    Schema schema = schemaOfFile("agents.schema.json");
+    AgentEntry entry =
+        new AgentEntry(
+            "sdr",
+            "sha256:" + "ab".repeat(32),
+            "Qualifies leads",
+            "deterministic",
+            List.of("crm.lookup_account", "email.send"),
+            List.of("agent:researcher", "human:sales-ops"),
+            new AgentEntry.Budgets(20, Duration.ofMinutes(30), 0, new BigDecimal("0.50"), 3));
+    String json = codec.mapper().writeValueAsString(entry);
+    ObjectNode wire = (ObjectNode) codec.mapper().readTree(json);
+    ObjectNode badTarget = wire.deepCopy();
+    badTarget.putArray("handoffs").add("researcher");
+    ObjectNode noHash = wire.deepCopy();
+    noHash.remove("contentHash");
+
+    assertThat(errors(schema, json)).as(json).isEmpty();
+    assertThat(wire.get("budgets").get("maxWallTime").asString()).isEqualTo("PT30M");
+    assertThat(codec.mapper().readValue(json, AgentEntry.class)).isEqualTo(entry);
+    assertThat(errors(schema, badTarget.toString())).isNotEmpty();
+    assertThat(errors(schema, noHash.toString())).isNotEmpty();
+    assertThat(Catalogs.AGENTS.valueType()).isEqualTo(AgentEntry.class);
+    assertThat(Catalogs.writtenBy(Service.PLANNER)).contains(Catalogs.AGENTS);
+  }
+
   private void assertRejected(Topic<?> topic, String type, String field) {
     SwitchboardEvent event =
         SampleEvents.of(topic).stream()
@@ -297,6 +346,10 @@ class JsonSchemaTest {
   private static Schema schemaFor(Topic<?> topic) {
     String file = PUBLIC_TOPICS.get(topic);
     assertThat(file).as("schema of topic %s", topic.baseName()).isNotNull();
+    return schemaOfFile(file);
+  }
+
+  private static Schema schemaOfFile(String file) {
     try (InputStream in = resource(file)) {
       return REGISTRY.getSchema(in);
     } catch (IOException e) {

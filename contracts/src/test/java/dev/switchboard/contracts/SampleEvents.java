@@ -9,6 +9,7 @@ import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
 import dev.switchboard.contracts.event.GoalEvent;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
+import dev.switchboard.contracts.event.HandoffContext;
 import dev.switchboard.contracts.event.OutcomeEvent;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalFailed;
@@ -70,6 +71,15 @@ final class SampleEvents {
         "the lead asked for a follow-up");
   }
 
+  static HandoffContext handoffContext() {
+    return new HandoffContext(
+        "Follow up with Ada",
+        Map.of("inputs.lead", json("\"ada@example.com\""), "account_id", json("\"A-1\"")),
+        List.of("sdr: crm.lookup_account succeeded", "sdr: hands off to researcher"),
+        Map.of("act-1", json("{\"id\": \"A-1\", \"name\": \"Ada Inc\"}")),
+        "the lead asked for pricing");
+  }
+
   static PlannedAction lookUp() {
     return new PlannedAction("act-1", "crm.lookup", null, null, false, null);
   }
@@ -100,6 +110,16 @@ final class SampleEvents {
         new StepsProposed(GOAL_ID, id(), cause, AT, "sdr", List.of(lookUp(), sendMail())),
         new HandoffProposed(
             GOAL_ID, id(), cause, AT, "sdr", "agent:closer", "ready to close", "lead is warm"),
+        new HandoffProposed(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "sdr",
+            "agent:researcher",
+            "find the contact",
+            "account qualified",
+            handoffContext()),
         new QuestionProposed(GOAL_ID, id(), cause, AT, "sdr", "human:sales", "Which region?"),
         new GoalFinishing(GOAL_ID, id(), cause, AT, null),
         // verdict
@@ -153,6 +173,30 @@ final class SampleEvents {
             "lead is warm"),
         new HandoffRequested(
             GOAL_ID, id(), cause, AT, "esc-2", "human:sales", null, "human:sales", null, null),
+        new HandoffRequested(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "esc-4",
+            "agent:researcher",
+            "sdr",
+            "agent:researcher",
+            "find the contact",
+            "account qualified",
+            handoffContext()),
+        new HandoffRequested(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "esc-5",
+            "human:sales",
+            "researcher",
+            "human:sales",
+            "no contact found",
+            null,
+            new HandoffContext(null, null, null, null, null)),
         new QuestionAsked(GOAL_ID, id(), cause, AT, "esc-3", "human:sales", "sdr", "Region?"),
         // resolution
         new Approved(GOAL_ID, id(), cause, AT, "esc-1", "bob", "fine"),

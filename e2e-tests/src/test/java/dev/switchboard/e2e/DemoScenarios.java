@@ -73,6 +73,51 @@ final class DemoScenarios implements AutoCloseable {
     assertThat(client.approve(escalationId, "again").statusCode()).isEqualTo(409);
   }
 
+  /**
+   * Two agent handoffs and one approval: the courier hands the lookup to the scout and the writing
+   * to the herald, each hands the goal back with everything it found, a person approves the send.
+   */
+  void handedOffGoalCompletes() throws Exception {
+    String goalId =
+        goals.submit("courier", "Tell ACME about the new pricing", Map.of("account", "ACME"));
+
+    JsonNode approval = client.awaitPendingApproval(goalId);
+    assertThat(approval.path("action").path("tool").asString()).isEqualTo("demo.send");
+    assertThat(approval.path("agent").asString()).isEqualTo("herald");
+    assertThat(approval.path("action").path("arguments").path("to").asString())
+        .isEqualTo("pat.lee@acme.example");
+    assertThat(client.approve(approval.path("escalationId").asString(), "fine").statusCode())
+        .isEqualTo(202);
+
+    OutcomeEvent outcome = goals.awaitOutcome(goalId, OUTCOME_TIMEOUT);
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            GoalCompleted.class,
+            completed -> {
+              assertThat(completed.summary()).startsWith("Agent 'courier' completed its SOP");
+              assertThat(completed.results().properties()).hasSize(2);
+            });
+    assertThat(types(client.awaitJournal(goalId, "COMPLETED")))
+        .containsSubsequence(
+            "GoalSubmitted",
+            "HandoffProposed",
+            "HandoffRequested",
+            "Reassigned",
+            "StepsProposed",
+            "ActionSucceeded",
+            "HandoffProposed",
+            "Reassigned",
+            "HandoffProposed",
+            "Reassigned",
+            "StepsProposed",
+            "ApprovalRequested",
+            "Approved",
+            "ActionSucceeded",
+            "HandoffProposed",
+            "Reassigned",
+            "GoalCompleted");
+  }
+
   /** A denied approval ends the goal as failed, with the person's reason. */
   void deniedGoalFails() throws Exception {
     String goalId =

@@ -46,6 +46,11 @@ abstract class EndToEndScenarios {
   }
 
   @Test
+  void shouldCompleteAGoalHandedBetweenAgentsAfterApproval() throws Exception {
+    scenarios.handedOffGoalCompletes();
+  }
+
+  @Test
   void shouldFailAGoalWhoseActionIsDenied() throws Exception {
     scenarios.deniedGoalFails();
   }

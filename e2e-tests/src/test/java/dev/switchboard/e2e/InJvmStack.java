@@ -31,6 +31,8 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
 
   static InJvmStack start(String bootstrapServers, String topicPrefix, Path outboxDir) {
     InJvmStack stack = new InJvmStack(bootstrapServers, topicPrefix);
+    Path agentsDir =
+        E2eAgents.directory(outboxDir.resolveSibling(outboxDir.getFileName() + "-agents"));
     List<Class<?>> services =
         List.of(
             PlannerApplication.class,
@@ -42,7 +44,7 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
     // logging system ("Unable to find Spring Environment in logger context") or deadlock.
     try {
       for (Class<?> service : services) {
-        stack.contexts.put(service, stack.run(service, outboxDir));
+        stack.contexts.put(service, stack.run(service, outboxDir, agentsDir));
       }
     } catch (RuntimeException e) {
       stack.close();
@@ -51,7 +53,7 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
     return stack;
   }
 
-  private ConfigurableApplicationContext run(Class<?> service, Path outboxDir) {
+  private ConfigurableApplicationContext run(Class<?> service, Path outboxDir, Path agentsDir) {
     // All five services' application.yml share this classpath and only one would win, so none
     // is read here: the services' defaults plus these settings (the system test runs the real jars
     // with their own files).
@@ -72,7 +74,9 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
             "switchboard.handoff.operator-token",
             OPERATOR_TOKEN,
             "switchboard.executor.outbox-dir",
-            outboxDir.toString());
+            outboxDir.toString(),
+            "switchboard.planner.agents-dir",
+            agentsDir.toString());
     String[] args =
         settings.entrySet().stream()
             .map(e -> "--" + e.getKey() + "=" + e.getValue())

@@ -117,7 +117,8 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
                   handoff.agent(),
                   handoff.target(),
                   handoff.reason(),
-                  handoff.summary()));
+                  handoff.summary(),
+                  handoff.context()));
       case QuestionProposed question ->
           Decision.of(
               state,

@@ -10,6 +10,7 @@ import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
+import dev.switchboard.contracts.event.HandoffContext;
 import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
 import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
@@ -293,7 +294,16 @@ class GuardrailTest {
   void shouldEscalateAHandoffUnderAnIdDerivedFromTheProposal() {
     HandoffProposed handoff =
         new HandoffProposed(
-            GOAL, UUID.randomUUID(), null, NOW, "demo", "human:sales", "stuck", "tried twice");
+            GOAL,
+            UUID.randomUUID(),
+            null,
+            NOW,
+            "demo",
+            "human:sales",
+            "stuck",
+            "tried twice",
+            new HandoffContext(
+                "Follow up with ACME", Map.of(), List.of("demo: lookup failed"), Map.of(), "help"));
 
     Decision<GuardrailState> decision = guardrail.decide(null, handoff);
 
@@ -309,6 +319,7 @@ class GuardrailTest {
               assertThat(requested.reason()).isEqualTo("stuck");
               assertThat(requested.summary()).isEqualTo("tried twice");
               assertThat(requested.causationId()).isEqualTo(handoff.eventId());
+              assertThat(requested.context()).isEqualTo(handoff.context());
             });
   }
 

@@ -5,14 +5,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A goal's inbox items, by escalationId. */
-public record HandoffState(Map<String, InboxItem> items) {
+/**
+ * A goal's inbox items, by escalationId, and who holds the goal.
+ *
+ * @param holder the goal's holder after its latest reassignment ({@code agent:<name>} or {@code
+ *     human:<queue>}); null while the agent that started it holds it
+ */
+public record HandoffState(Map<String, InboxItem> items, String holder) {
   public HandoffState {
     items = items == null ? Map.of() : Map.copyOf(items);
   }
 
+  public HandoffState(Map<String, InboxItem> items) {
+    this(items, null);
+  }
+
   static HandoffState empty() {
     return new HandoffState(Map.of());
+  }
+
+  HandoffState heldBy(String newHolder) {
+    return new HandoffState(items, newHolder);
   }
 
   public Optional<InboxItem> item(String escalationId) {
@@ -26,6 +39,6 @@ public record HandoffState(Map<String, InboxItem> items) {
   HandoffState with(InboxItem item) {
     Map<String, InboxItem> next = new LinkedHashMap<>(items);
     next.put(item.escalationId(), item);
-    return new HandoffState(next);
+    return new HandoffState(next, holder);
   }
 }

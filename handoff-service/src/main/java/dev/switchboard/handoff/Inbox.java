@@ -6,21 +6,42 @@ import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.EscalationEvent;
+import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.ResolutionEvent;
+import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.GoalProcessor;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Keeps each goal's escalations as inbox items: an escalation opens one, a resolution closes it. It
  * reads its own resolutions back, so the inbox closes an item only once the answer is durably on
- * {@code resolution}. It writes nothing itself; answers come in over HTTP.
+ * {@code resolution}. People's answers come in over HTTP; the one thing it writes itself is the
+ * {@code Reassigned} of a handoff to an agent, which needs no person. It records who holds the
+ * goal.
  */
 public final class Inbox implements GoalProcessor<HandoffState> {
+  /** The actor of resolutions the inbox writes without a person. */
+  static final String SYSTEM_ACTOR = "system:handoff";
+
+  private static final String AGENT_TARGET = "agent:";
   private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+
+  private final Clock clock;
+
+  public Inbox() {
+    this(Clock.systemUTC());
+  }
+
+  public Inbox(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public Service service() {
@@ -40,7 +61,7 @@ public final class Inbox implements GoalProcessor<HandoffState> {
   @Override
   public Decision<HandoffState> decide(HandoffState state, SwitchboardEvent event) {
     return switch (event) {
-      case EscalationEvent escalation -> Decision.of(open(state, escalation));
+      case EscalationEvent escalation -> open(state, escalation);
       case ResolutionEvent resolution -> Decision.of(close(state, resolution));
       default ->
           throw new MalformedEventException(
@@ -49,18 +70,48 @@ public final class Inbox implements GoalProcessor<HandoffState> {
   }
 
   /** An escalation already known (sent again) keeps its item as it is, resolved or not. */
-  private static HandoffState open(HandoffState state, EscalationEvent escalation) {
+  private Decision<HandoffState> open(HandoffState state, EscalationEvent escalation) {
     HandoffState known = state == null ? HandoffState.empty() : state;
     if (known.item(escalation.escalationId()).isPresent()) {
       log.info("escalation {} is in the inbox already", escalation.escalationId());
-      return known;
+      return Decision.of(known);
+    }
+    if (escalation instanceof HandoffRequested handoff
+        && handoff.target().startsWith(AGENT_TARGET)) {
+      return reassignToAgent(known, handoff);
     }
     log.info(
         "escalation {} of goal {} waits in queue {}",
         escalation.escalationId(),
         escalation.goalId(),
         escalation.queue());
-    return known.with(InboxItem.pendingFrom(escalation));
+    return Decision.of(known.with(InboxItem.pendingFrom(escalation)));
+  }
+
+  /**
+   * An agent takes a goal handed to it at once: the item is resolved as it opens, and the goal's
+   * new holder goes to {@code resolution}, where the planner picks it up. The eventId is derived
+   * from the escalation, so the handoff is one reassignment however often it is read.
+   */
+  private Decision<HandoffState> reassignToAgent(HandoffState state, HandoffRequested handoff) {
+    Reassigned reassigned =
+        new Reassigned(
+            handoff.goalId(),
+            UUID.nameUUIDFromBytes(
+                ("reassigned:" + handoff.escalationId()).getBytes(StandardCharsets.UTF_8)),
+            handoff.eventId(),
+            clock.instant(),
+            handoff.escalationId(),
+            SYSTEM_ACTOR,
+            handoff.target());
+    log.info(
+        "goal {} handed from agent '{}' to {}",
+        handoff.goalId(),
+        handoff.fromAgent(),
+        handoff.target());
+    return Decision.of(
+        state.with(InboxItem.pendingFrom(handoff).resolvedBy(reassigned)).heldBy(handoff.target()),
+        reassigned);
   }
 
   /** The first resolution wins; later ones and ones for unknown escalations change nothing. */
@@ -82,6 +133,9 @@ public final class Inbox implements GoalProcessor<HandoffState> {
           EventCodec.typeName(resolution));
       return state;
     }
-    return state.with(item.resolvedBy(resolution));
+    HandoffState resolved = state.with(item.resolvedBy(resolution));
+    return resolution instanceof Reassigned reassigned
+        ? resolved.heldBy(reassigned.newOwner())
+        : resolved;
   }
 }

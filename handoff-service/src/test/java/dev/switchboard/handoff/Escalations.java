@@ -7,7 +7,9 @@ import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
 import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.ResolutionEvent.Approved;
 import dev.switchboard.contracts.event.ResolutionEvent.Denied;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -15,6 +17,7 @@ import java.util.UUID;
 final class Escalations {
   static final Instant T0 = Instant.parse("2025-01-01T10:00:00Z");
   static final EventCodec CODEC = new EventCodec();
+  static final Clock CLOCK = Clock.fixed(T0.plusSeconds(30), ZoneOffset.UTC);
 
   private Escalations() {}
 
@@ -58,15 +61,19 @@ final class Escalations {
   }
 
   static HandoffRequested handoffRequested(String goalId, Instant at) {
+    return handoffRequested(goalId, at, "human:support");
+  }
+
+  static HandoffRequested handoffRequested(String goalId, Instant at, String target) {
     return new HandoffRequested(
         goalId,
         UUID.randomUUID(),
         UUID.randomUUID(),
         at,
         goalId + "/handoff-1",
-        "human:support",
+        target,
         "demo",
-        "human:support",
+        target,
         "the customer asked for a person",
         "summary");
   }

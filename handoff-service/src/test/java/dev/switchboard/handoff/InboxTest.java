@@ -9,7 +9,9 @@ import dev.switchboard.contracts.MalformedEventException;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
+import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.GoalEvent.GoalCancelled;
+import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.edge.Decision;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ class InboxTest {
   private final Inbox inbox = new Inbox();
 
   @Test
-  void shouldReadEscalationsAndItsOwnResolutionsAndWriteNothing() {
+  void shouldReadEscalationsAndItsOwnResolutions() {
     assertThat(inbox.service()).isEqualTo(Service.HANDOFF);
     assertThat(inbox.inputs()).containsExactly(Topics.ESCALATION, Topics.RESOLUTION);
   }
@@ -74,6 +76,63 @@ class InboxTest {
     assertThat(item.resolution()).isEqualTo("Approved");
     assertThat(decision.state().pending()).isEmpty();
     assertThat(decision.emit()).isEmpty();
+  }
+
+  @Test
+  void shouldReassignAHandoffToAnAgentAtOnceAndRecordTheNewHolder() {
+    HandoffRequested handoff = Escalations.handoffRequested("g-1", T0, "agent:researcher");
+
+    Decision<HandoffState> decision = new Inbox(Escalations.CLOCK).decide(null, handoff);
+
+    Reassigned reassigned = (Reassigned) decision.emit().getFirst();
+    assertThat(decision.emit()).hasSize(1);
+    assertThat(reassigned.goalId()).isEqualTo("g-1");
+    assertThat(reassigned.escalationId()).isEqualTo(handoff.escalationId());
+    assertThat(reassigned.newOwner()).isEqualTo("agent:researcher");
+    assertThat(reassigned.actor()).isEqualTo("system:handoff");
+    assertThat(reassigned.causationId()).isEqualTo(handoff.eventId());
+    assertThat(reassigned.occurredAt()).isEqualTo(Escalations.CLOCK.instant());
+    assertThat(decision.state().holder()).isEqualTo("agent:researcher");
+    assertThat(decision.state().pending()).isEmpty();
+    InboxItem item = decision.state().item(handoff.escalationId()).orElseThrow();
+    assertThat(item.resolution()).isEqualTo("Reassigned");
+    assertThat(item.resolvedBy()).isEqualTo("system:handoff");
+  }
+
+  @Test
+  void shouldReassignAHandoffOnceHoweverOftenItIsRead() {
+    HandoffRequested handoff = Escalations.handoffRequested("g-1", T0, "agent:writer");
+    Decision<HandoffState> first = inbox.decide(null, handoff);
+    Reassigned reassigned = (Reassigned) first.emit().getFirst();
+
+    Decision<HandoffState> again = inbox.decide(first.state(), handoff);
+    Decision<HandoffState> readBack = inbox.decide(first.state(), reassigned);
+
+    assertThat(again.emit()).isEmpty();
+    assertThat(again.state()).isEqualTo(first.state());
+    assertThat(readBack.emit()).isEmpty();
+    assertThat(readBack.state()).isEqualTo(first.state());
+    assertThat(new Inbox().decide(null, handoff).emit().getFirst().eventId())
+        .isEqualTo(reassigned.eventId());
+  }
+
+  @Test
+  void shouldLeaveAHandoffToPeopleWaitingUntilSomeoneReassignsIt() {
+    HandoffRequested handoff = Escalations.handoffRequested("g-1", T0);
+    Decision<HandoffState> opened = inbox.decide(null, handoff);
+
+    Decision<HandoffState> reassigned =
+        inbox.decide(
+            opened.state(),
+            new Reassigned(
+                "g-1", UUID.randomUUID(), null, T0, handoff.escalationId(), "ann", "agent:sdr"));
+
+    assertThat(opened.emit()).isEmpty();
+    assertThat(opened.state().pending()).hasSize(1);
+    assertThat(opened.state().holder()).isNull();
+    assertThat(reassigned.emit()).isEmpty();
+    assertThat(reassigned.state().pending()).isEmpty();
+    assertThat(reassigned.state().holder()).isEqualTo("agent:sdr");
   }
 
   @Test
@@ -134,7 +193,7 @@ class InboxTest {
   @Test
   void shouldKeepItsStateAsJson() {
     ApprovalRequested request = Escalations.approvalRequested("g-1", T0);
-    HandoffState state = inbox.decide(null, request).state();
+    HandoffState state = inbox.decide(null, request).state().heldBy("agent:researcher");
     var mapper = Escalations.CODEC.mapper();
 
     HandoffState read = mapper.readValue(mapper.writeValueAsBytes(state), HandoffState.class);

@@ -1,58 +1,89 @@
 package dev.switchboard.planner;
 
-import dev.switchboard.contracts.GoalStatus;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.ActionRequestEvent;
 import dev.switchboard.contracts.event.ActionResultEvent;
-import dev.switchboard.contracts.event.ActionResultEvent.ActionFailed;
-import dev.switchboard.contracts.event.ActionResultEvent.ActionOutcomeUnknown;
-import dev.switchboard.contracts.event.ActionResultEvent.ActionSucceeded;
 import dev.switchboard.contracts.event.EscalationEvent;
-import dev.switchboard.contracts.event.GoalEvent;
+import dev.switchboard.contracts.event.GoalEvent.GoalCancelled;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import dev.switchboard.contracts.event.OutcomeEvent;
-import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
-import dev.switchboard.contracts.event.OutcomeEvent.GoalFailed;
 import dev.switchboard.contracts.event.PlanEvent;
-import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
-import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.contracts.event.VerdictEvent;
-import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
-import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
-import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.GoalProcessor;
+import dev.switchboard.planner.llm.ModelPrices;
+import dev.switchboard.planner.spec.AgentLibrary;
+import dev.switchboard.planner.spec.LoadedSpec;
+import dev.switchboard.planner.spec.PlannerKind;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
- * The planner's per-goal state machine: starts a goal with its agent, proposes the agent's next
- * steps, folds in verdicts and results, and reports how the goal ended. Once ended, a goal takes no
- * further events.
+ * The planner's per-goal state machine, a thin router: it folds each event into the goal's state
+ * and lets the agent's planner decide what comes next. Once ended, a goal takes no further events.
  */
 public final class GoalPlanner implements GoalProcessor<PlannerState> {
   private static final Logger log = LoggerFactory.getLogger(GoalPlanner.class);
 
-  private final AgentRegistry agents;
-  private final DeterministicPlanner planner;
+  private final AgentLibrary agents;
   private final String defaultAgent;
   private final Clock clock;
+  private final Observations observations;
+  private final NextMove next;
+  private final Answers answers;
+  private final ModelReplies replies;
 
+  /**
+   * @param planners the planner of each kind that is available
+   * @param fallbackQueue where goals go whose agent's spec is not available here
+   */
   public GoalPlanner(
-      AgentRegistry agents, DeterministicPlanner planner, String defaultAgent, Clock clock) {
+      AgentLibrary agents,
+      Map<PlannerKind, Planner> planners,
+      String defaultAgent,
+      String fallbackQueue,
+      Clock clock) {
+    this(
+        agents,
+        planners,
+        defaultAgent,
+        fallbackQueue,
+        clock,
+        ModelCalls.NONE,
+        new ModelPrices(Map.of()));
+  }
+
+  /**
+   * @param modelCalls how the LLM planner's model calls leave the planner
+   * @param prices what model tokens cost, counted against the agents' budgets
+   */
+  public GoalPlanner(
+      AgentLibrary agents,
+      Map<PlannerKind, Planner> planners,
+      String defaultAgent,
+      String fallbackQueue,
+      Clock clock,
+      ModelCalls modelCalls,
+      ModelPrices prices) {
     this.agents = agents;
-    this.planner = planner;
     this.defaultAgent = defaultAgent;
     this.clock = clock;
+    this.observations = new Observations(agents);
+    this.next =
+        new NextMove(agents, planners, new PlanEvents(clock), clock, fallbackQueue, modelCalls);
+    this.answers = new Answers(agents, observations, next, clock);
+    this.replies = new ModelReplies(prices);
   }
 
   @Override
@@ -73,12 +104,27 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
   @Override
   public Decision<PlannerState> decide(PlannerState state, SwitchboardEvent event) {
     return switch (event) {
-      case GoalEvent goal -> onGoal(state, goal);
-      case VerdictEvent verdict -> whileActive(state, verdict, goal -> onVerdict(goal, verdict));
-      case ActionResultEvent result -> whileActive(state, result, goal -> onResult(goal, result));
-      // Approvals, denials and edits reach the planner as the guardrail's verdicts; answers,
-      // takeovers and reassignments wait for the agents that ask questions and hand off.
-      case ResolutionEvent resolution -> whileActive(state, resolution, Decision::of);
+      case GoalSubmitted submitted -> state == null ? start(submitted) : resubmitted(state);
+      case GoalCancelled cancelled ->
+          whileActive(state, cancelled, goal -> cancel(goal, cancelled));
+      case VerdictEvent verdict ->
+          whileActive(
+              state,
+              verdict,
+              goal ->
+                  Observations.awaitsWordOn(goal, verdict.actionId())
+                      ? next.after(observations.verdict(goal, verdict), verdict)
+                      : notPending(goal, verdict.actionId()));
+      case ActionResultEvent result ->
+          whileActive(
+              state,
+              result,
+              goal ->
+                  Observations.awaitsWordOn(goal, result.actionId())
+                      ? next.after(observations.result(goal, result), result)
+                      : notPending(goal, result.actionId()));
+      case ResolutionEvent resolution ->
+          whileActive(state, resolution, goal -> answers.on(goal, resolution));
       case PlanEvent other -> notAnInput(other);
       case ActionRequestEvent other -> notAnInput(other);
       case EscalationEvent other -> notAnInput(other);
@@ -86,12 +132,36 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
     };
   }
 
-  private Decision<PlannerState> onGoal(PlannerState state, GoalEvent event) {
-    return switch (event) {
-      case GoalSubmitted submitted -> state == null ? start(submitted) : resubmitted(state);
-      case GoalEvent.GoalCancelled cancelled ->
-          whileActive(state, cancelled, goal -> cancel(goal, cancelled));
-    };
+  /**
+   * The handler for the wall-time timer of kafka-edge's durable timers (set for {@link
+   * #wallTimeDeadline}): a goal whose agent ran out of time goes to a person. Until the edge has
+   * timers, the same check runs on every event of the goal.
+   */
+  public Decision<PlannerState> onWallTimeElapsed(PlannerState state, Instant now) {
+    return whileActive(state, null, goal -> next.after(goal, null));
+  }
+
+  /**
+   * The handler for a model call's result (kafka-edge's {@code onEffectResult} for the {@code chat}
+   * effect): the reply is recorded once for its turn, its tokens and cost count against the agent's
+   * budgets, and the agent's planner reads it. A reply for a turn that has one is ignored.
+   */
+  public Decision<PlannerState> onModelReply(PlannerState state, String turnId, JsonNode reply) {
+    return whileActive(
+        state,
+        null,
+        goal ->
+            replies
+                .record(goal, turnId, reply)
+                .map(answered -> next.after(answered, null))
+                .orElseGet(() -> Decision.of(goal)));
+  }
+
+  /** When the current agent's wall-time budget runs out; empty for an ended goal. */
+  public Optional<Instant> wallTimeDeadline(PlannerState state) {
+    return state == null || state.status().ended()
+        ? Optional.empty()
+        : next.wallTimeDeadline(state);
   }
 
   private Decision<PlannerState> start(GoalSubmitted submitted) {
@@ -99,17 +169,28 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
         submitted.agent() == null || submitted.agent().isBlank() ? defaultAgent : submitted.agent();
     PlannerState goal =
         PlannerState.started(
-            submitted.goalId(), agentName, submitted.description(), submitted.inputs());
-    Optional<AgentSpec> agent = agents.find(agentName);
-    if (agent.isEmpty()) {
-      return fail(
+            submitted.goalId(),
+            agentName,
+            submitted.description(),
+            submitted.inputs(),
+            clock.instant());
+    Optional<LoadedSpec> spec = agents.current(agentName);
+    if (spec.isEmpty()) {
+      return next.fail(
           goal,
           submitted,
           "Unknown agent",
           "unknown agent '" + agentName + "'; known agents: " + String.join(", ", agents.names()));
     }
-    log.info("goal {} started with agent '{}'", goal.goalId(), agentName);
-    return planNext(goal, agent.get(), submitted);
+    log.info(
+        "goal {} started with agent '{}' ({})", goal.goalId(), agentName, spec.get().contentHash());
+    return next.after(
+        goal.edit(
+            draft -> {
+              draft.specVersions.put(agentName, spec.get().contentHash());
+              draft.note("goal submitted for agent " + agentName + ": " + submitted.description());
+            }),
+        submitted);
   }
 
   private Decision<PlannerState> resubmitted(PlannerState goal) {
@@ -117,121 +198,29 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
     return Decision.of(goal);
   }
 
-  private Decision<PlannerState> cancel(PlannerState goal, GoalEvent.GoalCancelled cancelled) {
+  /**
+   * Nothing new is proposed; actions waiting for a person are dropped, those already under way
+   * finish and their results are kept, then the goal ends as cancelled.
+   */
+  private Decision<PlannerState> cancel(PlannerState goal, GoalCancelled cancelled) {
     String by = cancelled.requestedBy() == null ? "" : " by " + cancelled.requestedBy();
-    log.info("goal {} cancelled{}", goal.goalId(), by);
-    return Decision.of(
-        goal.ended(GoalStatus.CANCELLED),
-        new OutcomeEvent.GoalCancelled(
-            goal.goalId(),
-            UUID.randomUUID(),
-            cancelled.eventId(),
-            clock.instant(),
-            "Goal cancelled" + by,
-            cancelled.reason()));
-  }
-
-  private Decision<PlannerState> onVerdict(PlannerState goal, VerdictEvent verdict) {
-    if (!goal.isPending(verdict.actionId())) {
-      return notPending(goal, verdict.actionId());
-    }
-    return switch (verdict) {
-      case ActionAllowed allowed -> Decision.of(goal.withStatus(GoalStatus.RUNNING));
-      case ActionEscalated escalated -> Decision.of(goal.withStatus(GoalStatus.WAITING_FOR_HUMAN));
-      case ActionDenied denied ->
-          fail(
-              goal,
-              denied,
-              "Action denied",
-              "action "
-                  + denied.actionId()
-                  + " was denied by policy '"
-                  + denied.policy()
-                  + "': "
-                  + denied.reason());
-    };
-  }
-
-  private Decision<PlannerState> onResult(PlannerState goal, ActionResultEvent result) {
-    if (!goal.isPending(result.actionId())) {
-      return notPending(goal, result.actionId());
-    }
-    return switch (result) {
-      case ActionSucceeded succeeded ->
-          planNext(
-              goal.withResult(succeeded.actionId(), succeeded.output()), agentOf(goal), succeeded);
-      case ActionFailed failed ->
-          fail(
-              goal,
-              failed,
-              "Action failed",
-              "action " + failed.actionId() + " (" + failed.tool() + ") failed: " + failed.error());
-      case ActionOutcomeUnknown unknown ->
-          fail(
-              goal,
-              unknown,
-              "Action outcome unknown",
-              "the outcome of action "
-                  + unknown.actionId()
-                  + " ("
-                  + unknown.tool()
-                  + ") is unknown: "
-                  + (unknown.reason() == null ? "no reason given" : unknown.reason())
-                  + "; a person must check whether it happened");
-    };
-  }
-
-  private Decision<PlannerState> planNext(
-      PlannerState goal, AgentSpec agent, SwitchboardEvent cause) {
-    return switch (planner.next(agent, goal)) {
-      case NextSteps.Propose propose -> propose(goal, agent, propose.actions(), cause);
-      case NextSteps.AwaitResults waiting -> Decision.of(goal);
-      case NextSteps.GoalMet met -> {
-        log.info("goal {} completed", goal.goalId());
-        yield Decision.of(
-            goal.ended(GoalStatus.COMPLETED),
-            new GoalCompleted(
-                goal.goalId(),
-                UUID.randomUUID(),
-                cause.eventId(),
-                clock.instant(),
-                met.summary(),
-                goal.resultsAsJson()));
-      }
-      case NextSteps.Stuck stuck -> fail(goal, cause, "Agent is stuck", stuck.reason());
-    };
-  }
-
-  private Decision<PlannerState> propose(
-      PlannerState goal, AgentSpec agent, List<PlannedAction> actions, SwitchboardEvent cause) {
-    List<String> actionIds = actions.stream().map(PlannedAction::actionId).toList();
-    log.info("goal {}: proposing {}", goal.goalId(), actionIds);
-    return Decision.of(
-        goal.proposing(actionIds),
-        new StepsProposed(
-            goal.goalId(),
-            UUID.randomUUID(),
-            cause.eventId(),
-            clock.instant(),
-            agent.name(),
-            actions));
-  }
-
-  private Decision<PlannerState> fail(
-      PlannerState goal, SwitchboardEvent cause, String summary, String reason) {
-    log.info("goal {} failed: {}", goal.goalId(), summary);
-    return Decision.of(
-        goal.ended(GoalStatus.FAILED),
-        new GoalFailed(
-            goal.goalId(), UUID.randomUUID(), cause.eventId(), clock.instant(), summary, reason));
-  }
-
-  /** The agent of a running goal; it was known when the goal started. */
-  private AgentSpec agentOf(PlannerState goal) {
-    return agents
-        .find(goal.agent())
-        .orElseThrow(
-            () -> new IllegalStateException("agent '" + goal.agent() + "' is no longer known"));
+    PlannerState cancelling =
+        goal.edit(
+            draft -> {
+              draft.cancellation =
+                  new Cancellation(
+                      cancelled.eventId(), cancelled.reason(), cancelled.requestedBy());
+              draft.runs.values().stream()
+                  .filter(
+                      run ->
+                          run.phase() == StepRun.Phase.ESCALATED
+                              || run.phase() == StepRun.Phase.AWAITING)
+                  .toList()
+                  .forEach(run -> draft.put(run.in(StepRun.Phase.DROPPED, "cancelled" + by)));
+              draft.awaiting = null;
+              draft.note("cancel requested" + by);
+            });
+    return next.after(cancelling, cancelled);
   }
 
   private static Decision<PlannerState> whileActive(
@@ -239,19 +228,17 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
       SwitchboardEvent event,
       Function<PlannerState, Decision<PlannerState>> handle) {
     if (state == null) {
-      log.warn(
-          "ignoring {} {} for goal {}: the planner never saw that goal",
-          event.getClass().getSimpleName(),
-          event.eventId(),
-          event.goalId());
+      if (event != null) {
+        log.warn(
+            "ignoring {} {} for goal {}: the planner never saw that goal",
+            event.getClass().getSimpleName(),
+            event.eventId(),
+            event.goalId());
+      }
       return Decision.of(null);
     }
     if (state.status().ended()) {
-      log.debug(
-          "ignoring {} for goal {}: the goal ended {}",
-          event.getClass().getSimpleName(),
-          event.goalId(),
-          state.status());
+      log.debug("ignoring an event for goal {}: the goal ended {}", state.goalId(), state.status());
       return Decision.of(state);
     }
     return handle.apply(state);

@@ -1,14 +1,41 @@
 package dev.switchboard.planner;
 
+import dev.switchboard.contracts.EventCodec;
+import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.catalog.Catalogs;
+import dev.switchboard.edge.InvalidConfigurationException;
+import dev.switchboard.edge.SwitchboardKafkaProperties;
+import dev.switchboard.planner.catalog.AgentCatalogWriter;
+import dev.switchboard.planner.catalog.AgentSpecWatcher;
+import dev.switchboard.planner.catalog.KafkaSpecVersions;
+import dev.switchboard.planner.llm.LlmConfiguration;
+import dev.switchboard.planner.llm.LlmPlanner;
+import dev.switchboard.planner.llm.ModelPrices;
+import dev.switchboard.planner.spec.AgentLibrary;
+import dev.switchboard.planner.spec.AgentSpecParser;
+import dev.switchboard.planner.spec.PlannerKind;
+import dev.switchboard.planner.spec.SpecSource;
 import java.time.Clock;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.config.TopicBuilder;
 
 /** Wires the planner's plain classes; the kafka-edge runs the {@link GoalPlanner} bean. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PlannerProperties.class)
+@Import(LlmConfiguration.class)
 class PlannerConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(PlannerConfiguration.class);
 
   @Bean
   Clock clock() {
@@ -16,19 +43,110 @@ class PlannerConfiguration {
   }
 
   @Bean
-  AgentRegistry agentRegistry() {
-    return AgentRegistry.builtIn();
+  AgentSpecParser agentSpecParser(PlannerProperties properties) {
+    return new AgentSpecParser(properties.escalationQueue());
+  }
+
+  /** Topic of every spec version loaded, by content hash: internal to the planner. */
+  @Bean
+  NewTopic agentVersionsTopic(TopicNames names, SwitchboardKafkaProperties kafka) {
+    return TopicBuilder.name(versionsTopic(names))
+        .partitions(1)
+        .replicas(kafka.replicationFactor())
+        .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+        .build();
   }
 
   @Bean
-  GoalPlanner goalPlanner(AgentRegistry agents, PlannerProperties properties, Clock clock) {
-    if (agents.find(properties.defaultAgent()).isEmpty()) {
-      throw new IllegalStateException(
+  NewTopic agentsCatalogTopic(TopicNames names, SwitchboardKafkaProperties kafka) {
+    return TopicBuilder.name(names.of(Catalogs.AGENTS))
+        .partitions(1)
+        .replicas(kafka.replicationFactor())
+        .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
+        .build();
+  }
+
+  @Bean
+  KafkaSpecVersions specVersions(
+      KafkaProperties kafka, TopicNames names, AgentSpecParser parser, EventCodec codec) {
+    return new KafkaSpecVersions(
+        kafka.buildProducerProperties(),
+        kafka.buildConsumerProperties(),
+        versionsTopic(names),
+        parser,
+        codec.mapper());
+  }
+
+  @Bean
+  AgentLibrary agentLibrary(
+      PlannerProperties properties, AgentSpecParser parser, KafkaSpecVersions versions) {
+    SpecSource source;
+    try {
+      source =
+          SpecSource.choose(
+              properties.agentsDir(),
+              PlannerProperties.DEFAULT_AGENTS_DIR,
+              PlannerConfiguration.class.getClassLoader());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigurationException(e.getMessage());
+    }
+    return AgentLibrary.load(source, parser, versions);
+  }
+
+  @Bean
+  AgentCatalogWriter agentCatalogWriter(KafkaProperties kafka, TopicNames names, EventCodec codec) {
+    return new AgentCatalogWriter(kafka.buildProducerProperties(), names, codec);
+  }
+
+  @Bean
+  AgentSpecWatcher agentSpecWatcher(
+      AgentLibrary library,
+      KafkaSpecVersions versions,
+      AgentCatalogWriter catalog,
+      PlannerProperties properties) {
+    return new AgentSpecWatcher(library, versions, catalog, properties.reloadInterval());
+  }
+
+  @Bean
+  GoalPlanner goalPlanner(
+      AgentLibrary agents,
+      PlannerProperties properties,
+      Clock clock,
+      ObjectProvider<LlmPlanner> llmPlanner,
+      ObjectProvider<ModelPrices> prices) {
+    if (agents.current(properties.defaultAgent()).isEmpty()) {
+      throw new InvalidConfigurationException(
           "switchboard.planner.default-agent '"
               + properties.defaultAgent()
               + "' is not a known agent; known agents: "
               + String.join(", ", agents.names()));
     }
-    return new GoalPlanner(agents, new DeterministicPlanner(), properties.defaultAgent(), clock);
+    Map<PlannerKind, Planner> planners = new EnumMap<>(PlannerKind.class);
+    planners.put(PlannerKind.DETERMINISTIC, new DeterministicPlanner());
+    llmPlanner.ifAvailable(planner -> planners.put(PlannerKind.LLM, planner));
+    agents.all().stream()
+        .filter(
+            spec ->
+                spec.spec().planner() == PlannerKind.LLM && !planners.containsKey(PlannerKind.LLM))
+        .forEach(
+            spec ->
+                log.warn(
+                    "agent '{}' uses the llm planner, but switchboard.planner.llm.provider is not"
+                        + " set: its goals will fail",
+                    spec.name()));
+    // Model calls leave the planner as kafka-edge's durable effects; until the edge has them, none.
+    return new GoalPlanner(
+        agents,
+        planners,
+        properties.defaultAgent(),
+        properties.escalationQueue(),
+        clock,
+        ModelCalls.NONE,
+        prices.getIfAvailable(() -> new ModelPrices(Map.of())));
+  }
+
+  /** Internal to the planner, named like its Kafka Streams topics. */
+  static String versionsTopic(TopicNames names) {
+    return names.prefix() + "switchboard-planner-agent-versions";
   }
 }

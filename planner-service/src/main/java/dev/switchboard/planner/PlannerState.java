@@ -1,77 +1,273 @@
 package dev.switchboard.planner;
 
 import dev.switchboard.contracts.GoalStatus;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.NullNode;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.StringNode;
 
 /**
- * What the planner knows about one goal; kept by the kafka-edge in a changelogged store.
+ * What the planner knows about one goal; kept by the kafka-edge in a changelogged store, so it
+ * survives restarts. Everything the planners decide from is here: facts, runs, who holds the goal,
+ * which spec version each agent runs, what was used of the budgets.
  *
- * @param agent the agent pursuing the goal (as requested, when it is unknown)
- * @param inputs named inputs from the goal
- * @param results what each finished action returned, by actionId (JSON null when it returned none)
- * @param pending actionIds proposed and not yet finished
+ * @param agent the agent pursuing the goal (as requested, when unknown); while a person holds the
+ *     goal, the agent that handed it over
+ * @param holder who holds the goal: {@code agent:<name>} or {@code human:<queue>}
+ * @param specVersions the content hash of the spec each agent runs for this goal
+ * @param callers agents that handed the goal down and wait for it back, innermost last
+ * @param facts what the goal's runs produced, by fact name
+ * @param factSources which run produced each fact
+ * @param runs every step run, by runId
+ * @param results what each finished run returned, by runId
+ * @param approvals escalationId → actionId of approvals the guardrail asked people for
+ * @param awaiting the open handoff or question; null when none
+ * @param usage per agent, what it used of its budgets since it took the goal
+ * @param proposals how often each action (tool and arguments) was proposed
+ * @param history what happened, one line each, for summaries and handoff contexts
+ * @param cancellation a cancel request waiting for actions in flight; null when none
+ * @param modelTurns the LLM planner's model calls, in order: each request and, once it came, its
+ *     reply
  */
 public record PlannerState(
     String goalId,
-    String agent,
     String description,
     Map<String, String> inputs,
     GoalStatus status,
+    String agent,
+    String holder,
+    Map<String, String> specVersions,
+    List<Caller> callers,
+    Map<String, JsonNode> facts,
+    Map<String, String> factSources,
+    Map<String, StepRun> runs,
     Map<String, JsonNode> results,
-    List<String> pending) {
+    Map<String, String> approvals,
+    Awaiting awaiting,
+    Map<String, Usage> usage,
+    Map<String, Integer> proposals,
+    List<String> history,
+    Instant startedAt,
+    Cancellation cancellation,
+    List<ModelTurn> modelTurns) {
+
+  static final int MAX_HISTORY = 100;
+  static final String INPUTS = "inputs.";
+  static final String DESCRIPTION = "description";
 
   public PlannerState {
     inputs = inputs == null ? Map.of() : Map.copyOf(inputs);
+    specVersions = specVersions == null ? Map.of() : Map.copyOf(specVersions);
+    callers = callers == null ? List.of() : List.copyOf(callers);
+    facts = facts == null ? Map.of() : Map.copyOf(facts);
+    factSources = factSources == null ? Map.of() : Map.copyOf(factSources);
+    runs = runs == null ? Map.of() : Map.copyOf(runs);
     results = results == null ? Map.of() : Map.copyOf(results);
-    pending = pending == null ? List.of() : List.copyOf(pending);
+    approvals = approvals == null ? Map.of() : Map.copyOf(approvals);
+    usage = usage == null ? Map.of() : Map.copyOf(usage);
+    proposals = proposals == null ? Map.of() : Map.copyOf(proposals);
+    history = history == null ? List.of() : List.copyOf(history);
+    modelTurns = modelTurns == null ? List.of() : List.copyOf(modelTurns);
   }
 
   static PlannerState started(
-      String goalId, String agent, String description, Map<String, String> inputs) {
+      String goalId, String agent, String description, Map<String, String> inputs, Instant now) {
     return new PlannerState(
-        goalId, agent, description, inputs, GoalStatus.RUNNING, Map.of(), List.of());
+        goalId,
+        description,
+        inputs,
+        GoalStatus.RUNNING,
+        agent,
+        "agent:" + agent,
+        Map.of(),
+        List.of(),
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        null,
+        Map.of(agent, Usage.startingAt(now)),
+        Map.of(),
+        List.of(),
+        now,
+        null,
+        List.of());
   }
 
-  boolean isPending(String actionId) {
-    return pending.contains(actionId);
+  /**
+   * A fact's value: {@code description}, {@code inputs.<name>} or one a run produced. Empty when
+   * the goal does not have it, or has only null or blank text for it.
+   */
+  public Optional<JsonNode> fact(String name) {
+    JsonNode value;
+    if (name.equals(DESCRIPTION)) {
+      value = description == null ? null : StringNode.valueOf(description);
+    } else if (name.startsWith(INPUTS)) {
+      String input = inputs.get(name.substring(INPUTS.length()));
+      value = input == null ? null : StringNode.valueOf(input);
+    } else {
+      value = facts.get(name);
+    }
+    if (value == null || value.isNull() || value.isMissingNode()) {
+      return Optional.empty();
+    }
+    return value.isString() && value.asString().isBlank() ? Optional.empty() : Optional.of(value);
   }
 
-  PlannerState withStatus(GoalStatus newStatus) {
-    return new PlannerState(goalId, agent, description, inputs, newStatus, results, pending);
+  /** Every fact the goal has, the inputs as {@code inputs.<name>}. */
+  public Map<String, JsonNode> allFacts() {
+    Map<String, JsonNode> all = new TreeMap<>(facts);
+    inputs.forEach((name, value) -> all.put(INPUTS + name, StringNode.valueOf(value)));
+    return all;
   }
 
-  PlannerState proposing(List<String> actionIds) {
-    List<String> newPending = new ArrayList<>(pending);
-    actionIds.stream().filter(id -> !newPending.contains(id)).forEach(newPending::add);
-    return new PlannerState(
-        goalId, agent, description, inputs, GoalStatus.RUNNING, results, newPending);
+  /** The runs of one step, first attempt first. */
+  public List<StepRun> runsOf(String agentName, String step) {
+    return runs.values().stream()
+        .filter(run -> run.agent().equals(agentName) && run.step().equals(step))
+        .sorted(Comparator.comparingInt(StepRun::attempt))
+        .toList();
   }
 
-  PlannerState withResult(String actionId, JsonNode output) {
-    Map<String, JsonNode> newResults = new HashMap<>(results);
-    newResults.put(actionId, output == null ? NullNode.getInstance() : output);
-    List<String> newPending = new ArrayList<>(pending);
-    newPending.remove(actionId);
-    return new PlannerState(
-        goalId, agent, description, inputs, GoalStatus.RUNNING, newResults, newPending);
+  public Optional<StepRun> latestRun(String agentName, String step) {
+    List<StepRun> all = runsOf(agentName, step);
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());
   }
 
-  PlannerState ended(GoalStatus endStatus) {
-    return new PlannerState(goalId, agent, description, inputs, endStatus, results, List.of());
+  public Optional<StepRun> run(String runId) {
+    return Optional.ofNullable(runs.get(runId));
   }
 
-  /** The results as one JSON object, actionIds in order. */
+  /** Tool runs in a phase, in runId order. */
+  public List<StepRun> toolRuns(StepRun.Phase... phases) {
+    List<StepRun.Phase> wanted = List.of(phases);
+    return runs.values().stream()
+        .filter(run -> run.kind() == StepRun.Kind.TOOL && wanted.contains(run.phase()))
+        .sorted(Comparator.comparing(StepRun::runId))
+        .toList();
+  }
+
+  /** Tool runs proposed or allowed, whose result is still to come without anyone deciding. */
+  public List<StepRun> running() {
+    return toolRuns(StepRun.Phase.PROPOSED, StepRun.Phase.ALLOWED);
+  }
+
+  public Usage usageOf(String agentName) {
+    return usage.getOrDefault(agentName, Usage.startingAt(startedAt));
+  }
+
+  /** The model turns of one agent, first first. */
+  public List<ModelTurn> turnsOf(String agentName) {
+    return modelTurns.stream().filter(turn -> turn.agent().equals(agentName)).toList();
+  }
+
+  boolean cancelling() {
+    return cancellation != null;
+  }
+
+  /** The results as one JSON object, runIds in order. */
   ObjectNode resultsAsJson() {
     ObjectNode json = JsonNodeFactory.instance.objectNode();
     new TreeMap<>(results).forEach(json::set);
     return json;
+  }
+
+  /** A changed copy. */
+  PlannerState edit(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /** A mutable copy of the state, for {@link #edit}. */
+  static final class Draft {
+    final String goalId;
+    final String description;
+    final Map<String, String> inputs;
+    GoalStatus status;
+    String agent;
+    String holder;
+    final Map<String, String> specVersions;
+    final List<Caller> callers;
+    final Map<String, JsonNode> facts;
+    final Map<String, String> factSources;
+    final Map<String, StepRun> runs;
+    final Map<String, JsonNode> results;
+    final Map<String, String> approvals;
+    Awaiting awaiting;
+    final Map<String, Usage> usage;
+    final Map<String, Integer> proposals;
+    final List<String> history;
+    final Instant startedAt;
+    Cancellation cancellation;
+    final List<ModelTurn> modelTurns;
+
+    private Draft(PlannerState state) {
+      goalId = state.goalId;
+      description = state.description;
+      inputs = state.inputs;
+      status = state.status;
+      agent = state.agent;
+      holder = state.holder;
+      specVersions = new HashMap<>(state.specVersions);
+      callers = new ArrayList<>(state.callers);
+      facts = new HashMap<>(state.facts);
+      factSources = new HashMap<>(state.factSources);
+      runs = new HashMap<>(state.runs);
+      results = new HashMap<>(state.results);
+      approvals = new HashMap<>(state.approvals);
+      awaiting = state.awaiting;
+      usage = new HashMap<>(state.usage);
+      proposals = new HashMap<>(state.proposals);
+      history = new ArrayList<>(state.history);
+      startedAt = state.startedAt;
+      cancellation = state.cancellation;
+      modelTurns = new ArrayList<>(state.modelTurns);
+    }
+
+    void note(String line) {
+      history.add(line);
+      while (history.size() > MAX_HISTORY) {
+        history.removeFirst();
+      }
+    }
+
+    void put(StepRun run) {
+      runs.put(run.runId(), run);
+    }
+
+    private PlannerState build() {
+      return new PlannerState(
+          goalId,
+          description,
+          inputs,
+          status,
+          agent,
+          holder,
+          specVersions,
+          callers,
+          facts,
+          factSources,
+          runs,
+          results,
+          approvals,
+          awaiting,
+          usage,
+          proposals,
+          history,
+          startedAt,
+          cancellation,
+          modelTurns);
+    }
   }
 }

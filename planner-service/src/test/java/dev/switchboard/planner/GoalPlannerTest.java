@@ -5,252 +5,212 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.contracts.GoalStatus;
 import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
-import dev.switchboard.contracts.event.ActionResultEvent.ActionFailed;
-import dev.switchboard.contracts.event.ActionResultEvent.ActionOutcomeUnknown;
 import dev.switchboard.contracts.event.ActionResultEvent.ActionSucceeded;
 import dev.switchboard.contracts.event.GoalEvent;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
-import dev.switchboard.contracts.event.OutcomeEvent;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalFailed;
+import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
+import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
 import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
 import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.ResolutionEvent.Approved;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
 import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
-import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
 import dev.switchboard.edge.Decision;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+/** The demo agent's goal from submission to outcome, and what the planner ignores. */
 class GoalPlannerTest {
-  private static final Instant NOW = Instant.parse("2026-01-02T03:04:05Z");
-  private static final String GOAL = "goal-1";
-  private static final String STEP_1 = GOAL + "/step-1";
-  private static final String STEP_2 = GOAL + "/step-2";
+  private static final String CONTACT =
+      "{\"account\": \"ACME\", \"contact\": \"jane@acme.example\", \"name\": \"Jane Doe\"}";
 
-  private final GoalPlanner planner =
-      new GoalPlanner(
-          AgentRegistry.builtIn(),
-          new DeterministicPlanner(),
-          "demo",
-          Clock.fixed(NOW, ZoneOffset.UTC));
+  private final GoalDriver goal = new GoalDriver(TestAgents.examples());
+  private final String lookup = goal.action("demo", "step-1");
+  private final String send = goal.action("demo", "step-2");
 
   @Test
   void shouldProposeTheLookupWhenAGoalIsSubmitted() {
-    GoalSubmitted submitted = submitted(null, Map.of("account", "ACME"));
+    GoalSubmitted submitted =
+        new GoalSubmitted(
+            goal.goalId,
+            UUID.randomUUID(),
+            null,
+            GoalDriver.T0,
+            null,
+            "Follow up with ACME",
+            Map.of("account", "ACME"));
 
-    Decision<PlannerState> decision = planner.decide(null, submitted);
+    goal.apply(submitted);
 
-    StepsProposed proposed = only(decision, StepsProposed.class);
-    assertThat(proposed.goalId()).isEqualTo(GOAL);
+    StepsProposed proposed = goal.proposed();
     assertThat(proposed.causationId()).isEqualTo(submitted.eventId());
-    assertThat(proposed.occurredAt()).isEqualTo(NOW);
+    assertThat(proposed.occurredAt()).isEqualTo(GoalDriver.T0);
     assertThat(proposed.agent()).isEqualTo("demo");
-    PlannedAction lookup = proposed.actions().getFirst();
+    PlannedAction action = proposed.actions().getFirst();
     assertThat(proposed.actions()).hasSize(1);
-    assertThat(lookup.actionId()).isEqualTo(STEP_1);
-    assertThat(lookup.tool()).isEqualTo("demo.lookup");
-    assertThat(lookup.sideEffect()).isFalse();
-    assertThat(lookup.dependsOn()).isEmpty();
-    assertThat(lookup.arguments().get("account").asString()).isEqualTo("ACME");
-    assertThat(decision.state().status()).isEqualTo(GoalStatus.RUNNING);
-    assertThat(decision.state().pending()).containsExactly(STEP_1);
+    assertThat(action.actionId()).isEqualTo("goal-1/demo/step-1");
+    assertThat(action.tool()).isEqualTo("demo.lookup");
+    assertThat(action.sideEffect()).isFalse();
+    assertThat(action.dependsOn()).isEmpty();
+    assertThat(action.arguments().get("account").asString()).isEqualTo("ACME");
+    assertThat(goal.state.status()).isEqualTo(GoalStatus.RUNNING);
+    assertThat(goal.state.holder()).isEqualTo("agent:demo");
+    assertThat(goal.state.specVersions()).containsKey("demo");
   }
 
   @Test
   void shouldLookUpTheDescriptionWhenTheGoalHasNoAccountInput() {
-    Decision<PlannerState> decision = planner.decide(null, submitted("demo", Map.of()));
+    goal.submit("demo", "Follow up with ACME", Map.of());
 
-    PlannedAction lookup = only(decision, StepsProposed.class).actions().getFirst();
-    assertThat(lookup.arguments().get("account").asString()).isEqualTo("Follow up with ACME");
+    assertThat(goal.proposed().actions().getFirst().arguments().get("account").asString())
+        .isEqualTo("Follow up with ACME");
   }
 
   @Test
   void shouldProposeTheSendToTheFoundContactWhenTheLookupSucceeds() {
-    PlannerState afterSubmit = planner.decide(null, submitted(null, Map.of())).state();
-    ActionSucceeded lookedUp = succeeded(STEP_1, "demo.lookup", contact());
+    goal.submit(null, "Follow up with ACME", Map.of());
 
-    Decision<PlannerState> decision = planner.decide(afterSubmit, lookedUp);
+    goal.succeed(lookup, CONTACT);
 
-    StepsProposed proposed = only(decision, StepsProposed.class);
-    assertThat(proposed.causationId()).isEqualTo(lookedUp.eventId());
-    PlannedAction send = proposed.actions().getFirst();
-    assertThat(send.actionId()).isEqualTo(STEP_2);
-    assertThat(send.tool()).isEqualTo("demo.send");
-    assertThat(send.sideEffect()).isTrue();
-    assertThat(send.dependsOn()).containsExactly(STEP_1);
-    assertThat(send.arguments().get("to").asString()).isEqualTo("jane@acme.example");
-    assertThat(send.arguments().get("subject").asString()).contains("ACME");
-    assertThat(send.arguments().get("body").asString())
-        .contains("Jane Doe")
-        .contains("Follow up with ACME");
-    assertThat(decision.state().pending()).containsExactly(STEP_2);
-    assertThat(decision.state().results()).containsEntry(STEP_1, contact());
+    PlannedAction action = goal.proposed().actions().getFirst();
+    assertThat(action.actionId()).isEqualTo(send);
+    assertThat(action.tool()).isEqualTo("demo.send");
+    assertThat(action.sideEffect()).isTrue();
+    assertThat(action.dependsOn()).containsExactly(lookup);
+    assertThat(action.arguments().get("to").asString()).isEqualTo("jane@acme.example");
+    assertThat(action.arguments().get("subject").asString()).isEqualTo("Following up: ACME");
+    assertThat(action.arguments().get("body").asString())
+        .contains("Hello Jane Doe")
+        .contains("following up on: Follow up with ACME");
+    assertThat(goal.state.fact("contact")).isPresent();
   }
 
   @Test
   void shouldCompleteTheGoalWithAllResultsWhenTheSendSucceeds() {
-    PlannerState waiting = stateWaitingForSend();
-    JsonNode sent = JsonNodeFactory.instance.objectNode().put("messageId", "m-1");
-    ActionSucceeded delivered = succeeded(STEP_2, "demo.send", sent);
+    goal.submit(null, "Follow up with ACME", Map.of());
+    goal.succeed(lookup, CONTACT);
 
-    Decision<PlannerState> decision = planner.decide(waiting, delivered);
+    goal.succeed(send, "{\"messageId\": \"m-1\"}");
 
-    GoalCompleted completed = only(decision, GoalCompleted.class);
-    assertThat(completed.causationId()).isEqualTo(delivered.eventId());
-    assertThat(completed.summary()).contains("demo").contains("2 steps");
-    assertThat(completed.results().get(STEP_1)).isEqualTo(contact());
-    assertThat(completed.results().get(STEP_2)).isEqualTo(sent);
-    assertThat(decision.state().status()).isEqualTo(GoalStatus.COMPLETED);
-    assertThat(decision.state().pending()).isEmpty();
+    GoalCompleted completed = goal.only(GoalCompleted.class);
+    assertThat(completed.summary()).isEqualTo("Agent 'demo' completed its SOP: 2 of 2 steps done");
+    assertThat(completed.results().get(lookup).get("contact").asString())
+        .isEqualTo("jane@acme.example");
+    assertThat(completed.results().get(send).get("messageId").asString()).isEqualTo("m-1");
+    assertThat(goal.state.status()).isEqualTo(GoalStatus.COMPLETED);
   }
 
   @Test
-  void shouldWaitForAHumanWhenTheSendIsEscalatedAndRunAgainWhenItIsAllowed() {
-    PlannerState proposed = stateWaitingForSend();
+  void shouldWaitForAPersonWhileTheSendIsEscalatedAndRunAgainWhenItIsAllowed() {
+    goal.submit(null, "Follow up with ACME", Map.of());
+    goal.succeed(lookup, CONTACT);
 
-    Decision<PlannerState> escalated =
-        planner.decide(
-            proposed,
-            new ActionEscalated(
-                GOAL,
-                UUID.randomUUID(),
-                null,
-                NOW,
-                STEP_2,
-                "outbound-communication",
-                STEP_2 + "/approval",
-                "needs approval"));
-    Decision<PlannerState> allowed =
-        planner.decide(
-            escalated.state(),
-            new ActionAllowed(GOAL, UUID.randomUUID(), null, NOW, STEP_2, "approved-by-human"));
+    goal.escalate(send);
+    assertThat(goal.last.emit()).isEmpty();
+    assertThat(goal.state.status()).isEqualTo(GoalStatus.WAITING_FOR_HUMAN);
 
-    assertThat(escalated.emit()).isEmpty();
-    assertThat(escalated.state().status()).isEqualTo(GoalStatus.WAITING_FOR_HUMAN);
-    assertThat(allowed.emit()).isEmpty();
-    assertThat(allowed.state().status()).isEqualTo(GoalStatus.RUNNING);
+    goal.allow(send);
+    assertThat(goal.last.emit()).isEmpty();
+    assertThat(goal.state.status()).isEqualTo(GoalStatus.RUNNING);
   }
 
   @Test
-  void shouldFailTheGoalWithThePolicyReasonWhenAnActionIsDenied() {
-    ActionDenied denied =
-        new ActionDenied(
-            GOAL,
-            UUID.randomUUID(),
-            null,
-            NOW,
-            STEP_2,
-            "human-approval",
-            "denied by local-operator: wrong person");
+  void shouldFailTheGoalWithThePolicyAndTheReasonWhenTheSendIsDenied() {
+    goal.submit(null, "Follow up with ACME", Map.of());
+    goal.succeed(lookup, CONTACT);
+    goal.escalate(send);
 
-    Decision<PlannerState> decision = planner.decide(stateWaitingForSend(), denied);
+    goal.deny(send, "denied by local-operator: wrong person");
 
-    GoalFailed failed = only(decision, GoalFailed.class);
-    assertThat(failed.causationId()).isEqualTo(denied.eventId());
+    GoalFailed failed = goal.only(GoalFailed.class);
+    assertThat(failed.summary()).isEqualTo("Action denied");
     assertThat(failed.reason())
-        .contains(STEP_2)
-        .contains("human-approval")
+        .contains(send)
+        .contains("policy 'human-approval'")
         .contains("denied by local-operator: wrong person");
-    assertThat(decision.state().status()).isEqualTo(GoalStatus.FAILED);
+    assertThat(goal.state.status()).isEqualTo(GoalStatus.FAILED);
   }
 
   @Test
-  void shouldFailTheGoalWithTheToolErrorWhenAnActionFails() {
-    PlannerState afterSubmit = planner.decide(null, submitted(null, Map.of())).state();
+  void shouldFailTheGoalWithTheToolErrorWhenTheLookupFails() {
+    goal.submit(null, "Follow up with ACME", Map.of());
 
-    Decision<PlannerState> decision =
-        planner.decide(
-            afterSubmit,
-            new ActionFailed(
-                GOAL, UUID.randomUUID(), null, NOW, STEP_1, "demo.lookup", "no such account"));
+    goal.fail(lookup, "no account named 'ACME'");
 
-    assertThat(only(decision, GoalFailed.class).reason())
-        .contains(STEP_1)
+    assertThat(goal.only(GoalFailed.class).reason())
+        .contains(lookup)
         .contains("demo.lookup")
-        .contains("no such account");
-    assertThat(decision.state().status()).isEqualTo(GoalStatus.FAILED);
+        .contains("no account named 'ACME'");
   }
 
   @Test
-  void shouldFailTheGoalAndAskForACheckWhenTheOutcomeIsUnknown() {
-    Decision<PlannerState> decision =
-        planner.decide(
-            stateWaitingForSend(),
-            new ActionOutcomeUnknown(
-                GOAL, UUID.randomUUID(), null, NOW, STEP_2, "demo.send", "timed out"));
+  void shouldHandTheGoalToAPersonWhenTheLookupDidNotReturnWhatTheSendNeeds() {
+    goal.submit(null, "Follow up with ACME", Map.of());
 
-    assertThat(only(decision, GoalFailed.class).reason())
-        .contains(STEP_2)
-        .contains("timed out")
-        .contains("check whether it happened");
-    assertThat(decision.state().status()).isEqualTo(GoalStatus.FAILED);
+    goal.succeed(lookup, "{\"account\": \"ACME\"}");
+
+    HandoffProposed handoff = goal.only(HandoffProposed.class);
+    assertThat(handoff.target()).isEqualTo("human:operators");
+    assertThat(handoff.agent()).isEqualTo("demo");
+    assertThat(handoff.reason()).contains("step step-2 needs contact, name");
+    assertThat(handoff.context().facts()).containsKey("account");
+    assertThat(handoff.context().results()).containsKey(lookup);
+    assertThat(handoff.context().history())
+        .anyMatch(line -> line.contains("step-1 (demo.lookup) succeeded"));
+    assertThat(goal.state.status()).isEqualTo(GoalStatus.WAITING_FOR_HUMAN);
   }
 
   @Test
-  void shouldFailTheGoalWhenAnEarlierStepDidNotReturnWhatTheNextNeeds() {
-    PlannerState afterSubmit = planner.decide(null, submitted(null, Map.of())).state();
-    JsonNode noContact = JsonNodeFactory.instance.objectNode().put("account", "ACME");
+  void shouldAskAPersonWhenTheOutcomeOfTheSendIsUnknown() {
+    goal.submit(null, "Follow up with ACME", Map.of());
+    goal.succeed(lookup, CONTACT);
 
-    Decision<PlannerState> decision =
-        planner.decide(afterSubmit, succeeded(STEP_1, "demo.lookup", noContact));
+    goal.unknown(send, "the executor restarted during the call");
 
-    assertThat(only(decision, GoalFailed.class).reason())
-        .contains("step-2")
-        .contains("step-1.contact");
-  }
-
-  @Test
-  void shouldCancelARunningGoal() {
-    GoalEvent.GoalCancelled cancel =
-        new GoalEvent.GoalCancelled(
-            GOAL, UUID.randomUUID(), null, NOW, "not needed", "local-operator");
-
-    Decision<PlannerState> decision = planner.decide(stateWaitingForSend(), cancel);
-
-    OutcomeEvent.GoalCancelled cancelled = only(decision, OutcomeEvent.GoalCancelled.class);
-    assertThat(cancelled.causationId()).isEqualTo(cancel.eventId());
-    assertThat(cancelled.summary()).contains("local-operator");
-    assertThat(cancelled.reason()).isEqualTo("not needed");
-    assertThat(decision.state().status()).isEqualTo(GoalStatus.CANCELLED);
-    assertThat(decision.state().pending()).isEmpty();
+    QuestionProposed question = goal.only(QuestionProposed.class);
+    assertThat(question.queue()).isEqualTo("human:operators");
+    assertThat(question.question())
+        .contains(send)
+        .contains("demo.send")
+        .contains("jane@acme.example")
+        .contains("the executor restarted during the call")
+        .contains("'happened', 'did not happen' or 'retry'");
   }
 
   @Test
   void shouldFailAGoalForAnUnknownAgentNamingTheKnownOnes() {
-    Decision<PlannerState> decision = planner.decide(null, submitted("sales", Map.of()));
+    goal.submit("sales", "Follow up", Map.of());
 
-    GoalFailed failed = only(decision, GoalFailed.class);
-    assertThat(failed.reason()).isEqualTo("unknown agent 'sales'; known agents: demo");
-    assertThat(decision.state().status()).isEqualTo(GoalStatus.FAILED);
-    assertThat(decision.state().agent()).isEqualTo("sales");
+    GoalFailed failed = goal.only(GoalFailed.class);
+    assertThat(failed.reason())
+        .isEqualTo("unknown agent 'sales'; known agents: demo, researcher, sdr, writer");
+    assertThat(goal.state.agent()).isEqualTo("sales");
+    assertThat(goal.state.status()).isEqualTo(GoalStatus.FAILED);
   }
 
   @Test
   void shouldIgnoreEveryEventAfterTheGoalEnded() {
-    PlannerState completed =
-        planner
-            .decide(
-                stateWaitingForSend(),
-                succeeded(STEP_2, "demo.send", JsonNodeFactory.instance.objectNode()))
-            .state();
+    goal.submit(null, "Follow up with ACME", Map.of());
+    goal.succeed(lookup, CONTACT);
+    goal.succeed(send, "{}");
+    PlannerState completed = goal.state;
 
     for (SwitchboardEvent late :
         new SwitchboardEvent[] {
-          succeeded(STEP_2, "demo.send", JsonNodeFactory.instance.objectNode()),
-          new ActionDenied(GOAL, UUID.randomUUID(), null, NOW, STEP_2, "p", "late"),
-          new GoalEvent.GoalCancelled(GOAL, UUID.randomUUID(), null, NOW, "late", "someone"),
-          submitted(null, Map.of())
+          new ActionSucceeded(
+              goal.goalId, UUID.randomUUID(), null, GoalDriver.T0, send, "demo.send", null),
+          new ActionDenied(goal.goalId, UUID.randomUUID(), null, GoalDriver.T0, send, "p", "late"),
+          new GoalEvent.GoalCancelled(
+              goal.goalId, UUID.randomUUID(), null, GoalDriver.T0, "late", "x"),
+          new GoalSubmitted(
+              goal.goalId, UUID.randomUUID(), null, GoalDriver.T0, null, "again", null)
         }) {
-      Decision<PlannerState> decision = planner.decide(completed, late);
+      Decision<PlannerState> decision = goal.planner.decide(completed, late);
 
       assertThat(decision.emit()).as("after %s", late).isEmpty();
       assertThat(decision.state()).isEqualTo(completed);
@@ -261,12 +221,16 @@ class GoalPlannerTest {
   void shouldIgnoreEventsForAGoalItNeverSaw() {
     for (SwitchboardEvent stray :
         new SwitchboardEvent[] {
-          succeeded(STEP_1, "demo.lookup", contact()),
-          new ActionAllowed(GOAL, UUID.randomUUID(), null, NOW, STEP_1, "read-only-tools"),
-          new GoalEvent.GoalCancelled(GOAL, UUID.randomUUID(), null, NOW, "stop", "someone"),
-          new Approved(GOAL, UUID.randomUUID(), null, NOW, STEP_2 + "/approval", "op", null)
+          new ActionSucceeded(
+              goal.goalId, UUID.randomUUID(), null, GoalDriver.T0, lookup, "demo.lookup", null),
+          new ActionAllowed(
+              goal.goalId, UUID.randomUUID(), null, GoalDriver.T0, lookup, "read-only-tools"),
+          new GoalEvent.GoalCancelled(
+              goal.goalId, UUID.randomUUID(), null, GoalDriver.T0, "stop", "x"),
+          new Approved(
+              goal.goalId, UUID.randomUUID(), null, GoalDriver.T0, "approval-1", "op", null)
         }) {
-      Decision<PlannerState> decision = planner.decide(null, stray);
+      Decision<PlannerState> decision = goal.planner.decide(null, stray);
 
       assertThat(decision.emit()).as("after %s", stray).isEmpty();
       assertThat(decision.state()).isNull();
@@ -275,60 +239,37 @@ class GoalPlannerTest {
 
   @Test
   void shouldIgnoreResultsOfActionsItIsNotWaitingFor() {
-    PlannerState waiting = stateWaitingForSend();
+    goal.submit(null, "Follow up with ACME", Map.of());
+    goal.succeed(lookup, CONTACT);
+    PlannerState waiting = goal.state;
 
-    Decision<PlannerState> decision =
-        planner.decide(waiting, succeeded(STEP_1, "demo.lookup", contact()));
+    goal.succeed(lookup, CONTACT);
+    goal.apply(
+        new ActionSucceeded(
+            goal.goalId, UUID.randomUUID(), null, GoalDriver.T0, "goal-1/demo/step-9", "x", null));
 
-    assertThat(decision.emit()).isEmpty();
-    assertThat(decision.state()).isEqualTo(waiting);
+    assertThat(goal.last.emit()).isEmpty();
+    assertThat(goal.state).isEqualTo(waiting);
   }
 
   @Test
   void shouldRefuseEventsFromTopicsItDoesNotRead() {
+    goal.submit(null, "Follow up with ACME", Map.of());
     ActionRequested request =
         new ActionRequested(
-            GOAL,
+            goal.goalId,
             UUID.randomUUID(),
             null,
-            NOW,
-            new PlannedAction(STEP_1, "demo.lookup", null, null, false, null),
+            GoalDriver.T0,
+            new PlannedAction(
+                lookup, "demo.lookup", JsonNodeFactory.instance.objectNode(), null, false, null),
             null,
-            NOW.plusSeconds(600),
+            GoalDriver.T0.plusSeconds(600),
             "key-1",
             "sig");
 
-    assertThatThrownBy(() -> planner.decide(stateWaitingForSend(), request))
+    assertThatThrownBy(() -> goal.planner.decide(goal.state, request))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("ActionRequested");
-  }
-
-  private PlannerState stateWaitingForSend() {
-    PlannerState afterSubmit = planner.decide(null, submitted(null, Map.of())).state();
-    return planner.decide(afterSubmit, succeeded(STEP_1, "demo.lookup", contact())).state();
-  }
-
-  private static GoalSubmitted submitted(String agent, Map<String, String> inputs) {
-    return new GoalSubmitted(
-        GOAL, UUID.randomUUID(), null, NOW, agent, "Follow up with ACME", inputs);
-  }
-
-  private static ActionSucceeded succeeded(String actionId, String tool, JsonNode output) {
-    return new ActionSucceeded(GOAL, UUID.randomUUID(), null, NOW, actionId, tool, output);
-  }
-
-  private static JsonNode contact() {
-    return JsonNodeFactory.instance
-        .objectNode()
-        .put("account", "ACME")
-        .put("contact", "jane@acme.example")
-        .put("name", "Jane Doe");
-  }
-
-  private static <T extends SwitchboardEvent> T only(
-      Decision<PlannerState> decision, Class<T> type) {
-    assertThat(decision.emit()).hasSize(1);
-    assertThat(decision.emit().getFirst()).isInstanceOf(type);
-    return type.cast(decision.emit().getFirst());
   }
 }

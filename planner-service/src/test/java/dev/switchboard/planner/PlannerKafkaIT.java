@@ -5,17 +5,32 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
+import dev.switchboard.contracts.catalog.AgentEntry;
+import dev.switchboard.contracts.catalog.Catalogs;
 import dev.switchboard.contracts.event.ActionResultEvent.ActionSucceeded;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import dev.switchboard.contracts.event.PlanEvent;
+import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
+import dev.switchboard.contracts.event.PlannedAction;
+import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.edge.testing.TopicProbe;
+import dev.switchboard.planner.catalog.KafkaSpecVersions;
+import dev.switchboard.planner.spec.AgentLibrary;
+import dev.switchboard.planner.spec.AgentSpecParser;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +48,8 @@ class PlannerKafkaIT {
   String brokers;
 
   @Autowired TopicNames names;
+
+  @Autowired AgentLibrary agents;
 
   private TopicProbe probe;
 
@@ -57,7 +74,7 @@ class PlannerKafkaIT {
         .singleElement()
         .satisfies(
             action -> {
-              assertThat(action.actionId()).isEqualTo(goal.goalId() + "/step-1");
+              assertThat(action.actionId()).isEqualTo(goal.goalId() + "/demo/step-1");
               assertThat(action.tool()).isEqualTo("demo.lookup");
             });
 
@@ -68,7 +85,7 @@ class PlannerKafkaIT {
             UUID.randomUUID(),
             lookup.eventId(),
             Instant.now(),
-            goal.goalId() + "/step-1",
+            goal.goalId() + "/demo/step-1",
             "demo.lookup",
             JsonNodeFactory.instance
                 .objectNode()
@@ -88,6 +105,117 @@ class PlannerKafkaIT {
               assertThat(action.tool()).isEqualTo("demo.send");
               assertThat(action.arguments().get("to").asString()).isEqualTo("jane@acme.example");
             });
+  }
+
+  @Test
+  void shouldPublishEveryLoadedAgentOnTheCompactedAgentsCatalog() {
+    List<AgentEntry> entries =
+        await()
+            .atMost(TIMEOUT)
+            .until(
+                () ->
+                    probe.readAll(names.of(Catalogs.AGENTS)).stream()
+                        .map(r -> probe.codec().mapper().readValue(r.value(), AgentEntry.class))
+                        .toList(),
+                read -> read.size() >= 4);
+
+    assertThat(entries)
+        .extracting(AgentEntry::name)
+        .contains("demo", "sdr", "researcher", "writer");
+    AgentEntry sdr = entries.stream().filter(e -> e.name().equals("sdr")).findFirst().orElseThrow();
+    assertThat(sdr.contentHash()).isEqualTo(agents.current("sdr").orElseThrow().contentHash());
+    assertThat(sdr.handoffs()).contains("agent:researcher", "agent:writer", "human:sales-ops");
+    assertThat(sdr.tools()).contains("email.send");
+    assertThat(sdr.budgets().maxSteps()).isEqualTo(12);
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers))) {
+      String topic = names.of(Catalogs.AGENTS);
+      Config config =
+          admin
+              .describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, topic)))
+              .all()
+              .get()
+              .values()
+              .iterator()
+              .next();
+      assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void shouldFindEveryKeptSpecVersionFromAFreshReader() {
+    String hash = agents.current("sdr").orElseThrow().contentHash();
+    try (KafkaSpecVersions fresh =
+        new KafkaSpecVersions(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
+            Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
+            PlannerConfiguration.versionsTopic(names),
+            new AgentSpecParser("human:operators"),
+            probe.codec().mapper())) {
+      fresh.start();
+
+      assertThat(fresh.find(hash)).hasValueSatisfying(v -> assertThat(v.name()).isEqualTo("sdr"));
+    }
+  }
+
+  @Test
+  void shouldHandTheSalesGoalToTheResearcherWhoProposesItsLookupsTogether() {
+    GoalSubmitted goal =
+        new GoalSubmitted(
+            "it-" + UUID.randomUUID(),
+            UUID.randomUUID(),
+            null,
+            Instant.now(),
+            "sdr",
+            "Tell ACME about the new pricing",
+            Map.of("account", "ACME"));
+    probe.send(Topics.GOALS, goal);
+    StepsProposed qualify =
+        probe.awaitEvent(Topics.PLAN, goal.goalId(), StepsProposed.class, TIMEOUT);
+    String qualifyId = qualify.actions().getFirst().actionId();
+
+    probe.send(
+        Topics.ACTION_RESULT,
+        new ActionSucceeded(
+            goal.goalId(),
+            UUID.randomUUID(),
+            qualify.eventId(),
+            Instant.now(),
+            qualifyId,
+            "crm.lookup_account",
+            JsonNodeFactory.instance
+                .objectNode()
+                .put("id", "A-1")
+                .put("name", "ACME Corp")
+                .put("status", "prospect")));
+    HandoffProposed handoff =
+        probe.awaitEvent(Topics.PLAN, goal.goalId(), HandoffProposed.class, TIMEOUT);
+    assertThat(handoff.target()).isEqualTo("agent:researcher");
+    assertThat(handoff.context().facts()).containsKey("account_id");
+
+    probe.send(
+        Topics.RESOLUTION,
+        new Reassigned(
+            goal.goalId(),
+            UUID.randomUUID(),
+            handoff.eventId(),
+            Instant.now(),
+            handoff.eventId() + "-handoff",
+            "system:handoff",
+            "agent:researcher"));
+
+    List<PlanEvent> plans =
+        await()
+            .atMost(TIMEOUT)
+            .until(() -> probe.events(Topics.PLAN, goal.goalId()), events -> events.size() == 3);
+    StepsProposed research = (StepsProposed) plans.get(2);
+    assertThat(research.agent()).isEqualTo("researcher");
+    assertThat(research.actions())
+        .extracting(PlannedAction::tool)
+        .containsExactly("crm.lookup_account", "crm.find_contact");
+    assertThat(research.actions())
+        .allSatisfy(a -> assertThat(a.dependsOn()).containsExactly(qualifyId));
   }
 
   @Test

@@ -10,7 +10,11 @@ import java.util.List;
 public final class Catalogs {
   private Catalogs() {}
 
-  public static final List<CatalogTopic<?>> ALL = List.of();
+  /** Each loaded agent spec's public part, written by the planner at start and on change. */
+  public static final CatalogTopic<AgentEntry> AGENTS =
+      new CatalogTopic<>("agents", AgentEntry.class, Service.PLANNER);
+
+  public static final List<CatalogTopic<?>> ALL = List.of(AGENTS);
 
   /** The catalogs a service writes. */
   public static List<CatalogTopic<?>> writtenBy(Service service) {

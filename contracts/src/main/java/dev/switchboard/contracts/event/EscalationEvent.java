@@ -44,7 +44,11 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
     }
   }
 
-  /** The goal moves to another owner ({@code agent:<name>} or {@code human:<queue>}). */
+  /**
+   * The goal moves to another owner ({@code agent:<name>} or {@code human:<queue>}).
+   *
+   * @param context what the next holder needs to go on, as the planner proposed it; may be null
+   */
   record HandoffRequested(
       String goalId,
       UUID eventId,
@@ -55,13 +59,40 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
       String fromAgent,
       String target,
       String reason,
-      String summary)
+      String summary,
+      HandoffContext context)
       implements EscalationEvent {
     public HandoffRequested {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(escalationId, "escalationId");
       Require.text(queue, "queue");
       Require.text(target, "target");
+    }
+
+    /** Without a context, as before the context existed. */
+    public HandoffRequested(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String escalationId,
+        String queue,
+        String fromAgent,
+        String target,
+        String reason,
+        String summary) {
+      this(
+          goalId,
+          eventId,
+          causationId,
+          occurredAt,
+          escalationId,
+          queue,
+          fromAgent,
+          target,
+          reason,
+          summary,
+          null);
     }
   }
 

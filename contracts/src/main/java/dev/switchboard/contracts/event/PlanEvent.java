@@ -35,7 +35,11 @@ public sealed interface PlanEvent extends SwitchboardEvent {
     }
   }
 
-  /** Hand the goal to another agent ({@code agent:<name>}) or to people ({@code human:<queue>}). */
+  /**
+   * Hand the goal to another agent ({@code agent:<name>}) or to people ({@code human:<queue>}).
+   *
+   * @param context what the next holder needs to go on; null when the proposer sends none
+   */
   record HandoffProposed(
       String goalId,
       UUID eventId,
@@ -44,12 +48,26 @@ public sealed interface PlanEvent extends SwitchboardEvent {
       String agent,
       String target,
       String reason,
-      String summary)
+      String summary,
+      HandoffContext context)
       implements PlanEvent {
     public HandoffProposed {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(target, "target");
       Require.text(reason, "reason");
+    }
+
+    /** Without a context, as before the context existed. */
+    public HandoffProposed(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String agent,
+        String target,
+        String reason,
+        String summary) {
+      this(goalId, eventId, causationId, occurredAt, agent, target, reason, summary, null);
     }
   }
 
