@@ -39,7 +39,8 @@ final class StackClient {
         .until(() -> pendingFor(goalId), item -> item != null);
   }
 
-  private JsonNode pendingFor(String goalId) {
+  /** The goal's first pending inbox item, or null. */
+  JsonNode pendingFor(String goalId) {
     HttpResponse<String> response = get(stack.handoffUrl() + "/api/escalations", true);
     if (response.statusCode() != 200) {
       return null;
