@@ -45,7 +45,7 @@ class GuardrailConfiguration {
     log.info(
         "action keys {}; signing with '{}'",
         security.actionKeyRing().keyIds(),
-        signer.signingKeyId());
+        signer.keyId());
     return signer;
   }
 
