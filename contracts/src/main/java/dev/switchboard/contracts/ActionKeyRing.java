@@ -100,6 +100,11 @@ public final class ActionKeyRing {
     }
   }
 
+  /** 1 to 64 letters, digits, '.', '_' or '-': safe in a header and a log line. */
+  public static boolean isValidKeyId(String keyId) {
+    return keyId != null && KEY_ID.matcher(keyId).matches();
+  }
+
   public String signingKeyId() {
     return signingKeyId;
   }

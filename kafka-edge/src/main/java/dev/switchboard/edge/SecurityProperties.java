@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * all verify, the one named by {@code action-signing-key-id} signs.
  *
  * @param actionSigningKey one key of at least 32 bytes (UTF-8); its id is {@code
- *     action-signing-key-id} unless that names one of the other keys, else the first 8 hex digits of
- *     its SHA-256, so guardrail and executor agree without configuring one
+ *     action-signing-key-id} unless that names one of the other keys, else the first 8 hex digits
+ *     of its SHA-256, so guardrail and executor agree without configuring one
  * @param actionKeys more keys as {@code id=secret,id=secret}
  * @param actionKeysFile a file of keys, one {@code id=secret} per line ({@code #} comments)
  * @param actionSigningKeyId which key signs; needed when there are several
@@ -71,6 +71,11 @@ public record SecurityProperties(
     }
     String signingKeyId =
         actionSigningKeyId == null || actionSigningKeyId.isBlank() ? null : actionSigningKeyId;
+    if (signingKeyId != null && !ActionKeyRing.isValidKeyId(signingKeyId)) {
+      throw new InvalidConfigurationException(
+          "switchboard.security.action-signing-key-id must be 1 to 64 letters, digits, '.', '_'"
+              + " or '-'");
+    }
     if (actionSigningKey != null && !actionSigningKey.isBlank()) {
       byte[] key = actionSigningKey.getBytes(StandardCharsets.UTF_8);
       if (key.length < MIN_KEY_BYTES) {
@@ -83,7 +88,10 @@ public record SecurityProperties(
               : ActionKeyRing.defaultKeyId(key);
       if (keys.putIfAbsent(id, actionSigningKey) != null) {
         throw new InvalidConfigurationException(
-            PROPERTY + " has the id '" + id + "' of another key in switchboard.security.action-keys");
+            PROPERTY
+                + " has the id '"
+                + id
+                + "' of another key in switchboard.security.action-keys");
       }
     }
     if (keys.isEmpty()) {

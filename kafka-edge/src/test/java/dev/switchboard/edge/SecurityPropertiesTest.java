@@ -107,11 +107,13 @@ class SecurityPropertiesTest {
     ActionRequested signedByOld = old.sign(request());
     ActionRequested signedByRotating = rotating.sign(request());
 
-    assertThat(rotating.signingKeyId()).isEqualTo("2026-04");
+    assertThat(rotating.keyId()).isEqualTo("2026-04");
     assertThat(rotating.verifies(signedByOld)).isTrue();
     assertThat(onlyNew.verifies(signedByRotating)).isTrue();
     assertThat(old.verifies(signedByRotating)).isFalse();
-    assertThat(new SecurityProperties(KEY).actionKeyRing().keyIds()).containsExactly("default");
+    assertThat(new SecurityProperties(KEY).actionKeyRing().keyIds())
+        .containsExactly(
+            ActionSigner.defaultKeyId(KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -148,6 +150,8 @@ class SecurityPropertiesTest {
         null,
         Instant.now(),
         new PlannedAction("g-1/step-1", "demo.lookup", null, List.of(), false, null),
+        null,
+        Instant.now().plusSeconds(60),
         null,
         null);
   }
