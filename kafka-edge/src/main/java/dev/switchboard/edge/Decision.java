@@ -13,13 +13,23 @@ import java.util.List;
  * @param emit events to write
  * @param effects work to run outside Kafka once the transaction has committed
  * @param timers durable timers to set or cancel for this goal
+ * @param ended this service is done with the goal: the edge forgets it after the retention
  */
 public record Decision<S>(
-    S state, List<SwitchboardEvent> emit, List<Effect> effects, List<TimerChange> timers) {
+    S state,
+    List<SwitchboardEvent> emit,
+    List<Effect> effects,
+    List<TimerChange> timers,
+    boolean ended) {
   public Decision {
     emit = List.copyOf(emit);
     effects = effects == null ? List.of() : List.copyOf(effects);
     timers = timers == null ? List.of() : List.copyOf(timers);
+  }
+
+  public Decision(
+      S state, List<SwitchboardEvent> emit, List<Effect> effects, List<TimerChange> timers) {
+    this(state, emit, effects, timers, false);
   }
 
   public Decision(S state, List<SwitchboardEvent> emit) {
@@ -38,7 +48,7 @@ public record Decision<S>(
   public Decision<S> withEffect(Effect effect) {
     List<Effect> more = new ArrayList<>(effects);
     more.add(effect);
-    return new Decision<>(state, emit, more, timers);
+    return new Decision<>(state, emit, more, timers, ended);
   }
 
   /** Also call {@link GoalProcessor#onTimer} for this goal at {@code at}. */
@@ -54,6 +64,16 @@ public record Decision<S>(
   private Decision<S> withTimerChange(TimerChange change) {
     List<TimerChange> more = new ArrayList<>(timers);
     more.add(change);
-    return new Decision<>(state, emit, effects, more);
+    return new Decision<>(state, emit, effects, more, ended);
+  }
+
+  /**
+   * Also say this service is done with the goal. After {@code switchboard.retention.ended-goals}
+   * the edge drops its state and keeps only a tombstone, which skips every later event of the goal
+   * (a re-sent {@code GoalSubmitted} does not start it again), until {@code
+   * switchboard.retention.tombstones} has passed too. Saying it again changes nothing.
+   */
+  public Decision<S> goalEnded() {
+    return new Decision<>(state, emit, effects, timers, true);
   }
 }

@@ -57,6 +57,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
   private final EffectBookkeeping bookkeeping;
   private final EffectHandlers handlers;
   private final Duration timerInterval;
+  private final RetentionProperties retention;
   private final Clock clock;
   private ProcessorContext<String, Outgoing> context;
   private KeyValueStore<String, byte[]> store;
@@ -70,6 +71,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
       EffectTopics effectTopics,
       EffectHandlers handlers,
       EffectsProperties effects,
+      RetentionProperties retention,
       Clock clock) {
     this.logic = logic;
     this.names = names;
@@ -81,6 +83,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     this.bookkeeping = new EffectBookkeeping(effects.timings());
     this.handlers = handlers;
     this.timerInterval = effects.timerInterval();
+    this.retention = retention;
     this.clock = clock;
   }
 
@@ -123,6 +126,14 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
 
   private void apply(SwitchboardEvent event, Headers headers) {
     StoredGoal<S> stored = states.decode(store.get(event.goalId()));
+    if (stored.forgotten()) {
+      log.debug(
+          "{} skips event {} of goal {}: the goal ended and was forgotten",
+          consumerName,
+          event.eventId(),
+          event.goalId());
+      return;
+    }
     if (stored.hasApplied(event.eventId())) {
       log.debug(
           "{} skips event {} of goal {}: applied already",
@@ -150,6 +161,15 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     try {
       StoredGoal<S> stored = states.decode(store.get(goalId));
       Instant now = clock.instant();
+      if (effectRecord instanceof TimerDue due && due.key().isRetention()) {
+        retentionDue(goalId, stored);
+        return;
+      }
+      if (stored.forgotten()) {
+        log.debug(
+            "{}: goal {} was forgotten; a late effect record is ignored", consumerName, goalId);
+        return;
+      }
       switch (effectRecord) {
         case Started started ->
             follow(
@@ -255,6 +275,43 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
   }
 
   /**
+   * An ended goal's retention is over: its state becomes a tombstone (its own timers go with it),
+   * and a tombstone's retention over means the key goes. An effect still pending keeps the state
+   * for another round, so its result still finds it.
+   */
+  private void retentionDue(String goalId, StoredGoal<S> stored) {
+    long now = clock.millis();
+    if (stored.forgotten()) {
+      store.delete(goalId);
+      return;
+    }
+    if (stored.endedAt() == null) {
+      return;
+    }
+    if (!stored.effects().isEmpty()) {
+      timerStore.put(
+          TimerKey.retention(now + retention.endedGoals().toMillis(), goalId).storeKey(),
+          retentionRecord(goalId, now + retention.endedGoals().toMillis()));
+      return;
+    }
+    stored
+        .timers()
+        .forEach(
+            (timerId, due) ->
+                timerStore.delete(TimerKey.processorTimer(due, goalId, timerId).storeKey()));
+    long forgetAt = now + retention.tombstones().toMillis();
+    timerStore.put(
+        TimerKey.retention(forgetAt, goalId).storeKey(), retentionRecord(goalId, forgetAt));
+    store.put(goalId, states.encode(StoredGoal.tombstone(stored.endedAt())));
+    log.debug("{}: goal {} ended and is forgotten; a tombstone stays", consumerName, goalId);
+  }
+
+  private byte[] retentionRecord(String goalId, long dueMillis) {
+    TimerKey key = TimerKey.retention(dueMillis, goalId);
+    return effectRecords.encode(new TimerDue(goalId, key.name(), dueMillis));
+  }
+
+  /**
    * Everything one decision changes for a goal, computed first and written together at the end, so
    * a failure half-way changes nothing.
    */
@@ -278,6 +335,10 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
       decision.emit().forEach(this::emit);
       decision.effects().forEach(this::issue);
       decision.timers().forEach(this::changeTimer);
+      if (decision.ended() && goal.endedAt() == null) {
+        goal = goal.ended(now.toEpochMilli());
+        putTimer(TimerKey.retention(now.plus(retention.endedGoals()).toEpochMilli(), goalId));
+      }
       return this;
     }
 

@@ -41,7 +41,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 @EnableConfigurationProperties({
   SwitchboardKafkaProperties.class,
   SecurityProperties.class,
-  EffectsProperties.class
+  EffectsProperties.class,
+  RetentionProperties.class
 })
 public class KafkaEdgeAutoConfiguration {
 
@@ -99,7 +100,8 @@ public class KafkaEdgeAutoConfiguration {
       ObjectProvider<TopologyExtension> extensions,
       ObjectProvider<GoalStoreSupplier> stores,
       EffectHandlers handlers,
-      EffectsProperties effects) {
+      EffectsProperties effects,
+      RetentionProperties retention) {
     GoalStoreSupplier store = stores.getIfAvailable(GoalStoreSupplier::inMemory);
     String applicationId = applicationId(logic, properties);
     Map<String, Object> config = kafkaProperties.buildStreamsProperties();
@@ -125,6 +127,7 @@ public class KafkaEdgeAutoConfiguration {
                 store,
                 handlers,
                 effects,
+                retention,
                 Clock.systemUTC());
             extensions.orderedStream().forEach(e -> e.addTo(builder, names, applicationId));
           }

@@ -13,9 +13,16 @@ import java.util.UUID;
  *
  * @param effects by effectId
  * @param timers due time in epoch millis, by timerId
+ * @param endedAt when the processor said it is done with the goal (epoch millis), or null
+ * @param forgotten a tombstone: the state is gone after the retention; later events are skipped
  */
 record StoredGoal<S>(
-    S state, List<UUID> applied, Map<String, PendingEffect> effects, Map<String, Long> timers) {
+    S state,
+    List<UUID> applied,
+    Map<String, PendingEffect> effects,
+    Map<String, Long> timers,
+    Long endedAt,
+    boolean forgotten) {
   /** Enough to absorb producer retries and replays; older duplicates are not expected. */
   static final int REMEMBERED_EVENTS = 512;
 
@@ -25,8 +32,22 @@ record StoredGoal<S>(
     timers = timers == null ? Map.of() : Map.copyOf(timers);
   }
 
+  StoredGoal(
+      S state, List<UUID> applied, Map<String, PendingEffect> effects, Map<String, Long> timers) {
+    this(state, applied, effects, timers, null, false);
+  }
+
   static <S> StoredGoal<S> empty() {
     return new StoredGoal<>(null, List.of(), Map.of(), Map.of());
+  }
+
+  /** What stays of an ended goal after the retention: only that it ended. */
+  static <S> StoredGoal<S> tombstone(long endedAt) {
+    return new StoredGoal<>(null, List.of(), Map.of(), Map.of(), endedAt, true);
+  }
+
+  StoredGoal<S> ended(long atMillis) {
+    return new StoredGoal<>(state, applied, effects, timers, atMillis, false);
   }
 
   boolean hasApplied(UUID eventId) {
@@ -39,11 +60,11 @@ record StoredGoal<S>(
     if (ids.size() > REMEMBERED_EVENTS) {
       ids = ids.subList(ids.size() - REMEMBERED_EVENTS, ids.size());
     }
-    return new StoredGoal<>(state, ids, effects, timers);
+    return new StoredGoal<>(state, ids, effects, timers, endedAt, forgotten);
   }
 
   StoredGoal<S> withState(S newState) {
-    return new StoredGoal<>(newState, applied, effects, timers);
+    return new StoredGoal<>(newState, applied, effects, timers, endedAt, forgotten);
   }
 
   StoredGoal<S> withEffect(String effectId, PendingEffect pending) {
@@ -53,7 +74,7 @@ record StoredGoal<S>(
     } else {
       changed.put(effectId, pending);
     }
-    return new StoredGoal<>(state, applied, changed, timers);
+    return new StoredGoal<>(state, applied, changed, timers, endedAt, forgotten);
   }
 
   StoredGoal<S> withTimer(String timerId, Long dueMillis) {
@@ -63,6 +84,6 @@ record StoredGoal<S>(
     } else {
       changed.put(timerId, dueMillis);
     }
-    return new StoredGoal<>(state, applied, effects, changed);
+    return new StoredGoal<>(state, applied, effects, changed, endedAt, forgotten);
   }
 }

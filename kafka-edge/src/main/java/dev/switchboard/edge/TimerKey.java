@@ -4,11 +4,12 @@ package dev.switchboard.edge;
  * A due timer's key in the timer store: {@code <due millis, 19 digits>|<goalId length>:<goalId>|
  * <name>}, so the store's byte order is due-time order and a range scan up to now finds every due
  * timer. The name tells a processor's timer ({@code p:<timerId>}) from an effect's deadline ({@code
- * e:<effectId>}).
+ * e:<effectId>}) and from the edge's retention of an ended goal ({@code r:ended}).
  */
 record TimerKey(long dueMillis, String goalId, String name) {
   private static final String PROCESSOR = "p:";
   private static final String EFFECT = "e:";
+  private static final String RETENTION = "r:ended";
 
   static TimerKey processorTimer(long dueMillis, String goalId, String timerId) {
     return new TimerKey(dueMillis, goalId, PROCESSOR + timerId);
@@ -16,6 +17,10 @@ record TimerKey(long dueMillis, String goalId, String name) {
 
   static TimerKey effectDeadline(long dueMillis, String goalId, String effectId) {
     return new TimerKey(dueMillis, goalId, EFFECT + effectId);
+  }
+
+  static TimerKey retention(long dueMillis, String goalId) {
+    return new TimerKey(dueMillis, goalId, RETENTION);
   }
 
   /** The smallest key of the store. */
@@ -31,6 +36,10 @@ record TimerKey(long dueMillis, String goalId, String name) {
 
   String storeKey() {
     return padded(dueMillis) + "|" + goalId.length() + ":" + goalId + "|" + name;
+  }
+
+  boolean isRetention() {
+    return name.equals(RETENTION);
   }
 
   boolean isEffectDeadline() {

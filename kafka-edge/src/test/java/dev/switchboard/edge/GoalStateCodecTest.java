@@ -50,5 +50,19 @@ class GoalStateCodecTest {
     assertThat(goal.hasApplied(applied)).isTrue();
     assertThat(goal.effects()).isEmpty();
     assertThat(goal.timers()).isEmpty();
+    assertThat(goal.endedAt()).isNull();
+    assertThat(goal.forgotten()).isFalse();
+  }
+
+  @Test
+  void shouldKeepATombstoneSmallAndForgotten() {
+    byte[] bytes = codec.encode(StoredGoal.tombstone(1_700_000_000_000L));
+
+    StoredGoal<Count> tombstone = codec.decode(bytes);
+
+    assertThat(tombstone.forgotten()).isTrue();
+    assertThat(tombstone.state()).isNull();
+    assertThat(tombstone.endedAt()).isEqualTo(1_700_000_000_000L);
+    assertThat(bytes.length).as("no applied ids, effects or timers").isLessThan(120);
   }
 }

@@ -63,6 +63,17 @@ class TimerKeyTest {
   }
 
   @Test
+  void shouldTellTheRetentionOfAnEndedGoalFromAProcessorTimerOfTheSameName() {
+    TimerKey retention = TimerKey.retention(5, "g");
+    TimerKey timer = TimerKey.processorTimer(5, "g", "ended");
+
+    assertThat(retention.isRetention()).isTrue();
+    assertThat(retention.isEffectDeadline()).isFalse();
+    assertThat(timer.isRetention()).isFalse();
+    assertThat(retention.storeKey()).isNotEqualTo(timer.storeKey());
+  }
+
+  @Test
   void shouldClampTimesBeforeTheEpochToTheFirstKey() {
     assertThat(TimerKey.processorTimer(-5, "g", "t").storeKey())
         .startsWith(TimerKey.lowest() + "|");

@@ -103,6 +103,17 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
 
   @Override
   public Decision<PlannerState> decide(PlannerState state, SwitchboardEvent event) {
+    return endedWhenOver(decideFor(state, event));
+  }
+
+  /** An ended goal leaves the planner's store after the edge's retention. */
+  private static Decision<PlannerState> endedWhenOver(Decision<PlannerState> decision) {
+    return decision.state() != null && decision.state().status().ended()
+        ? decision.goalEnded()
+        : decision;
+  }
+
+  private Decision<PlannerState> decideFor(PlannerState state, SwitchboardEvent event) {
     return switch (event) {
       case GoalSubmitted submitted -> state == null ? start(submitted) : resubmitted(state);
       case GoalCancelled cancelled ->
@@ -138,7 +149,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
    * timers, the same check runs on every event of the goal.
    */
   public Decision<PlannerState> onWallTimeElapsed(PlannerState state, Instant now) {
-    return whileActive(state, null, goal -> next.after(goal, null));
+    return endedWhenOver(whileActive(state, null, goal -> next.after(goal, null)));
   }
 
   /**
@@ -147,14 +158,15 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
    * budgets, and the agent's planner reads it. A reply for a turn that has one is ignored.
    */
   public Decision<PlannerState> onModelReply(PlannerState state, String turnId, JsonNode reply) {
-    return whileActive(
-        state,
-        null,
-        goal ->
-            replies
-                .record(goal, turnId, reply)
-                .map(answered -> next.after(answered, null))
-                .orElseGet(() -> Decision.of(goal)));
+    return endedWhenOver(
+        whileActive(
+            state,
+            null,
+            goal ->
+                replies
+                    .record(goal, turnId, reply)
+                    .map(answered -> next.after(answered, null))
+                    .orElseGet(() -> Decision.of(goal))));
   }
 
   /** When the current agent's wall-time budget runs out; empty for an ended goal. */

@@ -140,6 +140,16 @@ class GoalPlannerTest {
   }
 
   @Test
+  void shouldTellTheEdgeAGoalEndedSoItIsForgottenAfterTheRetention() {
+    Decision<PlannerState> running = goal.submit("demo", "Follow up with ACME", Map.of());
+    Decision<PlannerState> failed =
+        new GoalDriver(TestAgents.examplesWithTwoStepDemo()).submit("sales", "Follow up", Map.of());
+
+    assertThat(running.ended()).isFalse();
+    assertThat(failed.ended()).isTrue();
+  }
+
+  @Test
   void shouldFailTheGoalWithTheToolErrorWhenTheLookupFails() {
     goal.submit(null, "Follow up with ACME", Map.of());
 
