@@ -1,0 +1,370 @@
+package dev.switchboard.bench.stack;
+
+import dev.switchboard.bench.stack.RawRelay.Mode;
+import dev.switchboard.contracts.EventCodec;
+import dev.switchboard.contracts.GoalClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The stack benchmark (bench/README.md): raw Kafka relays on the stack's broker, then the running
+ * local stack with the bench agents, in one run; prints a Markdown table and JSON.
+ */
+public final class StackBench {
+  private static final EventCodec CODEC = new EventCodec();
+  private static final List<String> SERVICES =
+      List.of(
+          "planner-service",
+          "guardrail-service",
+          "executor-service",
+          "handoff-service",
+          "trace-service");
+
+  /** Hops a step takes: guardrail, executor stream, executor worker, planner (see the README). */
+  static final int STEP_HOPS = 4;
+
+  /** No-op steps of the bench agent. */
+  static final int AGENT_STEPS = 10;
+
+  private final Map<String, String> options;
+  private final String bootstrap;
+  private final Map<String, Object> json = new LinkedHashMap<>();
+  private final List<String[]> rows = new ArrayList<>();
+
+  private StackBench(Map<String, String> options) {
+    this.options = options;
+    this.bootstrap = options.getOrDefault("bootstrap", "localhost:9092");
+  }
+
+  public static void main(String[] args) throws Exception {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    new StackBench(options(args)).run();
+  }
+
+  private int option(String name, int fallback) {
+    return Integer.parseInt(options.getOrDefault(name, String.valueOf(fallback)));
+  }
+
+  private void run() throws Exception {
+    long commitMs = option("commit-interval-ms", 100);
+    json.put("load_at_start", load());
+    json.put("commit_interval_ms", commitMs);
+    json.put("jvm_flags", options.getOrDefault("jvm-flags", "?"));
+    if (options.containsKey("up-seconds")) {
+      double up = Double.parseDouble(options.get("up-seconds"));
+      json.put("up_seconds", up);
+      row("`bin/switchboard up` after `down`, warm build", "—", String.format("%.1f s", up), "—");
+    }
+    Map<String, Percentiles> raw = rawBaselines(commitMs);
+    try (StackWatcher watcher = new StackWatcher(bootstrap);
+        GoalClient goals = new GoalClient(bootstrap)) {
+      stepLatency(watcher, goals, raw, commitMs);
+      throughput(watcher, goals);
+      waitingAndApprovals(watcher, goals);
+    }
+    json.put("load_at_end", load());
+    print();
+  }
+
+  private Map<String, Percentiles> rawBaselines(long commitMs) throws Exception {
+    RawRelay relay = new RawRelay(bootstrap);
+    int rate = option("raw-rate", 50);
+    int messages = option("raw-messages", 250);
+    Map<String, Percentiles> results = new LinkedHashMap<>();
+    Map<String, Object> rawJson = new LinkedHashMap<>();
+    for (int hops : List.of(1, 3, STEP_HOPS)) {
+      for (Mode mode : Mode.values()) {
+        String name = label(mode, hops, commitMs);
+        System.err.println("raw relay: " + name);
+        Percentiles p = relay.measure(mode, hops, commitMs, rate, 25, messages);
+        results.put(mode + "/" + hops, p);
+        rawJson.put(name, p.json());
+        row("raw Kafka relay, " + name, p.text(), "—", "—");
+      }
+    }
+    json.put("raw_relays", rawJson);
+    return results;
+  }
+
+  private static String label(Mode mode, int hops, long commitMs) {
+    return hops
+        + " hop"
+        + (hops == 1 ? "" : "s")
+        + ", "
+        + switch (mode) {
+          case PLAIN -> "plain";
+          case EXACTLY_ONCE_PER_POLL -> "exactly-once, commit per poll";
+          case EXACTLY_ONCE_INTERVAL -> "exactly-once, commit every " + commitMs + " ms";
+        };
+  }
+
+  /** One goal at a time: the time between a goal's consecutive proposals is one step. */
+  private void stepLatency(
+      StackWatcher watcher, GoalClient goals, Map<String, Percentiles> raw, long commitMs)
+      throws Exception {
+    int count = option("latency-goals", 20);
+    System.err.println("step latency: " + count + " bench goals one at a time");
+    await(watcher, goals, "bench", 3, Duration.ofMinutes(2)); // warm up
+    List<Long> steps = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String goalId = await(watcher, goals, "bench", 1, Duration.ofMinutes(2)).getFirst();
+      List<Long> arrivals = watcher.proposals.getOrDefault(goalId, List.of());
+      for (int s = 1; s < arrivals.size(); s++) {
+        steps.add(arrivals.get(s) - arrivals.get(s - 1));
+      }
+    }
+    Percentiles step = Percentiles.ofNanos(steps);
+    Percentiles perPoll = raw.get(Mode.EXACTLY_ONCE_PER_POLL + "/" + STEP_HOPS);
+    Percentiles atInterval = raw.get(Mode.EXACTLY_ONCE_INTERVAL + "/" + STEP_HOPS);
+    Percentiles plain = raw.get(Mode.PLAIN + "/" + STEP_HOPS);
+    String ratios =
+        String.format(
+            "p50 %.2f× / p99 %.2f× EOS per poll; %.2f× / %.2f× EOS every %d ms; %.1f× / %.1f× plain (%d hops)",
+            step.p50() / perPoll.p50(),
+            step.p99() / perPoll.p99(),
+            step.p50() / atInterval.p50(),
+            step.p99() / atInterval.p99(),
+            commitMs,
+            step.p50() / plain.p50(),
+            step.p99() / plain.p99(),
+            STEP_HOPS);
+    row(
+        "one step (plan → guardrail → executor → worker → planner), p50 / p99",
+        "—",
+        step.text(),
+        ratios);
+    Map<String, Object> stepJson = new LinkedHashMap<>(step.json());
+    stepJson.put("hops", STEP_HOPS);
+    stepJson.put("ratio_p50_eos_per_poll", Percentiles.round(step.p50() / perPoll.p50()));
+    stepJson.put("ratio_p99_eos_per_poll", Percentiles.round(step.p99() / perPoll.p99()));
+    stepJson.put("ratio_p50_eos_interval", Percentiles.round(step.p50() / atInterval.p50()));
+    stepJson.put("ratio_p99_eos_interval", Percentiles.round(step.p99() / atInterval.p99()));
+    stepJson.put("ratio_p50_plain", Percentiles.round(step.p50() / plain.p50()));
+    stepJson.put("ratio_p99_plain", Percentiles.round(step.p99() / plain.p99()));
+    json.put("step", stepJson);
+  }
+
+  private void throughput(StackWatcher watcher, GoalClient goals) throws Exception {
+    int count = option("concurrent-goals", 1000);
+    System.err.println("throughput: " + count + " bench goals at once");
+    long started = System.nanoTime();
+    await(watcher, goals, "bench", count, Duration.ofMinutes(10));
+    double seconds = (System.nanoTime() - started) / 1e9;
+    double stepsPerSecond = count * AGENT_STEPS / seconds;
+    row(
+        count + " goals at once (" + AGENT_STEPS + " steps each) → all ended",
+        "—",
+        String.format("%.1f s, %.0f steps/s", seconds, stepsPerSecond),
+        "—");
+    json.put(
+        "throughput",
+        Map.of(
+            "goals",
+            count,
+            "seconds",
+            Percentiles.round(seconds),
+            "steps_per_second",
+            Math.round(stepsPerSecond)));
+  }
+
+  /** Submits goals of an agent, waits until each has an outcome, and returns their ids. */
+  private static List<String> await(
+      StackWatcher watcher, GoalClient goals, String agent, int count, Duration timeout)
+      throws InterruptedException {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ids.add(goals.submit(agent, "bench goal", Map.of()));
+    }
+    waitUntil(
+        () -> ids.stream().allMatch(watcher.outcomes::containsKey),
+        timeout,
+        "outcomes of " + agent);
+    long failed = ids.stream().filter(id -> !watcher.outcomes.containsKey(id)).count();
+    if (failed > 0) {
+      throw new IllegalStateException(failed + " goals did not end");
+    }
+    return ids;
+  }
+
+  private void waitingAndApprovals(StackWatcher watcher, GoalClient goals) throws Exception {
+    int waiting = option("waiting-goals", 10_000);
+    int approvals = Math.min(waiting, option("approvals", 1000));
+    HeapProbe heap =
+        new HeapProbe(
+            Path.of(options.getOrDefault("jcmd", "jcmd")),
+            Path.of(options.getOrDefault("pid-dir", ".switchboard/run")));
+    System.err.println("heap: used after GC before " + waiting + " waiting goals");
+    Map<String, Long> before = heap.usedAfterGc(SERVICES);
+    long seen = watcher.approvalCount.get();
+    long started = System.nanoTime();
+    for (int i = 0; i < waiting; i++) {
+      goals.submit("bench-approval", "bench waiting goal " + i, Map.of());
+    }
+    waitUntil(
+        () -> watcher.approvalCount.get() - seen >= waiting,
+        Duration.ofMinutes(15),
+        "approval requests");
+    double escalatedSeconds = (System.nanoTime() - started) / 1e9;
+    // The handoff-service writes its items after the guardrail asks: give it the same drain time.
+    Thread.sleep(TimeUnit.SECONDS.toMillis(option("settle-seconds", 10)));
+    Map<String, Long> after = heap.usedAfterGc(SERVICES);
+    Map<String, Object> perGoal = new LinkedHashMap<>();
+    StringBuilder text = new StringBuilder();
+    for (String service : SERVICES) {
+      double kb = (after.get(service) - before.get(service)) / (double) waiting;
+      perGoal.put(service, Percentiles.round(kb));
+      text.append(text.isEmpty() ? "" : ", ")
+          .append(service.replace("-service", ""))
+          .append(String.format(" %.2f KB", kb));
+    }
+    row(
+        "heap per goal waiting on a person, after GC (" + waiting + " waiting)",
+        "—",
+        text.toString(),
+        "—");
+    json.put("heap_kb_per_waiting_goal", perGoal);
+    json.put("heap_kb_before", before);
+    json.put("heap_kb_after", after);
+    row(
+        waiting + " goals submitted → all waiting on a person",
+        "—",
+        String.format("%.1f s", escalatedSeconds),
+        "—");
+
+    String token =
+        Files.readString(
+                Path.of(options.getOrDefault("token-file", ".switchboard/secrets/operator-token")))
+            .trim();
+    String inbox = options.getOrDefault("handoff-url", "http://localhost:8084");
+    List<String> ids = new ArrayList<>(watcher.approvals).subList(0, approvals);
+    int parallel = option("approval-threads", 8);
+    AtomicInteger failures = new AtomicInteger();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    System.err.println("approvals: " + approvals + " through the API, " + parallel + " at a time");
+    long approvalStart = System.nanoTime();
+    List<Long> each = java.util.Collections.synchronizedList(new ArrayList<>());
+    try (ExecutorService pool = Executors.newFixedThreadPool(parallel)) {
+      List<Future<?>> calls = new ArrayList<>();
+      for (String id : ids) {
+        calls.add(
+            pool.submit(
+                () -> {
+                  long t0 = System.nanoTime();
+                  HttpRequest request =
+                      HttpRequest.newBuilder(
+                              URI.create(inbox + "/api/escalations/" + id + "/approve"))
+                          .header("Authorization", "Bearer " + token)
+                          .header("Content-Type", "application/json")
+                          .POST(HttpRequest.BodyPublishers.ofString("{\"comment\":\"bench\"}"))
+                          .timeout(Duration.ofSeconds(60))
+                          .build();
+                  HttpResponse<String> response =
+                      http.send(request, HttpResponse.BodyHandlers.ofString());
+                  each.add(System.nanoTime() - t0);
+                  if (response.statusCode() / 100 != 2) {
+                    if (failures.incrementAndGet() <= 3) {
+                      System.err.println(
+                          "approve " + id + ": " + response.statusCode() + " " + response.body());
+                    }
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> call : calls) {
+        call.get();
+      }
+    }
+    double approvalSeconds = (System.nanoTime() - approvalStart) / 1e9;
+    Percentiles one = Percentiles.ofNanos(each);
+    row(
+        approvals
+            + " approvals through the API (service token, "
+            + parallel
+            + " in parallel, "
+            + waiting
+            + " waiting)",
+        "—",
+        String.format(
+            "%.1f s, %.0f per second; one takes %s; %d refused",
+            approvalSeconds, approvals / approvalSeconds, one.text(), failures.get()),
+        "—");
+    json.put(
+        "approvals",
+        Map.of(
+            "count", approvals,
+            "seconds", Percentiles.round(approvalSeconds),
+            "per_second", Math.round(approvals / approvalSeconds),
+            "one", one.json(),
+            "failures", failures.get()));
+  }
+
+  private static void waitUntil(BooleanSupplier done, Duration timeout, String what)
+      throws InterruptedException {
+    long giveUp = System.nanoTime() + timeout.toNanos();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > giveUp) {
+        throw new IllegalStateException("timed out waiting for " + what);
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private void row(String what, String raw, String stack, String ratio) {
+    rows.add(new String[] {what, raw, stack, ratio});
+  }
+
+  private void print() throws Exception {
+    StringBuilder table = new StringBuilder();
+    table.append("| what | raw Kafka | Switchboard | ratio |\n|---|---|---|---|\n");
+    for (String[] row : rows) {
+      table.append("| ").append(String.join(" | ", row)).append(" |\n");
+    }
+    table.append("\nload (uptime) at start: ").append(json.get("load_at_start"));
+    table.append("; at end: ").append(json.get("load_at_end"));
+    table.append("; commit.interval.ms ").append(json.get("commit_interval_ms"));
+    table.append("; service JVM flags: ").append(json.get("jvm_flags")).append('\n');
+    System.out.println(table);
+    String jsonText = CODEC.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json);
+    System.out.println(jsonText);
+    Path out = Path.of(options.getOrDefault("out", "bench/stack/target"));
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("stack-bench.md"), table, StandardCharsets.UTF_8);
+    Files.writeString(out.resolve("stack-bench.json"), jsonText, StandardCharsets.UTF_8);
+  }
+
+  private static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (String arg : args) {
+      if (!arg.startsWith("--") || !arg.contains("=")) {
+        throw new IllegalArgumentException("options are --name=value, not " + arg);
+      }
+      options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+    }
+    return options;
+  }
+}
