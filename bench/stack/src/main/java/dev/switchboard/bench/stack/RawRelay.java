@@ -96,6 +96,11 @@ final class RawRelay {
     for (Thread relay : relays) {
       relay.join();
     }
+    try {
+      forget(topics, prefix);
+    } catch (Exception e) {
+      System.err.println("could not delete the relay's topics and groups: " + e);
+    }
     List<Long> measured = new ArrayList<>();
     for (Long latency : latencies) {
       measured.add(latency);
@@ -103,6 +108,23 @@ final class RawRelay {
     // The first records of a run wait for lazy set-up (metadata, transactions); drop them.
     return Percentiles.ofNanos(
         measured.subList(Math.min(warmup, measured.size()), measured.size()));
+  }
+
+  /**
+   * Deletes the run's topics and groups: a relay committing per poll writes thousands of offset
+   * records, which the broker would otherwise load again on every start.
+   */
+  private void forget(List<String> topics, String prefix) throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      List<String> groups =
+          admin.listGroups().all().get(30, TimeUnit.SECONDS).stream()
+              .map(group -> group.groupId())
+              .filter(id -> id.startsWith(prefix) || id.startsWith("bench-raw-sink-"))
+              .toList();
+      admin.deleteConsumerGroups(groups).all().get(30, TimeUnit.SECONDS);
+      admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
+    }
   }
 
   private KafkaProducer<String, byte[]> producer(String transactionalId) {

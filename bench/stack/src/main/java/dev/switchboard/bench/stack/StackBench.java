@@ -72,15 +72,21 @@ public final class StackBench {
       json.put("up_seconds", up);
       row("`bin/switchboard up` after `down`, warm build", "—", String.format("%.1f s", up), "—");
     }
-    Map<String, Percentiles> raw = rawBaselines(commitMs);
-    try (StackWatcher watcher = new StackWatcher(bootstrap);
-        GoalClient goals = new GoalClient(bootstrap)) {
-      stepLatency(watcher, goals, raw, commitMs);
-      throughput(watcher, goals);
-      waitingAndApprovals(watcher, goals);
+    // Whatever was measured is printed, also when a later part fails.
+    try {
+      Map<String, Percentiles> raw = rawBaselines(commitMs);
+      try (StackWatcher watcher = new StackWatcher(bootstrap);
+          GoalClient goals = new GoalClient(bootstrap)) {
+        stepLatency(watcher, goals, raw, commitMs);
+        throughput(watcher, goals);
+        if (option("waiting-goals", 10_000) > 0) {
+          waitingAndApprovals(watcher, goals);
+        }
+      }
+    } finally {
+      json.put("load_at_end", load());
+      print();
     }
-    json.put("load_at_end", load());
-    print();
   }
 
   private Map<String, Percentiles> rawBaselines(long commitMs) throws Exception {
@@ -164,14 +170,17 @@ public final class StackBench {
   private void throughput(StackWatcher watcher, GoalClient goals) throws Exception {
     int count = option("concurrent-goals", 1000);
     System.err.println("throughput: " + count + " bench goals at once");
+    long failedBefore = watcher.failedCount.get();
     long started = System.nanoTime();
     await(watcher, goals, "bench", count, Duration.ofMinutes(10));
+    long notCompleted = watcher.failedCount.get() - failedBefore;
     double seconds = (System.nanoTime() - started) / 1e9;
     double stepsPerSecond = count * AGENT_STEPS / seconds;
     row(
         count + " goals at once (" + AGENT_STEPS + " steps each) → all ended",
         "—",
-        String.format("%.1f s, %.0f steps/s", seconds, stepsPerSecond),
+        String.format(
+            "%.1f s, %.0f steps/s (%d did not complete)", seconds, stepsPerSecond, notCompleted),
         "—");
     json.put(
         "throughput",
@@ -328,6 +337,8 @@ public final class StackBench {
 
   private void row(String what, String raw, String stack, String ratio) {
     rows.add(new String[] {what, raw, stack, ratio});
+    System.err.println(
+        "  " + what + ": " + (raw.equals("—") ? "" : raw + " ") + stack + " " + ratio);
   }
 
   private void print() throws Exception {
