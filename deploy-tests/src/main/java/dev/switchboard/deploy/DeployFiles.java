@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The files under {@code deploy/} that are generated from the topic catalog, and a main that writes
- * them: {@code java -cp contracts/target/classes:deploy-tests/target/classes
- * dev.switchboard.deploy.DeployFiles [repository root]}.
+ * The files under {@code deploy/} that are generated from the topic catalog (Strimzi topics and
+ * users, the compose topic script) or copied from the repository (the Kubernetes ConfigMaps'
+ * agents, policy and tool file), and a main that writes them: {@code java -cp
+ * contracts/target/classes:deploy-tests/target/classes dev.switchboard.deploy.DeployFiles
+ * [repository root]}.
  */
 public final class DeployFiles {
   /** Partitions of the goal topics on Kubernetes: the ceiling of instances per service. */
@@ -24,8 +26,23 @@ public final class DeployFiles {
 
   private DeployFiles() {}
 
+  /**
+   * Repository files the Kubernetes base carries as ConfigMaps (kustomize reads only files under
+   * its own directory): source → copy.
+   */
+  static final Map<String, String> COPIES =
+      Map.of(
+          "examples/sales/agents/demo.yaml", "deploy/k8s/base/files/agents/demo.yaml",
+          "examples/sales/agents/researcher.yaml", "deploy/k8s/base/files/agents/researcher.yaml",
+          "examples/sales/agents/sdr.yaml", "deploy/k8s/base/files/agents/sdr.yaml",
+          "examples/sales/agents/writer.yaml", "deploy/k8s/base/files/agents/writer.yaml",
+          "guardrail-service/src/main/resources/policies/default-policy.yaml",
+              "deploy/k8s/base/files/policies/default-policy.yaml",
+          "examples/sales-tools/switchboard-tools.yml",
+              "deploy/k8s/base/files/tools/switchboard-tools.yml");
+
   /** Path (relative to the repository root) → content. */
-  public static Map<Path, String> render() {
+  public static Map<Path, String> render(Path root) throws IOException {
     KafkaResources kubernetes =
         new KafkaResources(TopicNames.unprefixed(), KUBERNETES_PARTITIONS, KUBERNETES_REPLICAS);
     KafkaResources compose = new KafkaResources(TopicNames.unprefixed(), COMPOSE_PARTITIONS, 1);
@@ -33,11 +50,14 @@ public final class DeployFiles {
     files.put(Path.of("deploy/k8s/base/kafka/topics.yaml"), StrimziManifests.topics(kubernetes));
     files.put(Path.of("deploy/k8s/base/kafka/users.yaml"), StrimziManifests.users(kubernetes));
     files.put(Path.of("deploy/compose/create-topics.sh"), ComposeTopicScript.render(compose));
+    for (Map.Entry<String, String> copy : new java.util.TreeMap<>(COPIES).entrySet()) {
+      files.put(Path.of(copy.getValue()), Files.readString(root.resolve(copy.getKey())));
+    }
     return files;
   }
 
   public static void write(Path root) throws IOException {
-    for (Map.Entry<Path, String> file : render().entrySet()) {
+    for (Map.Entry<Path, String> file : render(root).entrySet()) {
       Path target = root.resolve(file.getKey());
       Files.createDirectories(target.getParent());
       Files.writeString(target, file.getValue());

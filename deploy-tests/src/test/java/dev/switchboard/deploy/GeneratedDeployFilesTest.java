@@ -18,7 +18,7 @@ class GeneratedDeployFilesTest {
     if (Boolean.getBoolean("switchboard.deploy.write")) {
       DeployFiles.write(Repository.root());
     }
-    for (Map.Entry<Path, String> file : DeployFiles.render().entrySet()) {
+    for (Map.Entry<Path, String> file : DeployFiles.render(Repository.root()).entrySet()) {
       assertThat(Repository.read(file.getKey().toString()))
           .as(
               file.getKey()
