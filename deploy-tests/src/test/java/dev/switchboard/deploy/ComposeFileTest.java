@@ -30,14 +30,19 @@ class ComposeFileTest {
       System.out.println("ComposeFileTest: no `docker compose` here; checked the parsed file only");
       return;
     }
+    Path output = Files.createTempFile("compose-config", ".txt");
     Process config =
         new ProcessBuilder("docker", "compose", "-f", FILE, "config", "--quiet")
             .directory(Repository.root().toFile())
             .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
             .start();
-    String output = new String(config.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(config.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(config.exitValue()).as(output).isZero();
+    boolean finished = config.waitFor(60, TimeUnit.SECONDS);
+    if (!finished) {
+      config.destroyForcibly();
+    }
+    assertThat(finished).as("docker compose config finished").isTrue();
+    assertThat(config.exitValue()).as(Files.readString(output, StandardCharsets.UTF_8)).isZero();
   }
 
   @Test
@@ -223,9 +228,15 @@ class ComposeFileTest {
   private static boolean dockerComposeRuns() {
     try {
       Process version =
-          new ProcessBuilder("docker", "compose", "version").redirectErrorStream(true).start();
-      version.getInputStream().readAllBytes();
-      return version.waitFor(30, TimeUnit.SECONDS) && version.exitValue() == 0;
+          new ProcessBuilder("docker", "compose", "version")
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      if (!version.waitFor(30, TimeUnit.SECONDS)) {
+        version.destroyForcibly();
+        return false;
+      }
+      return version.exitValue() == 0;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
