@@ -1,10 +1,10 @@
 package dev.switchboard.contracts;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Collection;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -17,9 +17,6 @@ import javax.crypto.spec.SecretKeySpec;
  * key ids may.
  */
 public final class ActionKeyRing {
-  /** The id of a key given without one (the single-key setting of earlier releases). */
-  public static final String DEFAULT_KEY_ID = "default";
-
   static final String ALGORITHM = "HmacSHA256";
   static final int MIN_KEY_BYTES = 32;
   private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -72,14 +69,40 @@ public final class ActionKeyRing {
     return new ActionKeyRing(Map.copyOf(keys), signing);
   }
 
-  /** One key under {@link #DEFAULT_KEY_ID}. */
+  /** One key, named by {@link #defaultKeyId}. */
   public static ActionKeyRing single(byte[] key) {
+    return single(key, key == null ? null : defaultKeyId(key));
+  }
+
+  /** One key under {@code keyId}. */
+  public static ActionKeyRing single(byte[] key, String keyId) {
     if (key == null || key.length < MIN_KEY_BYTES) {
       throw new IllegalArgumentException(
           "the action signing key must be at least " + MIN_KEY_BYTES + " bytes");
     }
-    return new ActionKeyRing(
-        Map.of(DEFAULT_KEY_ID, new SecretKeySpec(key.clone(), ALGORITHM)), DEFAULT_KEY_ID);
+    if (keyId == null || !KEY_ID.matcher(keyId).matches()) {
+      throw new IllegalArgumentException(
+          "the action signing key id must be 1 to 64 letters, digits, '.', '_' or '-'");
+    }
+    return new ActionKeyRing(Map.of(keyId, new SecretKeySpec(key.clone(), ALGORITHM)), keyId);
+  }
+
+  /**
+   * The first 8 hex digits of the key's SHA-256: the same key gives the same id everywhere without
+   * configuring one, and the id tells too little about the key to help guess it.
+   */
+  public static String defaultKeyId(byte[] key) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(key);
+      return HexFormat.of().formatHex(digest, 0, 4);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
+  /** 1 to 64 letters, digits, '.', '_' or '-': safe in a header and a log line. */
+  public static boolean isValidKeyId(String keyId) {
+    return keyId != null && KEY_ID.matcher(keyId).matches();
   }
 
   public String signingKeyId() {
@@ -94,24 +117,9 @@ public final class ActionKeyRing {
     return keys.get(signingKeyId);
   }
 
-  /**
-   * The keys a request signed under {@code keyId} may verify with: that one key, or every key when
-   * the request names none (requests from before key ids; see {@link ActionSigner#verifies}).
-   */
-  Collection<SecretKeySpec> verificationKeys(String keyId) {
-    if (keyId == null) {
-      List<SecretKeySpec> all = new ArrayList<>();
-      all.add(signingKey());
-      keys.forEach(
-          (id, key) -> {
-            if (!id.equals(signingKeyId)) {
-              all.add(key);
-            }
-          });
-      return all;
-    }
-    SecretKeySpec key = keys.get(keyId);
-    return key == null ? List.of() : List.of(key);
+  /** The key a request naming {@code keyId} verifies with, or null when there is none. */
+  SecretKeySpec verificationKey(String keyId) {
+    return keyId == null ? null : keys.get(keyId);
   }
 
   @Override

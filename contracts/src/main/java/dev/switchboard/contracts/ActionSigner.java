@@ -11,10 +11,25 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs action requests in the guardrail and verifies them in the executor (HMAC-SHA256 over the
- * goal, event, action and approver), so the executor runs only what the guardrail let through,
- * unchanged. Keys come from an {@link ActionKeyRing}: one signs, all verify (rotation). No key
- * appears in {@link #toString()}.
+ * Signs action requests in the guardrail and verifies them in the executor, so the executor runs
+ * only what the guardrail let through, unchanged. Keys come from an {@link ActionKeyRing}: one
+ * signs, every key verifies the requests that name it (rotation). No key appears in {@link
+ * #toString()}.
+ *
+ * <p>The rules, in full:
+ *
+ * <ul>
+ *   <li>The signature is HMAC-SHA256, base64url without padding, over these parts in this order:
+ *       goalId, eventId, actionId, tool, sideEffect ({@code true}/{@code false}), approvedBy,
+ *       expiresAt (ISO-8601, as {@link java.time.Instant#toString()}), keyId, and the action's
+ *       arguments as canonical JSON (keys sorted at every level).
+ *   <li>Each part is UTF-8, preceded by its length as a 4-byte big-endian integer; -1 stands for an
+ *       absent part (a missing approver, no arguments).
+ *   <li>{@link #sign} stamps the signing key's id on the request, then signs it. {@link #verifies}
+ *       holds only for a request naming a key of the ring and carrying that key's signature of
+ *       exactly those parts. Expiry is not judged here: the executor answers an expired request
+ *       that verifies.
+ * </ul>
  */
 public final class ActionSigner {
   private static final String ALGORITHM = ActionKeyRing.ALGORITHM;
@@ -22,49 +37,68 @@ public final class ActionSigner {
   private final ActionKeyRing keys;
   private final EventCodec codec;
 
-  public ActionSigner(byte[] key, EventCodec codec) {
-    this(ActionKeyRing.single(key), codec);
-  }
-
   public ActionSigner(ActionKeyRing keys, EventCodec codec) {
     this.keys = keys;
     this.codec = codec;
   }
 
+  /** One key, named {@code keyId}. */
+  public ActionSigner(byte[] key, String keyId, EventCodec codec) {
+    this(ActionKeyRing.single(key, keyId), codec);
+  }
+
+  /** One key whose id is derived from the key ({@link #defaultKeyId}). */
+  public ActionSigner(byte[] key, EventCodec codec) {
+    this(ActionKeyRing.single(key), codec);
+  }
+
   /** A key given as text (configuration, environment) is used as its UTF-8 bytes. */
   public static ActionSigner fromSecret(String secret, EventCodec codec) {
-    if (secret == null) {
-      throw new IllegalArgumentException("the action signing key is not configured");
-    }
-    return new ActionSigner(secret.getBytes(StandardCharsets.UTF_8), codec);
-  }
-
-  /** The id of the key {@link #sign} uses; the request should carry it. */
-  public String signingKeyId() {
-    return keys.signingKeyId();
-  }
-
-  public ActionRequested sign(ActionRequested request) {
-    return request.withSignature(signatureOf(request, keys.signingKey()));
+    return fromSecret(secret, null, codec);
   }
 
   /**
-   * True when one of the keys the request may be signed with gives its signature. Requests do not
-   * name their key id yet, so every configured key is tried; once they do, pass it here instead of
-   * null and only that key is tried.
+   * @param keyId the key's name, or null to derive it from the key
    */
+  public static ActionSigner fromSecret(String secret, String keyId, EventCodec codec) {
+    if (secret == null) {
+      throw new IllegalArgumentException("the action signing key is not configured");
+    }
+    byte[] key = secret.getBytes(StandardCharsets.UTF_8);
+    return new ActionSigner(key, keyId == null ? defaultKeyId(key) : keyId, codec);
+  }
+
+  /**
+   * The first 8 hex digits of the key's SHA-256: the same key gives the same id everywhere, and the
+   * id tells too little about the key to help guess it.
+   */
+  public static String defaultKeyId(byte[] key) {
+    return ActionKeyRing.defaultKeyId(key);
+  }
+
+  /** The name of the signing key, written on every request this signer signs. */
+  public String keyId() {
+    return keys.signingKeyId();
+  }
+
+  /** Whether a request naming this key id can verify here at all. */
+  public boolean knowsKey(String keyId) {
+    return keys.verificationKey(keyId) != null;
+  }
+
+  public ActionRequested sign(ActionRequested request) {
+    ActionRequested stamped = request.withKeyId(keys.signingKeyId());
+    return stamped.withSignature(signatureOf(stamped, keys.signingKey()));
+  }
+
   public boolean verifies(ActionRequested request) {
-    if (request.signature() == null) {
+    SecretKeySpec key = keys.verificationKey(request.keyId());
+    if (request.signature() == null || key == null) {
       return false;
     }
+    byte[] expected = signatureOf(request, key).getBytes(StandardCharsets.US_ASCII);
     byte[] actual = request.signature().getBytes(StandardCharsets.US_ASCII);
-    boolean verified = false;
-    for (SecretKeySpec key : keys.verificationKeys(null)) {
-      byte[] expected = signatureOf(request, key).getBytes(StandardCharsets.US_ASCII);
-      // No early exit: the time taken does not tell which key matched.
-      verified |= MessageDigest.isEqual(expected, actual);
-    }
-    return verified;
+    return MessageDigest.isEqual(expected, actual);
   }
 
   private String signatureOf(ActionRequested request, SecretKeySpec key) {
@@ -77,7 +111,9 @@ public final class ActionSigner {
           action.actionId(),
           action.tool(),
           String.valueOf(action.sideEffect()),
-          request.approvedBy()
+          request.approvedBy(),
+          request.expiresAt().toString(),
+          request.keyId()
         }) {
       writePart(content, part == null ? null : part.getBytes(StandardCharsets.UTF_8));
     }

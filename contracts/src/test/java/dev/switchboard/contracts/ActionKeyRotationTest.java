@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -23,7 +24,7 @@ class ActionKeyRotationTest {
     ActionRequested signedBefore = before.sign(request());
     ActionRequested signedDuring = during.sign(request());
 
-    assertThat(during.signingKeyId()).isEqualTo("2026-04");
+    assertThat(during.keyId()).isEqualTo("2026-04");
     assertThat(during.verifies(signedBefore)).as("old key id still verifies").isTrue();
     assertThat(during.verifies(signedDuring)).isTrue();
     assertThat(before.verifies(signedDuring)).as("signed with the new key").isFalse();
@@ -72,12 +73,16 @@ class ActionKeyRotationTest {
   }
 
   @Test
-  void shouldKeepTheSingleKeyOfEarlierReleasesUnderTheDefaultId() {
+  void shouldNameASingleKeyAfterItsHashSoBothSidesAgreeUnconfigured() {
     ActionSigner single = ActionSigner.fromSecret(OLD_SECRET, codec);
-    ActionSigner ring = signer(Map.of(ActionKeyRing.DEFAULT_KEY_ID, OLD_SECRET), null);
+    String derived = ActionKeyRing.defaultKeyId(OLD_SECRET.getBytes(StandardCharsets.UTF_8));
+    ActionSigner ring = signer(Map.of(derived, OLD_SECRET), null);
 
-    assertThat(single.signingKeyId()).isEqualTo("default");
+    assertThat(single.keyId()).isEqualTo(derived);
     assertThat(ring.verifies(single.sign(request()))).isTrue();
+    assertThat(signer(Map.of("renamed", OLD_SECRET), null).verifies(single.sign(request())))
+        .as("the same secret under another id")
+        .isFalse();
   }
 
   private ActionSigner signer(Map<String, String> secrets, String signingKeyId) {
@@ -93,6 +98,14 @@ class ActionKeyRotationTest {
 
   private static ActionRequested request() {
     return new ActionRequested(
-        "goal-1", UUID.randomUUID(), null, SampleEvents.AT, SampleEvents.sendMail(), "bob", null);
+        "goal-1",
+        UUID.randomUUID(),
+        null,
+        SampleEvents.AT,
+        SampleEvents.sendMail(),
+        "bob",
+        SampleEvents.AT.plusSeconds(600),
+        null,
+        null);
   }
 }

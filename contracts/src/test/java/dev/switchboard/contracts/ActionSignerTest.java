@@ -110,6 +110,8 @@ class ActionSignerTest {
             signed.occurredAt(),
             signed.action(),
             signed.approvedBy(),
+            signed.expiresAt(),
+            signed.keyId(),
             signed.signature());
 
     assertThat(signer.verifies(moved)).isFalse();
@@ -126,6 +128,8 @@ class ActionSignerTest {
             signed.occurredAt(),
             signed.action(),
             signed.approvedBy(),
+            signed.expiresAt(),
+            signed.keyId(),
             signed.signature());
 
     assertThat(signer.verifies(replayed)).isFalse();
@@ -224,9 +228,74 @@ class ActionSignerTest {
         .contains("hidden");
   }
 
+  @Test
+  void shouldStampItsKeyIdOnWhatItSigns() {
+    ActionRequested signed = signer.sign(request(SampleEvents.sendMail(), "bob"));
+
+    assertThat(signed.keyId()).isEqualTo(signer.keyId()).matches("[0-9a-f]{8}");
+    assertThat(ActionSigner.fromSecret(SECRET, "guardrail-2025", codec).keyId())
+        .isEqualTo("guardrail-2025");
+  }
+
+  @Test
+  void shouldDeriveTheSameKeyIdFromTheSameKeyOnly() {
+    ActionSigner again = ActionSigner.fromSecret(SECRET, codec);
+    ActionSigner other = ActionSigner.fromSecret("another-signing-key-of-32-bytes-or-more", codec);
+
+    assertThat(again.keyId()).isEqualTo(signer.keyId());
+    assertThat(other.keyId()).isNotEqualTo(signer.keyId());
+    assertThat(signer.keyId()).isNotEqualTo(SECRET.substring(0, 8));
+  }
+
+  @Test
+  void shouldRejectAChangedExpiry() {
+    ActionRequested signed = signer.sign(request(SampleEvents.sendMail(), "bob"));
+    ActionRequested extended =
+        new ActionRequested(
+            signed.goalId(),
+            signed.eventId(),
+            signed.causationId(),
+            signed.occurredAt(),
+            signed.action(),
+            signed.approvedBy(),
+            signed.expiresAt().plusSeconds(3600),
+            signed.keyId(),
+            signed.signature());
+
+    assertThat(signer.verifies(extended)).isFalse();
+  }
+
+  @Test
+  void shouldRejectAChangedOrMissingKeyId() {
+    ActionRequested signed = signer.sign(request(SampleEvents.sendMail(), "bob"));
+    ActionSigner sameKeyOtherName = ActionSigner.fromSecret(SECRET, "renamed", codec);
+
+    assertThat(signer.verifies(signed.withKeyId("renamed").withSignature(signed.signature())))
+        .isFalse();
+    assertThat(signer.verifies(signed.withKeyId(null).withSignature(signed.signature()))).isFalse();
+    assertThat(sameKeyOtherName.verifies(signed)).as("the id names the key it expects").isFalse();
+  }
+
+  @Test
+  void shouldRefuseAKeyIdOutsideItsAlphabet() {
+    assertThatThrownBy(() -> ActionSigner.fromSecret(SECRET, "a key", codec))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("key id");
+    assertThatThrownBy(() -> ActionSigner.fromSecret(SECRET, "", codec))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   private ActionRequested request(PlannedAction action, String approvedBy) {
     return new ActionRequested(
-        "goal-1", eventId, UUID.randomUUID(), SampleEvents.AT, action, approvedBy, null);
+        "goal-1",
+        eventId,
+        UUID.randomUUID(),
+        SampleEvents.AT,
+        action,
+        approvedBy,
+        SampleEvents.AT.plusSeconds(600),
+        null,
+        null);
   }
 
   private static PlannedAction action(ActionRequested request, String tool, JsonNode arguments) {
@@ -248,6 +317,8 @@ class ActionSignerTest {
         request.occurredAt(),
         action,
         request.approvedBy(),
+        request.expiresAt(),
+        request.keyId(),
         request.signature());
   }
 
@@ -259,6 +330,8 @@ class ActionSignerTest {
         request.occurredAt(),
         request.action(),
         approvedBy,
+        request.expiresAt(),
+        request.keyId(),
         request.signature());
   }
 }

@@ -83,7 +83,15 @@ class EventCodecTest {
   void shouldWriteArgumentsAsPlainJson() {
     ActionRequested request =
         new ActionRequested(
-            "g-1", UUID.randomUUID(), null, SampleEvents.AT, SampleEvents.sendMail(), null, null);
+            "g-1",
+            UUID.randomUUID(),
+            null,
+            SampleEvents.AT,
+            SampleEvents.sendMail(),
+            null,
+            SampleEvents.AT,
+            null,
+            null);
 
     JsonNode action = wire(request).get("action");
 

@@ -171,8 +171,17 @@ final class SampleEvents {
             audit(null)),
         new ActionAllowed(GOAL_ID, id(), cause, AT, "act-2", "approved-by-human", audit("bob")),
         // action-request
-        new ActionRequested(GOAL_ID, id(), cause, AT, sendMail(), "bob", "c2lnbmF0dXJl"),
-        new ActionRequested(GOAL_ID, id(), cause, AT, lookUp(), null, null),
+        new ActionRequested(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            sendMail(),
+            "bob",
+            AT_WHOLE_SECOND.plusSeconds(600),
+            "0a1b2c3d",
+            "c2lnbmF0dXJl"),
+        new ActionRequested(GOAL_ID, id(), cause, AT, lookUp(), null, AT, null, null),
         // action-result
         new ActionSucceeded(
             GOAL_ID, id(), cause, AT, "act-1", "crm.lookup", json("{\"name\": \"Ada\"}")),

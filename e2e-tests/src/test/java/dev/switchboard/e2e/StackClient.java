@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,30 +42,40 @@ final class StackClient {
         .until(() -> pendingFor(goalId, tool), item -> item != null);
   }
 
-  private JsonNode pendingFor(String goalId, String tool) {
-    HttpResponse<String> response =
-        get(stack.handoffUrl() + "/api/escalations?goalId=" + goalId, true);
-    if (response.statusCode() != 200) {
-      return null;
-    }
-    return StreamSupport.stream(json.readTree(response.body()).path("items").spliterator(), false)
-        .filter(item -> goalId.equals(item.path("goalId").asString()))
+  /** The goal's first pending inbox item for an action on this tool, or null. */
+  JsonNode pendingFor(String goalId, String tool) {
+    return pendingItems(goalId)
         .filter(item -> tool.equals(item.path("action").path("tool").asString()))
         .findFirst()
         .orElse(null);
   }
 
-  /**
-   * The example MCP server's read-only ledger for one idempotency key (an action id): what it sent
-   * or changed with it, and how often it was asked and acted.
-   */
-  JsonNode ledger(String key) {
+  /** The goal's first pending inbox item of any kind (approval, question, handoff), or null. */
+  JsonNode pendingFor(String goalId) {
+    return pendingItems(goalId).findFirst().orElse(null);
+  }
+
+  private Stream<JsonNode> pendingItems(String goalId) {
     HttpResponse<String> response =
         get(
-            stack.salesToolsUrl()
-                + "/api/ledger?key="
-                + URLEncoder.encode(key, StandardCharsets.UTF_8),
-            false);
+            stack.handoffUrl()
+                + "/api/escalations?goalId="
+                + URLEncoder.encode(goalId, StandardCharsets.UTF_8),
+            true);
+    if (response.statusCode() != 200) {
+      return Stream.empty();
+    }
+    return StreamSupport.stream(json.readTree(response.body()).path("items").spliterator(), false)
+        .filter(item -> goalId.equals(item.path("goalId").asString()));
+  }
+
+  /**
+   * The example MCP server's read-only ledger for one idempotency key (an action id): what it sent
+   * or changed with it, and how often it was asked and acted; all keys when {@code key} is null.
+   */
+  JsonNode ledger(String key) {
+    String query = key == null ? "" : "?key=" + URLEncoder.encode(key, StandardCharsets.UTF_8);
+    HttpResponse<String> response = get(stack.salesToolsUrl() + "/api/ledger" + query, false);
     if (response.statusCode() != 200) {
       throw new IllegalStateException("ledger answered " + response.statusCode());
     }

@@ -7,28 +7,50 @@ import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
-import dev.switchboard.contracts.event.ActionResultEvent;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.Decision;
+import dev.switchboard.edge.Effect;
 import dev.switchboard.edge.GoalProcessor;
+import dev.switchboard.executor.tool.Tool;
+import dev.switchboard.executor.tool.ToolRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs what the guardrail signed: a request whose signature does not verify is rejected (to the
- * dead-letter topic), and each actionId runs at most once per goal.
+ * dead-letter topic); an expired one, or one for a tool this executor lacks, is answered with
+ * {@code ActionFailed} at once; any other becomes a {@code tool} effect, run by the edge once this
+ * decision is committed ({@link ToolEffectHandler}). Each actionId is taken at most once per goal.
  */
 public final class Executor implements GoalProcessor<ExecutorState> {
   static final String BAD_SIGNATURE = "signature does not verify";
+  static final String EXPIRED = "request expired; nothing ran";
   private static final Logger log = LoggerFactory.getLogger(Executor.class);
 
   private final ActionSigner signer;
-  private final ActionRunner runner;
+  private final ToolRegistry tools;
+  private final ActionResults results;
+  private final Duration toolTimeout;
+  private final JsonMapper mapper;
+  private final Clock clock;
 
-  public Executor(ActionSigner signer, ActionRunner runner) {
+  public Executor(
+      ActionSigner signer,
+      ToolRegistry tools,
+      Duration toolTimeout,
+      JsonMapper mapper,
+      Clock clock) {
     this.signer = signer;
-    this.runner = runner;
+    this.tools = tools;
+    this.results = new ActionResults(clock);
+    this.toolTimeout = toolTimeout;
+    this.mapper = mapper;
+    this.clock = clock;
   }
 
   @Override
@@ -50,29 +72,56 @@ public final class Executor implements GoalProcessor<ExecutorState> {
   public Decision<ExecutorState> decide(ExecutorState state, SwitchboardEvent event) {
     ExecutorState known = state == null ? ExecutorState.empty() : state;
     return switch (event) {
-      case ActionRequested request -> run(known, request);
+      case ActionRequested request -> take(known, request);
       default ->
           throw new MalformedEventException(
               "the executor takes ActionRequested only, not " + EventCodec.typeName(event));
     };
   }
 
-  private Decision<ExecutorState> run(ExecutorState state, ActionRequested request) {
+  private Decision<ExecutorState> take(ExecutorState state, ActionRequested request) {
     if (!signer.verifies(request)) {
-      throw new MalformedEventException(BAD_SIGNATURE);
+      throw new MalformedEventException(
+          signer.knowsKey(request.keyId())
+              ? BAD_SIGNATURE
+              : BAD_SIGNATURE + " (signed with key id '" + request.keyId() + "', not ours)");
     }
     String actionId = request.action().actionId();
     if (state.hasRun(actionId)) {
-      log.info("action {} of goal {} ran already; not again", actionId, request.goalId());
+      log.info("action {} of goal {} was taken already; not again", actionId, request.goalId());
       return Decision.of(state);
     }
-    ActionResultEvent result = runner.run(request);
-    log.info(
-        "{} on action {} of goal {}: {}",
-        request.action().tool(),
-        actionId,
-        request.goalId(),
-        EventCodec.typeName(result));
-    return Decision.of(state.withRun(actionId), result);
+    ExecutorState taken = state.withRun(actionId);
+    Optional<Tool> tool = tools.find(request.action().tool());
+    ToolRequest toolRequest = ToolRequest.of(request, tool.map(Tool::sideEffect).orElse(true));
+    if (clock.instant().isAfter(request.expiresAt())) {
+      log.info(
+          "action {} of goal {} expired at {}", actionId, request.goalId(), request.expiresAt());
+      return Decision.of(taken, results.failed(request.goalId(), toolRequest, EXPIRED));
+    }
+    if (tool.isEmpty()) {
+      return Decision.of(
+          taken,
+          results.failed(
+              request.goalId(),
+              toolRequest,
+              "unknown tool '"
+                  + request.action().tool()
+                  + "'; this executor has "
+                  + tools.names()));
+    }
+    return Decision.of(taken)
+        .withEffect(
+            new Effect(
+                actionId,
+                ToolEffectHandler.KIND,
+                toolRequest.toJson(mapper),
+                retrySafe(tool.get(), toolRequest),
+                toolTimeout));
+  }
+
+  /** A request that claims a side effect its tool does not declare is not retried either. */
+  private static boolean retrySafe(Tool tool, ToolRequest request) {
+    return tool.retrySafe() && (tool.sideEffect() || !request.sideEffect());
   }
 }

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The executor's parts: signature check, runner, and the logic the Kafka edge drives (the tools are
- * wired in {@link dev.switchboard.executor.tool.ToolsConfiguration}).
+ * The executor's parts: signature check, the tool effect handler the edge's worker runs, and the
+ * logic the Kafka edge drives (the tools are wired in {@link
+ * dev.switchboard.executor.tool.ToolsConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 class ExecutorConfiguration {
@@ -26,12 +27,19 @@ class ExecutorConfiguration {
   }
 
   @Bean
-  ActionRunner actionRunner(ToolRegistry tools, ExecutorProperties properties, Clock clock) {
-    return new ActionRunner(tools, properties.toolTimeout(), clock);
+  ToolEffectHandler toolEffectHandler(
+      ToolRegistry tools, EventCodec codec, Clock clock, ExecutorProperties properties) {
+    return new ToolEffectHandler(
+        tools, new ActionResults(clock), codec.mapper(), clock, properties.delay());
   }
 
   @Bean
-  Executor executor(ActionSigner signer, ActionRunner runner) {
-    return new Executor(signer, runner);
+  Executor executor(
+      ActionSigner signer,
+      ToolRegistry tools,
+      ExecutorProperties properties,
+      EventCodec codec,
+      Clock clock) {
+    return new Executor(signer, tools, properties.toolTimeout(), codec.mapper(), clock);
   }
 }

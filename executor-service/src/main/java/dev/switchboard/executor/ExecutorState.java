@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the executor remembers per goal: the actionIds it has run (whatever the outcome), so each
- * runs at most once even when the guardrail's request arrives again with a new eventId.
+ * What the executor remembers per goal: the actionIds it has taken (run, running, or answered
+ * without running), so each is taken at most once even when the guardrail's request arrives again
+ * with a new eventId. Written with the effect's intent, in one transaction.
  */
 public record ExecutorState(List<String> doneActionIds) {
   public ExecutorState {

@@ -1,11 +1,13 @@
 package dev.switchboard.executor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
 import dev.switchboard.contracts.event.ActionResultEvent;
+import dev.switchboard.contracts.event.ActionResultEvent.ActionFailed;
 import dev.switchboard.contracts.event.ActionResultEvent.ActionSucceeded;
 import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.edge.testing.TopicProbe;
@@ -14,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -60,6 +64,33 @@ class ExecutorIT {
     assertThat(result.actionId()).isEqualTo(goalId + "/step-1");
     assertThat(result.causationId()).isEqualTo(request.eventId());
     assertThat(result.output().get("contact").asString()).isEqualTo("pat.lee@acme.example");
+    // It went the effect's way: an intent, then its result, on the executor's own topics.
+    assertThat(recordsOf("switchboard-executor-effects", goalId))
+        .singleElement()
+        .satisfies(intent -> assertThat(intent).contains("\"type\":\"Intent\""));
+    assertThat(recordsOf("switchboard-executor-effect-results", goalId))
+        .anyMatch(record -> record.contains("\"type\":\"Finished\""));
+  }
+
+  @Test
+  void shouldAnswerAnExpiredRequestWithoutRunningIt() throws Exception {
+    String goalId = newGoalId();
+    ActionRequested expired =
+        Requests.SIGNER.sign(
+            Requests.unsigned(
+                goalId,
+                goalId + "/step-2",
+                "demo.send",
+                true,
+                "{\"to\":\"pat.lee@acme.example\",\"subject\":\"Hi\",\"body\":\"Late\"}",
+                Instant.now().minusSeconds(1)));
+
+    probe.send(Topics.ACTION_REQUEST, expired);
+
+    ActionFailed failed = probe.awaitEvent(Topics.ACTION_RESULT, goalId, ActionFailed.class);
+    assertThat(failed.error()).isEqualTo("request expired; nothing ran");
+    assertThat(outboxLinesFor(goalId)).isZero();
+    assertThat(recordsOf("switchboard-executor-effects", goalId)).isEmpty();
   }
 
   @Test
@@ -74,6 +105,8 @@ class ExecutorIT {
             signed.occurredAt(),
             withArguments(signed.action(), "{\"account\":\"Globex\"}"),
             signed.approvedBy(),
+            signed.expiresAt(),
+            signed.keyId(),
             signed.signature());
 
     probe.send(Topics.ACTION_REQUEST, tampered);
@@ -109,6 +142,8 @@ class ExecutorIT {
                 send.occurredAt(),
                 send.action(),
                 null,
+                send.expiresAt(),
+                null,
                 null));
     ActionRequested later = Requests.lookup(goalId, "ACME");
 
@@ -117,22 +152,40 @@ class ExecutorIT {
     probe.send(Topics.ACTION_REQUEST, resent);
     probe.send(Topics.ACTION_REQUEST, later);
 
-    // One key, one partition, in order: once the later action's result is there, any second
-    // result for the send would be too.
+    // Requests of one goal are taken in order: once the later action's intent is there, a second
+    // intent for the send would be too. Results come as their effects end, in any order.
     probe.awaitRecord(
-        probe.names().of(Topics.ACTION_RESULT),
+        "switchboard-executor-effects",
         record ->
             goalId.equals(record.key())
                 && new String(record.value(), StandardCharsets.UTF_8).contains("/step-1"),
         Duration.ofSeconds(30));
+    assertThat(recordsOf("switchboard-executor-effects", goalId))
+        .hasSize(2)
+        .satisfiesExactly(
+            first -> assertThat(first).contains("/step-2"),
+            second -> assertThat(second).contains("/step-1"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> probe.events(Topics.ACTION_RESULT, goalId).size() == 2);
     assertThat(probe.events(Topics.ACTION_RESULT, goalId))
         .extracting(ActionResultEvent::actionId)
-        .containsExactly(goalId + "/step-2", goalId + "/step-1");
+        .containsExactlyInAnyOrder(goalId + "/step-2", goalId + "/step-1");
     assertThat(outboxLinesFor(goalId)).isEqualTo(1);
+  }
+
+  private List<String> recordsOf(String topic, String goalId) {
+    return probe.readAll(topic).stream()
+        .filter(record -> goalId.equals(record.key()))
+        .map(record -> new String(record.value(), StandardCharsets.UTF_8))
+        .toList();
   }
 
   private long outboxLinesFor(String goalId) throws Exception {
     Path outbox = demoSend.outbox();
+    if (!Files.exists(outbox)) {
+      return 0;
+    }
     return Files.readAllLines(outbox, StandardCharsets.UTF_8).stream()
         .filter(line -> line.contains(goalId))
         .count();

@@ -7,11 +7,10 @@ import dev.switchboard.contracts.ActionSigner;
 import dev.switchboard.contracts.MalformedEventException;
 import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
 import dev.switchboard.contracts.event.ActionResultEvent.ActionFailed;
-import dev.switchboard.contracts.event.ActionResultEvent.ActionSucceeded;
 import dev.switchboard.contracts.event.GoalEvent.GoalCancelled;
 import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.edge.Decision;
-import dev.switchboard.executor.tool.ToolFailure;
+import dev.switchboard.edge.Effect;
 import dev.switchboard.executor.tool.ToolRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,55 +21,114 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ExecutorTest {
+  private static final Instant NOW = Instant.parse("2025-01-01T10:00:00Z");
   private final ScriptedTool lookup =
       new ScriptedTool(
           "demo.lookup", false, call -> Requests.json("{\"contact\":\"x@y.example\"}"));
-  private final Executor executor = executorWith(lookup, Requests.SIGNER);
+  private final ScriptedTool send = new ScriptedTool("demo.send", true, call -> null);
+  private final Executor executor = executorWith(Requests.SIGNER);
 
   @Test
-  void shouldRunASignedRequestAndRememberItsActionId() {
+  void shouldTurnASignedRequestIntoAToolEffectAndRememberItsActionId() {
     ActionRequested request = Requests.lookup("g-1", "ACME");
 
     Decision<ExecutorState> decision = executor.decide(null, request);
 
     assertThat(decision.state().doneActionIds()).containsExactly("g-1/step-1");
-    assertThat(decision.emit()).singleElement().isInstanceOf(ActionSucceeded.class);
-    ActionSucceeded result = (ActionSucceeded) decision.emit().getFirst();
-    assertThat(result.causationId()).isEqualTo(request.eventId());
-    assertThat(result.output().get("contact").asString()).isEqualTo("x@y.example");
+    assertThat(decision.emit()).as("nothing is called inside the transaction").isEmpty();
+    Effect effect = decision.effects().getFirst();
+    assertThat(decision.effects()).hasSize(1);
+    assertThat(effect.effectId()).isEqualTo("g-1/step-1");
+    assertThat(effect.kind()).isEqualTo("tool");
+    assertThat(effect.retrySafe()).isTrue();
+    assertThat(effect.timeout()).isEqualTo(Duration.ofSeconds(5));
+    ToolRequest carried = ToolRequest.fromJson(effect.request(), Requests.CODEC.mapper());
+    assertThat(carried)
+        .isEqualTo(
+            new ToolRequest(
+                "g-1/step-1",
+                "demo.lookup",
+                Requests.json("{\"account\":\"ACME\"}"),
+                false,
+                request.eventId(),
+                request.expiresAt()));
+    assertThat(lookup.calls()).isZero();
   }
 
   @Test
-  void shouldRunARepeatedActionIdOnlyOnce() {
-    ActionRequested first = Requests.lookup("g-1", "ACME");
-    ActionRequested repeat = Requests.lookup("g-1", "ACME");
+  void shouldNeverRetryASideEffectingTool() {
+    Decision<ExecutorState> decision =
+        executor.decide(
+            null,
+            Requests.signed("g-1", "g-1/step-2", "demo.send", true, "{\"to\":\"a@b.example\"}"));
 
-    Decision<ExecutorState> afterFirst = executor.decide(null, first);
-    Decision<ExecutorState> afterRepeat = executor.decide(afterFirst.state(), repeat);
+    assertThat(decision.effects().getFirst().retrySafe()).isFalse();
+  }
 
-    assertThat(lookup.calls()).isEqualTo(1);
+  @Test
+  void shouldNotRetryARequestThatClaimsASideEffectItsToolDoesNotDeclare() {
+    Decision<ExecutorState> decision =
+        executor.decide(
+            null, Requests.signed("g-1", "g-1/step-1", "demo.lookup", true, "{\"account\":\"A\"}"));
+
+    assertThat(decision.effects().getFirst().retrySafe()).isFalse();
+    ToolRequest carried =
+        ToolRequest.fromJson(decision.effects().getFirst().request(), Requests.CODEC.mapper());
+    assertThat(carried.sideEffect()).isTrue();
+  }
+
+  @Test
+  void shouldTakeARepeatedActionIdOnlyOnce() {
+    Decision<ExecutorState> afterFirst = executor.decide(null, Requests.lookup("g-1", "ACME"));
+    Decision<ExecutorState> afterRepeat =
+        executor.decide(afterFirst.state(), Requests.lookup("g-1", "ACME"));
+
     assertThat(afterRepeat.emit()).isEmpty();
+    assertThat(afterRepeat.effects()).isEmpty();
     assertThat(afterRepeat.state()).isEqualTo(afterFirst.state());
   }
 
   @Test
-  void shouldNotRetryAnActionThatFailed() {
-    ScriptedTool refusing =
-        new ScriptedTool(
-            "demo.lookup",
-            false,
-            call -> {
-              throw new ToolFailure("no");
+  void shouldAnswerAnExpiredRequestWithoutRunningIt() {
+    ActionRequested expired =
+        Requests.SIGNER.sign(
+            Requests.unsigned(
+                "g-1",
+                "g-1/step-2",
+                "demo.send",
+                true,
+                "{\"to\":\"a@b.example\"}",
+                NOW.minusMillis(1)));
+
+    Decision<ExecutorState> decision = executor.decide(null, expired);
+
+    assertThat(decision.effects()).isEmpty();
+    assertThat(decision.state().doneActionIds()).containsExactly("g-1/step-2");
+    assertThat(decision.emit())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ActionFailed.class,
+            failed -> {
+              assertThat(failed.error()).isEqualTo("request expired; nothing ran");
+              assertThat(failed.causationId()).isEqualTo(expired.eventId());
+              assertThat(failed.tool()).isEqualTo("demo.send");
             });
-    Executor refusingExecutor = executorWith(refusing, Requests.SIGNER);
+  }
 
-    Decision<ExecutorState> first = refusingExecutor.decide(null, Requests.lookup("g-1", "ACME"));
-    Decision<ExecutorState> again =
-        refusingExecutor.decide(first.state(), Requests.lookup("g-1", "ACME"));
+  @Test
+  void shouldAnswerARequestForAnUnknownToolWithoutAnEffect() {
+    Decision<ExecutorState> decision =
+        executor.decide(null, Requests.signed("g-1", "g-1/step-1", "mail.send", true, "{}"));
 
-    assertThat(first.emit()).singleElement().isInstanceOf(ActionFailed.class);
-    assertThat(again.emit()).isEmpty();
-    assertThat(refusing.calls()).isEqualTo(1);
+    assertThat(decision.effects()).isEmpty();
+    assertThat(decision.emit())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ActionFailed.class,
+            failed ->
+                assertThat(failed.error())
+                    .isEqualTo(
+                        "unknown tool 'mail.send'; this executor has [demo.lookup, demo.send]"));
   }
 
   @Test
@@ -91,12 +149,33 @@ class ExecutorTest {
                 action.sideEffect(),
                 action.rationale()),
             signed.approvedBy(),
+            signed.expiresAt(),
+            signed.keyId(),
             signed.signature());
 
     assertThatThrownBy(() -> executor.decide(null, tampered))
         .isInstanceOf(MalformedEventException.class)
         .hasMessage("signature does not verify");
-    assertThat(lookup.calls()).isZero();
+  }
+
+  @Test
+  void shouldRejectARequestWhoseExpiryWasExtendedAfterSigning() {
+    ActionRequested signed = Requests.lookup("g-1", "ACME");
+    ActionRequested extended =
+        new ActionRequested(
+            signed.goalId(),
+            signed.eventId(),
+            signed.causationId(),
+            signed.occurredAt(),
+            signed.action(),
+            signed.approvedBy(),
+            signed.expiresAt().plusSeconds(86_400),
+            signed.keyId(),
+            signed.signature());
+
+    assertThatThrownBy(() -> executor.decide(null, extended))
+        .isInstanceOf(MalformedEventException.class)
+        .hasMessage("signature does not verify");
   }
 
   @Test
@@ -105,14 +184,20 @@ class ExecutorTest {
         Requests.unsigned("g-1", "g-1/step-1", "demo.lookup", false, "{\"account\":\"ACME\"}");
     ActionSigner stranger =
         ActionSigner.fromSecret("another-key-that-is-also-32-bytes-long", Requests.CODEC);
+    ActionSigner sameNameOtherKey =
+        ActionSigner.fromSecret(
+            "another-key-that-is-also-32-bytes-long", Requests.SIGNER.keyId(), Requests.CODEC);
 
     assertThatThrownBy(() -> executor.decide(null, unsigned))
         .isInstanceOf(MalformedEventException.class)
-        .hasMessage("signature does not verify");
+        .hasMessage("signature does not verify (signed with key id 'null', not ours)");
     assertThatThrownBy(() -> executor.decide(null, stranger.sign(unsigned)))
         .isInstanceOf(MalformedEventException.class)
+        .hasMessage(
+            "signature does not verify (signed with key id '" + stranger.keyId() + "', not ours)");
+    assertThatThrownBy(() -> executor.decide(null, sameNameOtherKey.sign(unsigned)))
+        .isInstanceOf(MalformedEventException.class)
         .hasMessage("signature does not verify");
-    assertThat(lookup.calls()).isZero();
   }
 
   @Test
@@ -125,12 +210,12 @@ class ExecutorTest {
         .hasMessage("the executor takes ActionRequested only, not GoalCancelled");
   }
 
-  private static Executor executorWith(ScriptedTool tool, ActionSigner signer) {
+  private Executor executorWith(ActionSigner signer) {
     return new Executor(
         signer,
-        new ActionRunner(
-            new ToolRegistry(List.of(tool)),
-            Duration.ofSeconds(5),
-            Clock.fixed(Instant.parse("2025-01-01T10:00:00Z"), ZoneOffset.UTC)));
+        new ToolRegistry(List.of(lookup, send)),
+        Duration.ofSeconds(5),
+        Requests.CODEC.mapper(),
+        Clock.fixed(NOW, ZoneOffset.UTC));
   }
 }

@@ -23,12 +23,24 @@ final class Requests {
 
   static ActionRequested unsigned(
       String goalId, String actionId, String tool, boolean sideEffect, String arguments) {
+    return unsigned(goalId, actionId, tool, sideEffect, arguments, Instant.now().plusSeconds(600));
+  }
+
+  static ActionRequested unsigned(
+      String goalId,
+      String actionId,
+      String tool,
+      boolean sideEffect,
+      String arguments,
+      Instant expiresAt) {
     return new ActionRequested(
         goalId,
         UUID.randomUUID(),
         UUID.randomUUID(),
         Instant.parse("2025-01-01T10:00:00Z"),
         new PlannedAction(actionId, tool, json(arguments), List.of(), sideEffect, "test"),
+        null,
+        expiresAt,
         null,
         null);
   }

@@ -66,7 +66,7 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
       RateUsage rateUsage,
       ActionSigner signer,
       Clock clock) {
-    GuardrailEvents events = new GuardrailEvents(signer, clock);
+    GuardrailEvents events = new GuardrailEvents(signer, clock, properties.actionRequestTtl());
     TaintRules taint = new TaintRules(properties.taint());
     ActionJudge judge =
         new ActionJudge(

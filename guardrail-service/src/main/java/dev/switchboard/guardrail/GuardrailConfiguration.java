@@ -43,9 +43,7 @@ class GuardrailConfiguration {
     ActionSigner signer = security.actionSigner(codec);
     // Key ids only: the secrets never reach a log.
     log.info(
-        "action keys {}; signing with '{}'",
-        security.actionKeyRing().keyIds(),
-        signer.signingKeyId());
+        "action keys {}; signing with '{}'", security.actionKeyRing().keyIds(), signer.keyId());
     return signer;
   }
 

@@ -19,6 +19,8 @@ import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
 import dev.switchboard.contracts.event.VerdictEvent.Audit;
 import dev.switchboard.policy.EscalationRoute;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -28,10 +30,12 @@ import java.util.UUID;
 final class GuardrailEvents {
   private final ActionSigner signer;
   private final Clock clock;
+  private final Duration requestTtl;
 
-  GuardrailEvents(ActionSigner signer, Clock clock) {
+  GuardrailEvents(ActionSigner signer, Clock clock, Duration requestTtl) {
     this.signer = signer;
     this.clock = clock;
+    this.requestTtl = requestTtl;
   }
 
   ActionAllowed allowed(SwitchboardEvent cause, String actionId, Audit audit) {
@@ -111,16 +115,22 @@ final class GuardrailEvents {
         reason);
   }
 
-  /** The signed request the executor will run; {@code approvedBy} null when policy allowed it. */
+  /**
+   * The signed request the executor will run, with its expiry: the executor runs nothing for it
+   * after {@code requestTtl}. {@code approvedBy} is null when policy allowed it.
+   */
   ActionRequested request(SwitchboardEvent cause, PlannedAction action, String approvedBy) {
+    Instant now = clock.instant();
     return signer.sign(
         new ActionRequested(
             cause.goalId(),
             UUID.randomUUID(),
             cause.eventId(),
-            clock.instant(),
+            now,
             action,
             approvedBy,
+            now.plus(requestTtl),
+            null,
             null));
   }
 

@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param approvalQueue where escalations go when their rule names no queue
  * @param taint which tools return content the goal cannot vouch for
  * @param rateLimits limits per tool, agent and tenant across goals
+ * @param actionRequestTtl how long a signed request stays runnable; the executor answers a later
+ *     one with {@code ActionFailed} and runs nothing
  */
 @ConfigurationProperties("switchboard.guardrail")
 public record GuardrailProperties(
@@ -26,10 +28,12 @@ public record GuardrailProperties(
     Map<String, List<String>> approverRoles,
     String approvalQueue,
     Taint taint,
-    RateLimits rateLimits) {
+    RateLimits rateLimits,
+    Duration actionRequestTtl) {
 
   public static final String DEFAULT_POLICY = "classpath:policies/default-policy.yaml";
   public static final String DEFAULT_FACTS = "classpath:policies/catalog-facts.yaml";
+  public static final Duration DEFAULT_ACTION_REQUEST_TTL = Duration.ofMinutes(10);
 
   public GuardrailProperties {
     policy = policy == null ? new Policy(null, null) : policy;
@@ -40,11 +44,16 @@ public record GuardrailProperties(
         approvalQueue == null || approvalQueue.isBlank() ? "human:approvers" : approvalQueue;
     taint = taint == null ? new Taint(null, null, null) : taint;
     rateLimits = rateLimits == null ? new RateLimits(null, null) : rateLimits;
+    actionRequestTtl = actionRequestTtl == null ? DEFAULT_ACTION_REQUEST_TTL : actionRequestTtl;
+    if (actionRequestTtl.isNegative() || actionRequestTtl.isZero()) {
+      throw new IllegalArgumentException(
+          "switchboard.guardrail.action-request-ttl must be positive");
+    }
   }
 
   /** The defaults, as if nothing were configured. */
   public static GuardrailProperties defaults() {
-    return new GuardrailProperties(null, null, null, null, null, null, null);
+    return new GuardrailProperties(null, null, null, null, null, null, null, null);
   }
 
   /**

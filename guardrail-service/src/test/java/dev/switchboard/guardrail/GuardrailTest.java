@@ -65,6 +65,8 @@ class GuardrailTest {
     assertThat(request.approvedBy()).isNull();
     assertThat(request.causationId()).isEqualTo(steps.eventId());
     assertThat(request.occurredAt()).isEqualTo(NOW);
+    assertThat(request.expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(10)));
+    assertThat(request.keyId()).isEqualTo(SIGNER.keyId());
     assertThat(SIGNER.verifies(request)).isTrue();
     assertThat(OTHER_SIGNER.verifies(request)).isFalse();
     assertThat(decision.state().decided()).containsExactly(LOOKUP_ID);
@@ -89,6 +91,22 @@ class GuardrailTest {
     Audit escalated = ((ActionEscalated) decision.emit().get(2)).audit();
     assertThat(escalated.rule()).isEqualTo("outbound-communication");
     assertThat(escalated.inputsHash()).isNotEqualTo(allowed.inputsHash());
+  }
+
+  @Test
+  void shouldLetTheConfiguredTimeToLiveSetTheExpiry() {
+    Guardrail shortLived =
+        Fixtures.guardrail(
+            Fixtures.defaultPolicy(),
+            new GuardrailProperties(
+                null, null, null, null, null, null, null, Duration.ofSeconds(30)),
+            RateUsage.NONE);
+
+    ActionRequested request =
+        (ActionRequested) shortLived.decide(known(), proposed(lookup())).emit().get(1);
+
+    assertThat(request.expiresAt()).isEqualTo(Fixtures.NOW.plusSeconds(30));
+    assertThat(SIGNER.verifies(request)).isTrue();
   }
 
   @Test

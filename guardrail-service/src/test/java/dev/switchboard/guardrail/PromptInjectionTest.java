@@ -116,6 +116,7 @@ class PromptInjectionTest {
             null,
             null,
             new GuardrailProperties.Taint(List.of("crm.lookup_account"), null, null),
+            null,
             null);
     Guardrail guardrail = Fixtures.guardrail(Fixtures.defaultPolicy(), marked, RateUsage.NONE);
     GuardrailState known =
@@ -151,7 +152,7 @@ class PromptInjectionTest {
   void shouldLetOnlySomeoneOtherThanTheRequesterApproveATaintedSend() {
     GuardrailProperties aliceApproves =
         new GuardrailProperties(
-            null, null, java.util.List.of("local-operator", "alice"), null, null, null, null);
+            null, null, java.util.List.of("local-operator", "alice"), null, null, null, null, null);
     Guardrail guardrail =
         Fixtures.guardrail(Fixtures.defaultPolicy(), aliceApproves, RateUsage.NONE);
     List<SwitchboardEvent> written = new ArrayList<>();

@@ -36,7 +36,8 @@ class RateLimiterTest {
         null,
         null,
         null,
-        new GuardrailProperties.RateLimits(null, List.of(limits)));
+        new GuardrailProperties.RateLimits(null, List.of(limits)),
+        null);
   }
 
   @Test

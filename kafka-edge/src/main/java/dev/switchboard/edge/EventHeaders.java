@@ -25,15 +25,7 @@ final class EventHeaders {
   private EventHeaders() {}
 
   static Headers of(SwitchboardEvent event, Service writer, Headers inbound) {
-    RecordHeaders headers = new RecordHeaders();
-    if (inbound != null) {
-      for (String name : TRACE_CONTEXT) {
-        Header header = inbound.lastHeader(name);
-        if (header != null) {
-          headers.add(name, header.value());
-        }
-      }
-    }
+    Headers headers = traceContextOf(inbound);
     String type = EventCodec.typeName(event);
     put(headers, SwitchboardHeaders.GOAL_ID, event.goalId());
     put(headers, SwitchboardHeaders.EVENT_TYPE, type);
@@ -46,6 +38,20 @@ final class EventHeaders {
     put(headers, SwitchboardHeaders.CE_TYPE, "dev.switchboard." + type);
     put(headers, SwitchboardHeaders.CE_SUBJECT, event.goalId());
     put(headers, SwitchboardHeaders.CE_TIME, event.occurredAt().toString());
+    return headers;
+  }
+
+  /** Only the caller's trace context, for internal records that carry it to the next hop. */
+  static Headers traceContextOf(Headers inbound) {
+    RecordHeaders headers = new RecordHeaders();
+    if (inbound != null) {
+      for (String name : TRACE_CONTEXT) {
+        Header header = inbound.lastHeader(name);
+        if (header != null) {
+          headers.add(name, header.value());
+        }
+      }
+    }
     return headers;
   }
 

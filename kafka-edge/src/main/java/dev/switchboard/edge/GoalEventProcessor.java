@@ -6,51 +6,100 @@ import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.SwitchboardEvent;
+import dev.switchboard.edge.EffectRecord.Finished;
+import dev.switchboard.edge.EffectRecord.Intent;
+import dev.switchboard.edge.EffectRecord.Skipped;
+import dev.switchboard.edge.EffectRecord.Started;
+import dev.switchboard.edge.EffectRecord.TimerDue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Kafka Streams adapter around a {@link GoalProcessor}: decode, skip what was applied already,
- * decide, then store the new state and forward the emitted events in the same transaction. A record
- * it cannot take goes to its topic's dead-letter topic with the reason; the next record is
- * processed as usual.
+ * decide, then store the new state, forward the emitted events, write the intents of the asked-for
+ * effects and set the asked-for timers, all in the same transaction. Records of the service's
+ * effect-results topic (started markers, results, due timers) are applied through {@link
+ * EffectBookkeeping} and reach the processor as {@code onEffectResult} / {@code onTimer}. A wall-
+ * clock punctuator writes due timers to that topic, so a timer is acted on only after everything
+ * written to the goal's partition before it fell due. A record it cannot take goes to its topic's
+ * dead-letter topic with the reason; the next record is processed as usual.
  */
 final class GoalEventProcessor<S> implements Processor<String, byte[], String, Outgoing> {
   private static final Logger log = LoggerFactory.getLogger(GoalEventProcessor.class);
+
+  /** Due timers fired per punctuation; the rest wait for the next one. */
+  private static final int MAX_TIMERS_PER_PUNCTUATION = 1000;
 
   private final GoalProcessor<S> logic;
   private final TopicNames names;
   private final EventCodec codec;
   private final GoalStateCodec<S> states;
   private final String consumerName;
+  private final EffectTopics effectTopics;
+  private final EffectRecordCodec effectRecords;
+  private final EffectBookkeeping bookkeeping;
+  private final EffectHandlers handlers;
+  private final Duration timerInterval;
+  private final Clock clock;
   private ProcessorContext<String, Outgoing> context;
   private KeyValueStore<String, byte[]> store;
+  private KeyValueStore<String, byte[]> timerStore;
 
   GoalEventProcessor(
-      GoalProcessor<S> logic, TopicNames names, EventCodec codec, String consumerName) {
+      GoalProcessor<S> logic,
+      TopicNames names,
+      EventCodec codec,
+      String consumerName,
+      EffectTopics effectTopics,
+      EffectHandlers handlers,
+      EffectsProperties effects,
+      Clock clock) {
     this.logic = logic;
     this.names = names;
     this.codec = codec;
     this.states = new GoalStateCodec<>(codec, logic.stateType());
     this.consumerName = consumerName;
+    this.effectTopics = effectTopics;
+    this.effectRecords = new EffectRecordCodec(codec.mapper());
+    this.bookkeeping = new EffectBookkeeping(effects.timings());
+    this.handlers = handlers;
+    this.timerInterval = effects.timerInterval();
+    this.clock = clock;
   }
 
   @Override
   public void init(ProcessorContext<String, Outgoing> context) {
     this.context = context;
     this.store = context.getStateStore(GoalStreamTopology.STORE);
+    this.timerStore = context.getStateStore(GoalStreamTopology.TIMER_STORE);
+    context.schedule(timerInterval, PunctuationType.WALL_CLOCK_TIME, this::fireDueTimers);
   }
 
   @Override
   public void process(Record<String, byte[]> record) {
     RecordOrigin source = RecordOrigin.of(context.recordMetadata().orElseThrow(), record.headers());
     RecordOrigin.unstamp(record.headers());
+    if (source.topic().equals(effectTopics.results())) {
+      processEffectRecord(record);
+      return;
+    }
     try {
       Topic<?> topic =
           names
@@ -61,7 +110,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
         throw new MalformedEventException(
             "record key '" + record.key() + "' must equal the goalId '" + event.goalId() + "'");
       }
-      apply(event, record);
+      apply(event, record.headers());
     } catch (MalformedEventException e) {
       deadLetter(record, source, e.getMessage());
     } catch (RuntimeException e) {
@@ -72,7 +121,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     }
   }
 
-  private void apply(SwitchboardEvent event, Record<String, byte[]> record) {
+  private void apply(SwitchboardEvent event, Headers headers) {
     StoredGoal<S> stored = states.decode(store.get(event.goalId()));
     if (stored.hasApplied(event.eventId())) {
       log.debug(
@@ -82,19 +131,254 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
           event.goalId());
       return;
     }
-    Decision<S> decision = logic.decide(stored.state(), event, EventContext.of(record.headers()));
-    List<Record<String, Outgoing>> out = new ArrayList<>();
-    for (SwitchboardEvent emitted : decision.emit()) {
-      Topic<?> target = Topics.toWrite(emitted, logic.service());
+    Decision<S> decision = logic.decide(stored.state(), event, EventContext.of(headers));
+    new Changes(event.goalId(), stored.withApplied(event.eventId()), headers)
+        .apply(decision)
+        .save();
+  }
+
+  /** Our own records: a failure here is a bug, logged loudly; there is no dead-letter topic. */
+  private void processEffectRecord(Record<String, byte[]> record) {
+    EffectRecord effectRecord;
+    try {
+      effectRecord = effectRecords.decode(record.value());
+    } catch (RuntimeException e) {
+      log.error("{} skips an unreadable record of {}: {}", consumerName, effectTopics.results(), e);
+      return;
+    }
+    String goalId = effectRecord.goalId();
+    try {
+      StoredGoal<S> stored = states.decode(store.get(goalId));
+      Instant now = clock.instant();
+      switch (effectRecord) {
+        case Started started ->
+            follow(
+                goalId,
+                stored,
+                started.effectId(),
+                bookkeeping.onStarted(stored.effects().get(started.effectId()), started),
+                record.headers());
+        case Skipped skipped ->
+            follow(
+                goalId,
+                stored,
+                skipped.effectId(),
+                bookkeeping.onSkipped(stored.effects().get(skipped.effectId()), skipped, now),
+                record.headers());
+        case Finished finished -> {
+          String effectId = finished.result().effectId();
+          follow(
+              goalId,
+              stored,
+              effectId,
+              bookkeeping.onFinished(stored.effects().get(effectId), finished),
+              record.headers());
+        }
+        case TimerDue due -> timerDue(goalId, stored, due, record.headers());
+        case Intent intent ->
+            log.error("{}: an intent on {} is misplaced", consumerName, effectTopics.results());
+      }
+    } catch (RuntimeException e) {
+      log.error(
+          "{} could not apply {} of goal {}",
+          consumerName,
+          effectRecord.getClass().getSimpleName(),
+          goalId,
+          e);
+    }
+  }
+
+  private void follow(
+      String goalId, StoredGoal<S> stored, String effectId, EffectStep step, Headers headers) {
+    switch (step) {
+      case EffectStep.Ignore ignore ->
+          log.info("{}: goal {}: {}; ignored", consumerName, goalId, ignore.why());
+      case EffectStep.Update update ->
+          store.put(goalId, states.encode(stored.withEffect(effectId, update.pending())));
+      case EffectStep.Reissue reissue -> {
+        log.info(
+            "{}: goal {}: effect {} issued again (attempt {})",
+            consumerName,
+            goalId,
+            effectId,
+            reissue.next().attempt());
+        Changes changes = new Changes(goalId, stored, headers);
+        changes.writeIntent(effectId, reissue.next());
+        changes.save();
+      }
+      case EffectStep.Resolve resolve -> {
+        PendingEffect pending = stored.effects().get(effectId);
+        Changes changes = new Changes(goalId, stored, headers);
+        changes.forgetEffect(effectId);
+        if (resolve.publish()) {
+          resultEvents(pending, goalId, effectId, resolve.result()).forEach(changes::emit);
+        }
+        changes.apply(logic.onEffectResult(changes.goal.state(), resolve.result()));
+        changes.save();
+      }
+    }
+  }
+
+  /** A handler that cannot build its events must not keep the result from its processor. */
+  private List<SwitchboardEvent> resultEvents(
+      PendingEffect pending, String goalId, String effectId, EffectResult result) {
+    try {
+      return handlers.require(pending.kind()).resultEvents(pending.call(goalId, effectId), result);
+    } catch (RuntimeException e) {
+      log.error(
+          "{}: goal {}: result events of effect {} failed", consumerName, goalId, effectId, e);
+      return List.of();
+    }
+  }
+
+  private void timerDue(String goalId, StoredGoal<S> stored, TimerDue due, Headers headers) {
+    TimerKey key = due.key();
+    if (key.isEffectDeadline()) {
+      String effectId = key.id();
+      follow(
+          goalId,
+          stored,
+          effectId,
+          bookkeeping.onDeadline(stored.effects().get(effectId), effectId, due, clock.instant()),
+          headers);
+      return;
+    }
+    String timerId = key.id();
+    Long dueMillis = stored.timers().get(timerId);
+    if (dueMillis == null || dueMillis != due.dueMillis()) {
+      log.debug("{}: goal {}: timer {} was cancelled or moved", consumerName, goalId, timerId);
+      return;
+    }
+    Changes changes = new Changes(goalId, stored.withTimer(timerId, null), headers);
+    changes.apply(logic.onTimer(changes.goal.state(), goalId, timerId, clock.instant()));
+    changes.save();
+  }
+
+  /**
+   * Everything one decision changes for a goal, computed first and written together at the end, so
+   * a failure half-way changes nothing.
+   */
+  private final class Changes {
+    private final String goalId;
+    private final Headers inbound;
+    private final Instant now = clock.instant();
+    private final List<Record<String, Outgoing>> out = new ArrayList<>();
+    private final Map<String, byte[]> timerPuts = new LinkedHashMap<>();
+    private final Set<String> timerDeletes = new LinkedHashSet<>();
+    private StoredGoal<S> goal;
+
+    Changes(String goalId, StoredGoal<S> goal, Headers inbound) {
+      this.goalId = goalId;
+      this.goal = goal;
+      this.inbound = inbound;
+    }
+
+    Changes apply(Decision<S> decision) {
+      goal = goal.withState(decision.state());
+      decision.emit().forEach(this::emit);
+      decision.effects().forEach(this::issue);
+      decision.timers().forEach(this::changeTimer);
+      return this;
+    }
+
+    void emit(SwitchboardEvent event) {
+      Topic<?> target = Topics.toWrite(event, logic.service());
       out.add(
           new Record<>(
-              emitted.goalId(),
-              new Outgoing(names.of(target), codec.encode(emitted)),
-              emitted.occurredAt().toEpochMilli(),
-              EventHeaders.of(emitted, logic.service(), record.headers())));
+              event.goalId(),
+              new Outgoing(names.of(target), codec.encode(event)),
+              event.occurredAt().toEpochMilli(),
+              EventHeaders.of(event, logic.service(), inbound)));
     }
-    store.put(event.goalId(), states.encode(stored.next(decision.state(), event.eventId())));
-    out.forEach(context::forward);
+
+    private void issue(Effect effect) {
+      if (goal.effects().containsKey(effect.effectId())) {
+        throw new IllegalStateException(
+            "effect '"
+                + effect.effectId()
+                + "' of goal "
+                + goalId
+                + " is still pending; effect ids are unique per goal");
+      }
+      handlers.require(effect.kind());
+      writeIntent(effect.effectId(), bookkeeping.issue(effect, now));
+    }
+
+    void writeIntent(String effectId, PendingEffect pending) {
+      forgetEffect(effectId);
+      goal = goal.withEffect(effectId, pending);
+      out.add(
+          new Record<>(
+              goalId,
+              new Outgoing(
+                  effectTopics.intents(), effectRecords.encode(pending.intent(goalId, effectId))),
+              now.toEpochMilli(),
+              EventHeaders.traceContextOf(inbound)));
+      putTimer(TimerKey.effectDeadline(pending.deadline().toEpochMilli(), goalId, effectId));
+    }
+
+    /** No longer pending: its deadline goes too. */
+    void forgetEffect(String effectId) {
+      PendingEffect previous = goal.effects().get(effectId);
+      if (previous != null) {
+        deleteTimer(TimerKey.effectDeadline(previous.deadline().toEpochMilli(), goalId, effectId));
+        goal = goal.withEffect(effectId, null);
+      }
+    }
+
+    private void changeTimer(TimerChange change) {
+      Long previous = goal.timers().get(change.timerId());
+      if (previous != null) {
+        deleteTimer(TimerKey.processorTimer(previous, goalId, change.timerId()));
+      }
+      switch (change) {
+        case TimerChange.Schedule schedule -> {
+          long due = schedule.at().toEpochMilli();
+          goal = goal.withTimer(schedule.timerId(), due);
+          putTimer(TimerKey.processorTimer(due, goalId, schedule.timerId()));
+        }
+        case TimerChange.Cancel cancel -> goal = goal.withTimer(cancel.timerId(), null);
+      }
+    }
+
+    private void putTimer(TimerKey key) {
+      timerDeletes.remove(key.storeKey());
+      timerPuts.put(
+          key.storeKey(), effectRecords.encode(new TimerDue(goalId, key.name(), key.dueMillis())));
+    }
+
+    private void deleteTimer(TimerKey key) {
+      timerPuts.remove(key.storeKey());
+      timerDeletes.add(key.storeKey());
+    }
+
+    void save() {
+      timerDeletes.forEach(timerStore::delete);
+      timerPuts.forEach(timerStore::put);
+      store.put(goalId, states.encode(goal));
+      out.forEach(context::forward);
+    }
+  }
+
+  private void fireDueTimers(long nowMillis) {
+    List<KeyValue<String, byte[]>> due = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> entries =
+        timerStore.range(TimerKey.lowest(), TimerKey.highestDueBy(nowMillis))) {
+      while (entries.hasNext() && due.size() < MAX_TIMERS_PER_PUNCTUATION) {
+        due.add(entries.next());
+      }
+    }
+    for (KeyValue<String, byte[]> entry : due) {
+      timerStore.delete(entry.key);
+      try {
+        TimerDue timer = (TimerDue) effectRecords.decode(entry.value);
+        context.forward(
+            new Record<>(
+                timer.goalId(), new Outgoing(effectTopics.results(), entry.value), nowMillis));
+      } catch (RuntimeException e) {
+        log.error("{} drops an unreadable timer {}: {}", consumerName, entry.key, e.toString());
+      }
+    }
   }
 
   private void deadLetter(Record<String, byte[]> record, RecordOrigin source, String reason) {

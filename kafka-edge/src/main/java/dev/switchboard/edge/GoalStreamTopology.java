@@ -3,6 +3,7 @@ package dev.switchboard.edge;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.TopicNames;
+import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -14,32 +15,51 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The one topology every stateful service runs: its input topics into its {@link GoalProcessor},
- * with the per-goal state in a changelogged store, and out to whichever topic each event belongs.
+ * The one topology every stateful service runs: its input topics and its own effect-results topic
+ * into its {@link GoalProcessor}, with the per-goal state and the due timers in changelogged
+ * stores, and out to whichever topic each event or intent belongs.
  */
 public final class GoalStreamTopology {
   /** Name of the per-goal state store (its changelog topic is named after it). */
   public static final String STORE = "goal-state";
 
+  /** Name of the store of due timers, ordered by due time. */
+  public static final String TIMER_STORE = "goal-timers";
+
   private GoalStreamTopology() {}
 
-  public static <S> void addTo(
+  static <S> void addTo(
       StreamsBuilder builder,
       GoalProcessor<S> logic,
       TopicNames names,
       EventCodec codec,
-      String consumerName,
-      GoalStoreSupplier stores) {
+      String applicationId,
+      GoalStoreSupplier stores,
+      EffectHandlers handlers,
+      EffectsProperties effects,
+      Clock clock) {
+    EffectTopics effectTopics = EffectTopics.of(applicationId);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(stores.get(STORE), Serdes.String(), Serdes.ByteArray()));
+    // Timers stay in memory (restored from their changelog): few, small, and read in due order.
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(TIMER_STORE), Serdes.String(), Serdes.ByteArray()));
     Serde<Outgoing> outgoing =
         Serdes.serdeFrom(
             new Outgoing.PayloadSerializer(),
             (topic, bytes) -> {
               throw new UnsupportedOperationException("outgoing records are never read back");
             });
+    Consumed<String, byte[]> consumed = Consumed.with(Serdes.String(), Serdes.ByteArray());
     inputStream(builder, logic, names)
-        .process(() -> new GoalEventProcessor<>(logic, names, codec, consumerName), STORE)
+        .merge(builder.stream(effectTopics.results(), consumed))
+        .process(
+            () ->
+                new GoalEventProcessor<>(
+                    logic, names, codec, applicationId, effectTopics, handlers, effects, clock),
+            STORE,
+            TIMER_STORE)
         .to((key, value, context) -> value.topic(), Produced.with(Serdes.String(), outgoing));
   }
 

@@ -7,6 +7,7 @@ import dev.switchboard.contracts.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +38,11 @@ import org.springframework.kafka.core.KafkaAdmin;
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnBean(GoalProcessor.class)
-@EnableConfigurationProperties({SwitchboardKafkaProperties.class, SecurityProperties.class})
+@EnableConfigurationProperties({
+  SwitchboardKafkaProperties.class,
+  SecurityProperties.class,
+  EffectsProperties.class
+})
 public class KafkaEdgeAutoConfiguration {
 
   @Bean
@@ -50,7 +55,10 @@ public class KafkaEdgeAutoConfiguration {
     return new EventCodec(properties.maxEventBytes());
   }
 
-  /** The topics this service reads (with their dead-letter topics) and writes. */
+  /**
+   * The topics this service reads (with their dead-letter topics) and writes, and its internal
+   * effect topics (co-partitioned with the rest: same partition count, keyed by goalId).
+   */
   @Bean
   KafkaAdmin.NewTopics switchboardTopics(
       GoalProcessor<?> logic, TopicNames names, SwitchboardKafkaProperties properties) {
@@ -62,6 +70,9 @@ public class KafkaEdgeAutoConfiguration {
     for (Topic<?> topic : Topics.writtenBy(logic.service())) {
       topicNames.add(names.of(topic));
     }
+    EffectTopics effectTopics = EffectTopics.of(applicationId(logic, properties));
+    topicNames.add(effectTopics.intents());
+    topicNames.add(effectTopics.results());
     return new KafkaAdmin.NewTopics(
         topicNames.stream()
             .map(
@@ -74,6 +85,11 @@ public class KafkaEdgeAutoConfiguration {
   }
 
   @Bean
+  EffectHandlers effectHandlers(ObjectProvider<EffectHandler> handlers) {
+    return new EffectHandlers(handlers.orderedStream().toList());
+  }
+
+  @Bean
   StreamsBuilderFactoryBean goalStreams(
       GoalProcessor<?> logic,
       TopicNames names,
@@ -81,7 +97,9 @@ public class KafkaEdgeAutoConfiguration {
       KafkaProperties kafkaProperties,
       SwitchboardKafkaProperties properties,
       ObjectProvider<TopologyExtension> extensions,
-      ObjectProvider<GoalStoreSupplier> stores) {
+      ObjectProvider<GoalStoreSupplier> stores,
+      EffectHandlers handlers,
+      EffectsProperties effects) {
     GoalStoreSupplier store = stores.getIfAvailable(GoalStoreSupplier::inMemory);
     String applicationId = applicationId(logic, properties);
     Map<String, Object> config = kafkaProperties.buildStreamsProperties();
@@ -98,7 +116,16 @@ public class KafkaEdgeAutoConfiguration {
         new KafkaStreamsInfrastructureCustomizer() {
           @Override
           public void configureBuilder(StreamsBuilder builder) {
-            GoalStreamTopology.addTo(builder, logic, names, codec, applicationId, store);
+            GoalStreamTopology.addTo(
+                builder,
+                logic,
+                names,
+                codec,
+                applicationId,
+                store,
+                handlers,
+                effects,
+                Clock.systemUTC());
             extensions.orderedStream().forEach(e -> e.addTo(builder, names, applicationId));
           }
         });
@@ -107,6 +134,33 @@ public class KafkaEdgeAutoConfiguration {
     // A clean stop hands its partitions over at once; a restart need not wait out the session.
     factory.setLeaveGroupOnClose(true);
     return factory;
+  }
+
+  /** Runs the effects the processor asks for; only in services with effect handlers. */
+  @Bean
+  @ConditionalOnBean(EffectHandler.class)
+  EffectWorker effectWorker(
+      GoalProcessor<?> logic,
+      TopicNames names,
+      EventCodec codec,
+      KafkaProperties kafkaProperties,
+      SwitchboardKafkaProperties properties,
+      EffectHandlers handlers,
+      EffectsProperties effects) {
+    String applicationId = applicationId(logic, properties);
+    return new EffectWorker(
+        applicationId,
+        EffectTopics.of(applicationId),
+        kafkaProperties.buildConsumerProperties(),
+        kafkaProperties.buildProducerProperties(),
+        handlers,
+        new EffectRunner(effects),
+        new EffectRecordCodec(codec.mapper()),
+        codec,
+        names,
+        logic.service(),
+        effects,
+        Clock.systemUTC());
   }
 
   @Bean

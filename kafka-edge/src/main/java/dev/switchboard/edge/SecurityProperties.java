@@ -17,7 +17,9 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * executor verifies them with. Required by those two, never printed. Several keys allow rotation:
  * all verify, the one named by {@code action-signing-key-id} signs.
  *
- * @param actionSigningKey one key of at least 32 bytes (UTF-8), id {@code default}
+ * @param actionSigningKey one key of at least 32 bytes (UTF-8); its id is {@code
+ *     action-signing-key-id} unless that names one of the other keys, else the first 8 hex digits
+ *     of its SHA-256, so guardrail and executor agree without configuring one
  * @param actionKeys more keys as {@code id=secret,id=secret}
  * @param actionKeysFile a file of keys, one {@code id=secret} per line ({@code #} comments)
  * @param actionSigningKeyId which key signs; needed when there are several
@@ -32,9 +34,14 @@ public record SecurityProperties(
   @ConstructorBinding
   public SecurityProperties {}
 
-  /** The single-key setting of earlier releases. */
+  /** One key, its id derived from it. */
   public SecurityProperties(String actionSigningKey) {
     this(actionSigningKey, null, null, null);
+  }
+
+  /** One key under the given id. */
+  public SecurityProperties(String actionSigningKey, String actionSigningKeyId) {
+    this(actionSigningKey, null, null, actionSigningKeyId);
   }
 
   /** The signer for these keys, or a start-up failure that says what is wrong (never a key). */
@@ -45,13 +52,6 @@ public record SecurityProperties(
   /** Every configured key by id; the single key is {@code default}. */
   public ActionKeyRing actionKeyRing() {
     Map<String, String> keys = new LinkedHashMap<>();
-    if (actionSigningKey != null && !actionSigningKey.isBlank()) {
-      if (actionSigningKey.getBytes(StandardCharsets.UTF_8).length < MIN_KEY_BYTES) {
-        throw new InvalidConfigurationException(
-            PROPERTY + " is shorter than " + MIN_KEY_BYTES + " bytes; use a longer secret");
-      }
-      keys.put(ActionKeyRing.DEFAULT_KEY_ID, actionSigningKey);
-    }
     addKeys(keys, actionKeys, "switchboard.security.action-keys");
     if (actionKeysFile != null && !actionKeysFile.isBlank()) {
       try {
@@ -69,6 +69,31 @@ public record SecurityProperties(
             "switchboard.security.action-keys-file " + actionKeysFile + " cannot be read: " + e);
       }
     }
+    String signingKeyId =
+        actionSigningKeyId == null || actionSigningKeyId.isBlank() ? null : actionSigningKeyId;
+    if (signingKeyId != null && !ActionKeyRing.isValidKeyId(signingKeyId)) {
+      throw new InvalidConfigurationException(
+          "switchboard.security.action-signing-key-id must be 1 to 64 letters, digits, '.', '_'"
+              + " or '-'");
+    }
+    if (actionSigningKey != null && !actionSigningKey.isBlank()) {
+      byte[] key = actionSigningKey.getBytes(StandardCharsets.UTF_8);
+      if (key.length < MIN_KEY_BYTES) {
+        throw new InvalidConfigurationException(
+            PROPERTY + " is shorter than " + MIN_KEY_BYTES + " bytes; use a longer secret");
+      }
+      String id =
+          signingKeyId != null && !keys.containsKey(signingKeyId)
+              ? signingKeyId
+              : ActionKeyRing.defaultKeyId(key);
+      if (keys.putIfAbsent(id, actionSigningKey) != null) {
+        throw new InvalidConfigurationException(
+            PROPERTY
+                + " has the id '"
+                + id
+                + "' of another key in switchboard.security.action-keys");
+      }
+    }
     if (keys.isEmpty()) {
       throw new InvalidConfigurationException(
           PROPERTY
@@ -76,7 +101,7 @@ public record SecurityProperties(
               + " switchboard.security.action-keys and action-signing-key-id)");
     }
     try {
-      return ActionKeyRing.of(keys, actionSigningKeyId);
+      return ActionKeyRing.of(keys, signingKeyId);
     } catch (IllegalArgumentException e) {
       // ActionKeyRing's messages name key ids, never secrets.
       throw new InvalidConfigurationException("switchboard.security: " + e.getMessage());

@@ -19,11 +19,11 @@ class SecurityPropertiesTest {
 
   @Test
   void shouldRefuseAMissingKeyNamingThePropertyAndVariable() {
-    assertThatThrownBy(() -> new SecurityProperties(null).actionSigner(codec))
+    assertThatThrownBy(() -> new SecurityProperties(null, null).actionSigner(codec))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("switchboard.security.action-signing-key")
         .hasMessageContaining("SWITCHBOARD_SECURITY_ACTION_SIGNING_KEY");
-    assertThatThrownBy(() -> new SecurityProperties("  ").actionSigner(codec))
+    assertThatThrownBy(() -> new SecurityProperties("  ", null).actionSigner(codec))
         .isInstanceOf(InvalidConfigurationException.class);
   }
 
@@ -31,7 +31,7 @@ class SecurityPropertiesTest {
   void shouldRefuseAShortKeyWithoutPrintingIt() {
     String shortKey = "short-secret-123";
 
-    assertThatThrownBy(() -> new SecurityProperties(shortKey).actionSigner(codec))
+    assertThatThrownBy(() -> new SecurityProperties(shortKey, null).actionSigner(codec))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("shorter than 32 bytes")
         .message()
@@ -40,9 +40,9 @@ class SecurityPropertiesTest {
 
   @Test
   void shouldSignWhatASignerWithTheSameKeyVerifies() {
-    ActionSigner guardrail = new SecurityProperties(KEY).actionSigner(codec);
-    ActionSigner executor = new SecurityProperties(KEY).actionSigner(codec);
-    ActionSigner stranger = new SecurityProperties(KEY + "-other").actionSigner(codec);
+    ActionSigner guardrail = new SecurityProperties(KEY, null).actionSigner(codec);
+    ActionSigner executor = new SecurityProperties(KEY, null).actionSigner(codec);
+    ActionSigner stranger = new SecurityProperties(KEY + "-other", null).actionSigner(codec);
     ActionRequested request =
         guardrail.sign(
             new ActionRequested(
@@ -52,6 +52,8 @@ class SecurityPropertiesTest {
                 Instant.now(),
                 new PlannedAction("g-1/step-1", "demo.lookup", null, List.of(), false, null),
                 null,
+                Instant.now().plusSeconds(60),
+                null,
                 null));
 
     assertThat(executor.verifies(request)).isTrue();
@@ -59,8 +61,22 @@ class SecurityPropertiesTest {
   }
 
   @Test
+  void shouldNameTheKeyByConfigurationOrByItsHash() {
+    assertThat(new SecurityProperties(KEY, "guardrail-1").actionSigner(codec).keyId())
+        .isEqualTo("guardrail-1");
+    assertThat(new SecurityProperties(KEY, " ").actionSigner(codec).keyId())
+        .isEqualTo(
+            ActionSigner.defaultKeyId(KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThatThrownBy(() -> new SecurityProperties(KEY, "has spaces").actionSigner(codec))
+        .isInstanceOf(InvalidConfigurationException.class)
+        .hasMessageContaining("action-signing-key-id")
+        .message()
+        .doesNotContain(KEY);
+  }
+
+  @Test
   void shouldKeepTheKeyOutOfToString() {
-    assertThat(new SecurityProperties(KEY).toString()).doesNotContain(KEY).contains("hidden");
+    assertThat(new SecurityProperties(KEY, null).toString()).doesNotContain(KEY).contains("hidden");
   }
 
   @Test
@@ -91,11 +107,13 @@ class SecurityPropertiesTest {
     ActionRequested signedByOld = old.sign(request());
     ActionRequested signedByRotating = rotating.sign(request());
 
-    assertThat(rotating.signingKeyId()).isEqualTo("2026-04");
+    assertThat(rotating.keyId()).isEqualTo("2026-04");
     assertThat(rotating.verifies(signedByOld)).isTrue();
     assertThat(onlyNew.verifies(signedByRotating)).isTrue();
     assertThat(old.verifies(signedByRotating)).isFalse();
-    assertThat(new SecurityProperties(KEY).actionKeyRing().keyIds()).containsExactly("default");
+    assertThat(new SecurityProperties(KEY).actionKeyRing().keyIds())
+        .containsExactly(
+            ActionSigner.defaultKeyId(KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -132,6 +150,8 @@ class SecurityPropertiesTest {
         null,
         Instant.now(),
         new PlannedAction("g-1/step-1", "demo.lookup", null, List.of(), false, null),
+        null,
+        Instant.now().plusSeconds(60),
         null,
         null);
   }

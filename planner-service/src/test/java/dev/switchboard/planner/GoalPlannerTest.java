@@ -267,6 +267,8 @@ class GoalPlannerTest {
             new PlannedAction(
                 lookup, "demo.lookup", JsonNodeFactory.instance.objectNode(), null, false, null),
             null,
+            GoalDriver.T0.plusSeconds(600),
+            "key-1",
             "sig");
 
     assertThatThrownBy(() -> goal.planner.decide(goal.state, request))

@@ -133,7 +133,15 @@ final class DemoGoal {
 
   ActionRequested lookupRequested(int second) {
     return new ActionRequested(
-        goalId, UUID.randomUUID(), cause, time(second), lookup(), null, "sig-" + SECRET);
+        goalId,
+        UUID.randomUUID(),
+        cause,
+        time(second),
+        lookup(),
+        null,
+        time(second + 600),
+        "key-1",
+        "sig-" + SECRET);
   }
 
   ActionSucceeded lookupSucceeded(int second) {
@@ -191,7 +199,15 @@ final class DemoGoal {
 
   ActionRequested sendRequested(int second) {
     return new ActionRequested(
-        goalId, UUID.randomUUID(), cause, time(second), send(), "local-operator", "sig-" + SECRET);
+        goalId,
+        UUID.randomUUID(),
+        cause,
+        time(second),
+        send(),
+        "local-operator",
+        time(second + 600),
+        "key-1",
+        "sig-" + SECRET);
   }
 
   ActionSucceeded sendSucceeded(int second) {

@@ -17,7 +17,9 @@ public sealed interface ActionRequestEvent extends SwitchboardEvent {
    * from the guardrail unchanged.
    *
    * @param approvedBy the person who approved it, or null when policy allowed it outright
-   * @param signature HMAC over the action; see {@code ActionSigner}
+   * @param expiresAt after this the executor runs nothing for it and answers {@code ActionFailed}
+   * @param keyId names the key it was signed with (never the key); set by {@code ActionSigner}
+   * @param signature over the action, approver, expiry and key id; see {@code ActionSigner}
    */
   record ActionRequested(
       String goalId,
@@ -26,16 +28,32 @@ public sealed interface ActionRequestEvent extends SwitchboardEvent {
       Instant occurredAt,
       PlannedAction action,
       String approvedBy,
+      Instant expiresAt,
+      String keyId,
       String signature)
       implements ActionRequestEvent {
     public ActionRequested {
       Require.envelope(goalId, eventId, occurredAt);
       Require.present(action, "action");
+      Require.present(expiresAt, "expiresAt");
     }
 
     public ActionRequested withSignature(String newSignature) {
       return new ActionRequested(
-          goalId, eventId, causationId, occurredAt, action, approvedBy, newSignature);
+          goalId,
+          eventId,
+          causationId,
+          occurredAt,
+          action,
+          approvedBy,
+          expiresAt,
+          keyId,
+          newSignature);
+    }
+
+    public ActionRequested withKeyId(String newKeyId) {
+      return new ActionRequested(
+          goalId, eventId, causationId, occurredAt, action, approvedBy, expiresAt, newKeyId, null);
     }
   }
 }
