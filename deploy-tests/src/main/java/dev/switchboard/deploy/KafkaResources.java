@@ -59,7 +59,9 @@ public record KafkaResources(TopicNames names, int partitions, int replicas) {
     String applicationId = access.applicationId(names);
     // Changelogs, repartition topics and any other internal topic: <application id>-*.
     acls.add(new Acl("topic", applicationId + "-", true, List.of("All")));
-    acls.add(new Acl("group", applicationId, false, List.of("Read", "Describe")));
+    // Kafka Streams' group is the application id; the edge's effect worker's <application
+    // id>-effect-worker.
+    acls.add(new Acl("group", applicationId, true, List.of("Read", "Describe")));
     // Exactly-once v2 names its producers <application id>-<process id>-<thread>.
     acls.add(new Acl("transactionalId", applicationId + "-", true, List.of("Write", "Describe")));
     acls.add(new Acl("cluster", "kafka-cluster", false, List.of("IdempotentWrite")));

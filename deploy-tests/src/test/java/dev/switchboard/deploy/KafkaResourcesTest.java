@@ -51,7 +51,7 @@ class KafkaResourcesTest {
     assertThat(planner.acls())
         .contains(
             new Acl("topic", "switchboard-planner-", true, List.of("All")),
-            new Acl("group", "switchboard-planner", false, List.of("Read", "Describe")),
+            new Acl("group", "switchboard-planner", true, List.of("Read", "Describe")),
             new Acl("transactionalId", "switchboard-planner-", true, List.of("Write", "Describe")));
     assertThat(user("switchboard-trace").acls())
         .filteredOn(acl -> acl.operations().contains("Write"))
