@@ -14,7 +14,9 @@ import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.contracts.event.VerdictEvent;
 import dev.switchboard.edge.Decision;
+import dev.switchboard.edge.EffectResult;
 import dev.switchboard.edge.GoalProcessor;
+import dev.switchboard.planner.llm.ChatEffectHandler;
 import dev.switchboard.planner.llm.ModelPrices;
 import dev.switchboard.planner.spec.AgentLibrary;
 import dev.switchboard.planner.spec.LoadedSpec;
@@ -24,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -113,7 +116,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
               verdict,
               goal ->
                   Observations.awaitsWordOn(goal, verdict.actionId())
-                      ? next.after(observations.verdict(goal, verdict), verdict)
+                      ? next.after(observations.verdict(goal, verdict), verdict.eventId())
                       : notPending(goal, verdict.actionId()));
       case ActionResultEvent result ->
           whileActive(
@@ -121,7 +124,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
               result,
               goal ->
                   Observations.awaitsWordOn(goal, result.actionId())
-                      ? next.after(observations.result(goal, result), result)
+                      ? next.after(observations.result(goal, result), result.eventId())
                       : notPending(goal, result.actionId()));
       case ResolutionEvent resolution ->
           whileActive(state, resolution, goal -> answers.on(goal, resolution));
@@ -142,18 +145,47 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
   }
 
   /**
-   * The handler for a model call's result (kafka-edge's {@code onEffectResult} for the {@code chat}
-   * effect): the reply is recorded once for its turn, its tokens and cost count against the agent's
-   * budgets, and the agent's planner reads it. A reply for a turn that has one is ignored.
+   * A model call's result (kafka-edge's durable {@code chat} effect): the reply is recorded once
+   * for its turn, and the agent's planner reads it. A call that did not run or gave no answer is a
+   * reply with its error, which the planner treats like an unusable reply. Events it causes derive
+   * their ids from the result's, so a result delivered again writes nothing new.
    */
-  public Decision<PlannerState> onModelReply(PlannerState state, String turnId, JsonNode reply) {
+  @Override
+  public Decision<PlannerState> onEffectResult(PlannerState state, EffectResult result) {
+    if (!result.kind().equals(ChatEffectHandler.KIND)) {
+      log.warn(
+          "goal {}: ignoring the result of a '{}' effect: the planner asks only for '{}'",
+          result.goalId(),
+          result.kind(),
+          ChatEffectHandler.KIND);
+      return Decision.of(state);
+    }
+    JsonNode reply =
+        switch (result) {
+          case EffectResult.Succeeded succeeded -> succeeded.output();
+          case EffectResult.Failed failed ->
+              ModelReplies.failure("the model call did not run: " + failed.error());
+          case EffectResult.OutcomeUnknown unknown ->
+              ModelReplies.failure("the model call gave no answer: " + unknown.reason());
+        };
+    return onModelReply(state, result.effectId(), reply, result.eventId());
+  }
+
+  /**
+   * Records a model reply for its turn, once: its tokens and cost count against the agent's
+   * budgets. A reply for a turn that has one is ignored.
+   *
+   * @param cause what delivered the reply (an effect result's id); null for none
+   */
+  public Decision<PlannerState> onModelReply(
+      PlannerState state, String turnId, JsonNode reply, UUID cause) {
     return whileActive(
         state,
         null,
         goal ->
             replies
                 .record(goal, turnId, reply)
-                .map(answered -> next.after(answered, null))
+                .map(answered -> next.after(answered, cause))
                 .orElseGet(() -> Decision.of(goal)));
   }
 
@@ -178,7 +210,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
     if (spec.isEmpty()) {
       return next.fail(
           goal,
-          submitted,
+          submitted.eventId(),
           "Unknown agent",
           "unknown agent '" + agentName + "'; known agents: " + String.join(", ", agents.names()));
     }
@@ -190,7 +222,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
               draft.specVersions.put(agentName, spec.get().contentHash());
               draft.note("goal submitted for agent " + agentName + ": " + submitted.description());
             }),
-        submitted);
+        submitted.eventId());
   }
 
   private Decision<PlannerState> resubmitted(PlannerState goal) {
@@ -220,7 +252,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
               draft.awaiting = null;
               draft.note("cancel requested" + by);
             });
-    return next.after(cancelling, cancelled);
+    return next.after(cancelling, cancelled.eventId());
   }
 
   private static Decision<PlannerState> whileActive(

@@ -8,6 +8,7 @@ import dev.switchboard.edge.SwitchboardKafkaProperties;
 import dev.switchboard.planner.catalog.AgentCatalogWriter;
 import dev.switchboard.planner.catalog.AgentSpecWatcher;
 import dev.switchboard.planner.catalog.KafkaSpecVersions;
+import dev.switchboard.planner.llm.ChatEffects;
 import dev.switchboard.planner.llm.LlmConfiguration;
 import dev.switchboard.planner.llm.LlmPlanner;
 import dev.switchboard.planner.llm.ModelPrices;
@@ -113,7 +114,8 @@ class PlannerConfiguration {
       PlannerProperties properties,
       Clock clock,
       ObjectProvider<LlmPlanner> llmPlanner,
-      ObjectProvider<ModelPrices> prices) {
+      ObjectProvider<ModelPrices> prices,
+      ObjectProvider<ChatEffects> chatEffects) {
     if (agents.current(properties.defaultAgent()).isEmpty()) {
       throw new InvalidConfigurationException(
           "switchboard.planner.default-agent '"
@@ -134,14 +136,14 @@ class PlannerConfiguration {
                     "agent '{}' uses the llm planner, but switchboard.planner.llm.provider is not"
                         + " set: its goals will fail",
                     spec.name()));
-    // Model calls leave the planner as kafka-edge's durable effects; until the edge has them, none.
+    // Model calls leave the planner as kafka-edge's durable effects; none without a provider.
     return new GoalPlanner(
         agents,
         planners,
         properties.defaultAgent(),
         properties.escalationQueue(),
         clock,
-        ModelCalls.NONE,
+        chatEffects.stream().map(ModelCalls.class::cast).findFirst().orElse(ModelCalls.NONE),
         prices.getIfAvailable(() -> new ModelPrices(Map.of())));
   }
 

@@ -28,6 +28,12 @@ public class LlmConfiguration {
         ChatClient.builder(model).build(), llm.model(), llm.timeout(), codec.mapper());
   }
 
+  /** The LLM planner's model calls leave it as durable effects, run by the handler above. */
+  @Bean
+  ChatEffects chatEffects(LlmProperties llm) {
+    return ChatEffects.of(llm);
+  }
+
   /** Tool schemas and side effects come from the tools catalog once the planner reads it. */
   @Bean
   LlmPlanner llmPlanner() {
