@@ -46,6 +46,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
   private final NextMove next;
   private final Answers answers;
   private final ModelReplies replies;
+  private final WallTimeTimer wallTime = new WallTimeTimer(this::wallTimeDeadline);
 
   /**
    * @param planners the planner of each kind that is available
@@ -106,6 +107,10 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
 
   @Override
   public Decision<PlannerState> decide(PlannerState state, SwitchboardEvent event) {
+    return wallTime.follow(state, route(state, event));
+  }
+
+  private Decision<PlannerState> route(PlannerState state, SwitchboardEvent event) {
     return switch (event) {
       case GoalSubmitted submitted -> state == null ? start(submitted) : resubmitted(state);
       case GoalCancelled cancelled ->
@@ -136,12 +141,32 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
   }
 
   /**
-   * The handler for the wall-time timer of kafka-edge's durable timers (set for {@link
-   * #wallTimeDeadline}): a goal whose agent ran out of time goes to a person. Until the edge has
-   * timers, the same check runs on every event of the goal.
+   * A durable timer of this goal is due: the wall-time budget's is the only one the planner sets.
+   */
+  @Override
+  public Decision<PlannerState> onTimer(
+      PlannerState state, String goalId, String timerId, Instant now) {
+    if (!timerId.equals(WallTimeTimer.ID)) {
+      log.warn("goal {}: ignoring timer '{}': the planner sets no such timer", goalId, timerId);
+      return Decision.of(state);
+    }
+    return wallTime.follow(state, onWallTimeElapsed(state, now));
+  }
+
+  /**
+   * The wall-time timer is due (set for {@link #wallTimeDeadline}): a goal whose agent ran out of
+   * time goes to a person. The budget is also checked on every event of the goal.
    */
   public Decision<PlannerState> onWallTimeElapsed(PlannerState state, Instant now) {
-    return whileActive(state, null, goal -> next.after(goal, null));
+    return whileActive(
+        state,
+        null,
+        goal ->
+            next.after(
+                goal,
+                wallTimeDeadline(goal)
+                    .map(due -> WallTimeTimer.causeOf(goal.goalId(), due))
+                    .orElse(null)));
   }
 
   /**
@@ -168,7 +193,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
           case EffectResult.OutcomeUnknown unknown ->
               ModelReplies.failure("the model call gave no answer: " + unknown.reason());
         };
-    return onModelReply(state, result.effectId(), reply, result.eventId());
+    return wallTime.follow(state, onModelReply(state, result.effectId(), reply, result.eventId()));
   }
 
   /**
