@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -80,12 +81,29 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
       Clock clock,
       ModelCalls modelCalls,
       ModelPrices prices) {
+    this(agents, planners, defaultAgent, fallbackQueue, clock, modelCalls, prices, tool -> false);
+  }
+
+  /**
+   * @param unknownTool a tool that is not there to call (not on the tools catalog): a goal whose
+   *     agent proposes it fails with the reason
+   */
+  public GoalPlanner(
+      AgentLibrary agents,
+      Map<PlannerKind, Planner> planners,
+      String defaultAgent,
+      String fallbackQueue,
+      Clock clock,
+      ModelCalls modelCalls,
+      ModelPrices prices,
+      Predicate<String> unknownTool) {
     this.agents = agents;
     this.defaultAgent = defaultAgent;
     this.clock = clock;
     this.observations = new Observations(agents);
     this.next =
-        new NextMove(agents, planners, new PlanEvents(clock), clock, fallbackQueue, modelCalls);
+        new NextMove(
+            agents, planners, new PlanEvents(clock), clock, fallbackQueue, modelCalls, unknownTool);
     this.answers = new Answers(agents, observations, next, clock);
     this.replies = new ModelReplies(prices);
   }

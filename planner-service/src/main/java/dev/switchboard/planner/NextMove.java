@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -39,10 +40,12 @@ final class NextMove {
   private final Clock clock;
   private final String fallbackQueue;
   private final ModelCalls modelCalls;
+  private final Predicate<String> unknownTool;
   private final EventCodec codec = new EventCodec();
 
   /**
    * @param fallbackQueue where goals go whose agent's spec is not available here
+   * @param unknownTool a tool that is not there to call: a goal proposing it fails
    */
   NextMove(
       AgentLibrary library,
@@ -50,13 +53,15 @@ final class NextMove {
       PlanEvents events,
       Clock clock,
       String fallbackQueue,
-      ModelCalls modelCalls) {
+      ModelCalls modelCalls,
+      Predicate<String> unknownTool) {
     this.library = library;
     this.planners = Map.copyOf(planners);
     this.events = events;
     this.clock = clock;
     this.fallbackQueue = fallbackQueue;
     this.modelCalls = modelCalls;
+    this.unknownTool = unknownTool;
   }
 
   Decision<PlannerState> after(PlannerState goal, UUID cause) {
@@ -210,6 +215,19 @@ final class NextMove {
   private Decision<PlannerState> propose(
       PlannerState goal, LoadedSpec spec, List<NextSteps.Call> calls, UUID cause) {
     Budgets budgets = spec.spec().budgets();
+    for (NextSteps.Call call : calls) {
+      if (unknownTool.test(call.tool())) {
+        return fail(
+            goal,
+            cause,
+            "Unknown tool",
+            "agent '"
+                + goal.agent()
+                + "' would call "
+                + call.tool()
+                + ", which the executor's tools catalog does not list");
+      }
+    }
     for (NextSteps.Call call : calls) {
       int times = goal.proposals().getOrDefault(signature(call), 0) + 1;
       if (times > budgets.maxRepeats()) {

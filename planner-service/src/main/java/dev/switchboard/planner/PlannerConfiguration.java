@@ -8,6 +8,7 @@ import dev.switchboard.edge.SwitchboardKafkaProperties;
 import dev.switchboard.planner.catalog.AgentCatalogWriter;
 import dev.switchboard.planner.catalog.AgentSpecWatcher;
 import dev.switchboard.planner.catalog.KafkaSpecVersions;
+import dev.switchboard.planner.catalog.ToolsCatalogView;
 import dev.switchboard.planner.llm.ChatEffects;
 import dev.switchboard.planner.llm.LlmConfiguration;
 import dev.switchboard.planner.llm.LlmPlanner;
@@ -108,11 +109,36 @@ class PlannerConfiguration {
     return new AgentSpecWatcher(library, versions, catalog, properties.reloadInterval());
   }
 
+  /** Created here too (as the executor does), so the planner can start before the executor. */
+  @Bean
+  NewTopic toolsCatalogTopic(TopicNames names, SwitchboardKafkaProperties kafka) {
+    return TopicBuilder.name(names.of(Catalogs.TOOLS))
+        .partitions(1)
+        .replicas(kafka.replicationFactor())
+        .compact()
+        .build();
+  }
+
+  /** The executor's tools catalog, followed while running. */
+  @Bean(destroyMethod = "close")
+  ToolsCatalogView toolsCatalog(KafkaProperties kafka, TopicNames names) {
+    return ToolsCatalogView.start(kafka.buildConsumerProperties(), names);
+  }
+
+  @Bean
+  AgentToolsHealthIndicator agentToolsHealthIndicator(
+      AgentLibrary agents, ToolsCatalogView toolsCatalog) {
+    AgentToolsHealthIndicator indicator = new AgentToolsHealthIndicator(agents, toolsCatalog);
+    toolsCatalog.whenCaughtUp(indicator::report);
+    return indicator;
+  }
+
   @Bean
   GoalPlanner goalPlanner(
       AgentLibrary agents,
       PlannerProperties properties,
       Clock clock,
+      ToolsCatalogView toolsCatalog,
       ObjectProvider<LlmPlanner> llmPlanner,
       ObjectProvider<ModelPrices> prices,
       ObjectProvider<ChatEffects> chatEffects) {
@@ -144,7 +170,8 @@ class PlannerConfiguration {
         properties.escalationQueue(),
         clock,
         chatEffects.stream().map(ModelCalls.class::cast).findFirst().orElse(ModelCalls.NONE),
-        prices.getIfAvailable(() -> new ModelPrices(Map.of())));
+        prices.getIfAvailable(() -> new ModelPrices(Map.of())),
+        properties.requireKnownTools() ? toolsCatalog::unknown : tool -> false);
   }
 
   /** Internal to the planner, named like its Kafka Streams topics. */

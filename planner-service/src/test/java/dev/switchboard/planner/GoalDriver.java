@@ -59,6 +59,21 @@ final class GoalDriver {
     this.goalId = goalId;
   }
 
+  /** With a goal failing when its agent would call a tool that {@code unknownTool} names. */
+  GoalDriver(AgentLibrary agents, java.util.function.Predicate<String> unknownTool) {
+    this.planner =
+        new GoalPlanner(
+            agents,
+            Map.of(PlannerKind.DETERMINISTIC, new DeterministicPlanner()),
+            "demo",
+            "human:operators",
+            clock,
+            ModelCalls.NONE,
+            new dev.switchboard.planner.llm.ModelPrices(Map.of()),
+            unknownTool);
+    this.goalId = "goal-1";
+  }
+
   /** With the given planners, and model calls made as {@code modelCalls} says. */
   GoalDriver(
       AgentLibrary agents,
