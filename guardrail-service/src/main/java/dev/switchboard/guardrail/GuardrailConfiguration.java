@@ -11,6 +11,7 @@ import dev.switchboard.edge.TopologyExtension;
 import dev.switchboard.policy.AgentCatalog;
 import dev.switchboard.policy.CatalogFacts;
 import dev.switchboard.policy.InvalidPolicyException;
+import dev.switchboard.policy.ToolCatalog;
 import java.time.Clock;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -72,7 +73,7 @@ class GuardrailConfiguration {
     return new PolicyHealthIndicator(guardrailPolicy);
   }
 
-  /** Tool and agent facts until the {@code tools} and {@code agents} catalogs are wired in. */
+  /** Tool and agent facts for what the {@code tools} and {@code agents} catalogs do not list. */
   @Bean
   CatalogFacts catalogFacts(GuardrailProperties properties, ResourceLoader resources) {
     CatalogFacts facts = CatalogFacts.EMPTY;
@@ -90,7 +91,23 @@ class GuardrailConfiguration {
   /** The planner's agents catalog as a global store (see {@link StreamsAgentCatalog}). */
   @Bean
   TopologyExtension agentCatalogTopology() {
-    return new AgentCatalogTopology();
+    return CatalogTopology.agents();
+  }
+
+  /** The executor's tools catalog as a global store (see {@link StreamsToolCatalog}). */
+  @Bean
+  TopologyExtension toolCatalogTopology() {
+    return CatalogTopology.tools();
+  }
+
+  /** Created here too (as the executor does), so the guardrail can start before the executor. */
+  @Bean
+  NewTopic toolsCatalogTopic(TopicNames names, SwitchboardKafkaProperties kafka) {
+    return TopicBuilder.name(names.of(Catalogs.TOOLS))
+        .partitions(1)
+        .replicas(kafka.replicationFactor())
+        .compact()
+        .build();
   }
 
   /** Created here too, so the guardrail can start before the planner ever ran. */
@@ -108,7 +125,19 @@ class GuardrailConfiguration {
       CatalogFacts catalogFacts,
       EventCodec codec,
       ObjectProvider<StreamsBuilderFactoryBean> streams) {
-    return new StreamsAgentCatalog(kafkaStreams(streams), codec, catalogFacts.agents());
+    return new StreamsAgentCatalog(
+        new CatalogStore(kafkaStreams(streams), CatalogTopology.AGENTS_STORE),
+        codec,
+        catalogFacts.agents());
+  }
+
+  @Bean
+  ToolCatalog toolCatalog(
+      CatalogFacts catalogFacts,
+      EventCodec codec,
+      ObjectProvider<StreamsBuilderFactoryBean> streams) {
+    return new StreamsToolCatalog(
+        new CatalogStore(kafkaStreams(streams), CatalogTopology.TOOLS_STORE), codec, catalogFacts);
   }
 
   /** The rate counters' sub-topology; adds nothing when no limit is configured. */
@@ -163,13 +192,13 @@ class GuardrailConfiguration {
   @Bean
   Guardrail guardrail(
       ReloadingPolicy guardrailPolicy,
-      CatalogFacts catalogFacts,
+      ToolCatalog toolCatalog,
       AgentCatalog agentCatalog,
       GuardrailProperties properties,
       RateUsage rateUsage,
       ActionSigner signer,
       Clock clock) {
     return Guardrail.create(
-        guardrailPolicy, catalogFacts, agentCatalog, properties, rateUsage, signer, clock);
+        guardrailPolicy, toolCatalog, agentCatalog, properties, rateUsage, signer, clock);
   }
 }

@@ -9,6 +9,7 @@ import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.catalog.AgentEntry;
 import dev.switchboard.contracts.catalog.Catalogs;
+import dev.switchboard.contracts.catalog.ToolEntry;
 import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
 import dev.switchboard.contracts.event.ActionResultEvent.ActionSucceeded;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
@@ -22,6 +23,7 @@ import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
 import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
 import dev.switchboard.edge.testing.TopicProbe;
 import dev.switchboard.policy.AgentCatalog;
+import dev.switchboard.policy.ToolCatalog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,6 +73,7 @@ class GuardrailKafkaIT {
   @Autowired TopicNames names;
   @Autowired RateUsage rateUsage;
   @Autowired AgentCatalog agentCatalog;
+  @Autowired ToolCatalog toolCatalog;
 
   private TopicProbe probe;
   private ActionSigner executorSide;
@@ -268,6 +271,54 @@ class GuardrailKafkaIT {
     assertThat(allowed.audit().agent()).isEqualTo(agent);
     assertThat(denied.policy()).isEqualTo("handoff-to-unlisted-target");
     assertThat(agentCatalog.lookup(agent).orElseThrow().version()).isEqualTo("sha256:it");
+  }
+
+  @Test
+  void shouldJudgeAToolByWhatTheToolsCatalogSaysOfIt() {
+    String tool = "it.catalog_read_" + UUID.randomUUID().toString().substring(0, 8);
+    ToolEntry entry =
+        new ToolEntry(
+            tool,
+            "reads an account",
+            json(
+                "{\"type\": \"object\", \"required\": [\"account\"],"
+                    + " \"properties\": {\"account\": {\"type\": \"string\"}}}"),
+            ToolEntry.Annotations.READ_ONLY,
+            true,
+            "it-server",
+            Instant.now());
+    String goalId = submit("acme-" + UUID.randomUUID());
+    probe.send(Topics.PLAN, proposed(goalId, "it-agent", "early", tool, "{\"account\":\"A\"}"));
+    ActionDenied unknown = probe.awaitEvent(Topics.VERDICT, goalId, ActionDenied.class, TIMEOUT);
+    assertThat(unknown.reason()).as("listed nowhere yet").contains(tool);
+
+    probe.sendRaw(names.of(Catalogs.TOOLS), tool, probe.codec().mapper().writeValueAsBytes(entry));
+    await().atMost(TIMEOUT).until(() -> toolCatalog.lookup(tool).isPresent());
+    assertThat(toolCatalog.lookup(tool).orElseThrow())
+        .satisfies(
+            facts -> {
+              assertThat(facts.readOnly()).isTrue();
+              assertThat(facts.server()).isEqualTo("it-server");
+              assertThat(facts.trusted()).isTrue();
+            });
+    probe.send(Topics.PLAN, proposed(goalId, "it-agent", "ok", tool, "{\"account\":\"A\"}"));
+    probe.send(Topics.PLAN, proposed(goalId, "it-agent", "bad", tool, "{\"account\":7}"));
+
+    ActionAllowed allowed = probe.awaitEvent(Topics.VERDICT, goalId, ActionAllowed.class, TIMEOUT);
+    assertThat(allowed.actionId()).isEqualTo(goalId + "/ok");
+    assertThat(allowed.policy()).isEqualTo("read-only-tools");
+    List<ActionDenied> denied =
+        await()
+            .atMost(TIMEOUT)
+            .until(
+                () ->
+                    probe.events(Topics.VERDICT, goalId).stream()
+                        .filter(ActionDenied.class::isInstance)
+                        .map(ActionDenied.class::cast)
+                        .toList(),
+                all -> all.size() == 2);
+    assertThat(denied.get(1).actionId()).isEqualTo(goalId + "/bad");
+    assertThat(denied.get(1).reason()).as("the catalog's input schema").contains("account");
   }
 
   private static HandoffProposed handoff(String goalId, String agent, String target) {

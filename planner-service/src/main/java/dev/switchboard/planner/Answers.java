@@ -46,7 +46,7 @@ final class Answers {
   Decision<PlannerState> on(PlannerState goal, ResolutionEvent resolution) {
     if (goal.approvals().containsKey(resolution.escalationId())) {
       return resolution instanceof Edited edited
-          ? next.after(observations.edited(goal, edited), edited)
+          ? next.after(observations.edited(goal, edited), edited.eventId())
           : Decision.of(goal);
     }
     Awaiting awaiting = goal.awaiting();
@@ -65,7 +65,7 @@ final class Answers {
       case Expired expired ->
           next.fail(
               goal,
-              expired,
+              expired.eventId(),
               "Nobody answered",
               "nobody answered "
                   + awaiting.target()
@@ -145,7 +145,7 @@ final class Answers {
               draft.status = Observations.statusOf(draft);
             });
     log.info("goal {} is now held by agent '{}'", goal.goalId(), agent);
-    return next.after(held, cause);
+    return next.after(held, cause.eventId());
   }
 
   private Decision<PlannerState> answered(
@@ -168,7 +168,7 @@ final class Answers {
     if (awaiting.aboutTheGoal() || handedToPeople) {
       return next.complete(
           goal.edit(draft -> draft.awaiting = null),
-          takenOver,
+          takenOver.eventId(),
           "Completed by "
               + takenOver.actor()
               + ", who took the goal over"
@@ -204,7 +204,7 @@ final class Answers {
               }
               back(draft, awaiting, cause.actor() + " answered");
             });
-    return next.after(answered, cause);
+    return next.after(answered, cause.eventId());
   }
 
   /**
@@ -220,7 +220,7 @@ final class Answers {
               complete(draft, awaiting.runId(), "answered by " + cause.actor());
               back(draft, awaiting, cause.actor() + " said to go on: " + answer);
             });
-    return next.after(resumed, cause);
+    return next.after(resumed, cause.eventId());
   }
 
   private Decision<PlannerState> outcome(
@@ -236,7 +236,7 @@ final class Answers {
                       goal.edit(draft -> draft.awaiting = null),
                       spec,
                       run,
-                      cause,
+                      cause.eventId(),
                       "'" + answer + "' is not one of the answers I can act on. "))
           .orElseGet(() -> Decision.of(goal));
     }
@@ -272,7 +272,7 @@ final class Answers {
               }
               back(draft, awaiting, by + " says " + run.runId() + ": " + answer);
             });
-    return next.after(decided, cause);
+    return next.after(decided, cause.eventId());
   }
 
   /** The asking agent holds the goal again. */

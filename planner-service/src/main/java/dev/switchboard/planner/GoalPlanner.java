@@ -14,7 +14,9 @@ import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.contracts.event.VerdictEvent;
 import dev.switchboard.edge.Decision;
+import dev.switchboard.edge.EffectResult;
 import dev.switchboard.edge.GoalProcessor;
+import dev.switchboard.planner.llm.ChatEffectHandler;
 import dev.switchboard.planner.llm.ModelPrices;
 import dev.switchboard.planner.spec.AgentLibrary;
 import dev.switchboard.planner.spec.LoadedSpec;
@@ -24,7 +26,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +47,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
   private final NextMove next;
   private final Answers answers;
   private final ModelReplies replies;
+  private final WallTimeTimer wallTime = new WallTimeTimer(this::wallTimeDeadline);
 
   /**
    * @param planners the planner of each kind that is available
@@ -76,12 +81,29 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
       Clock clock,
       ModelCalls modelCalls,
       ModelPrices prices) {
+    this(agents, planners, defaultAgent, fallbackQueue, clock, modelCalls, prices, tool -> false);
+  }
+
+  /**
+   * @param unknownTool a tool that is not there to call (not on the tools catalog): a goal whose
+   *     agent proposes it fails with the reason
+   */
+  public GoalPlanner(
+      AgentLibrary agents,
+      Map<PlannerKind, Planner> planners,
+      String defaultAgent,
+      String fallbackQueue,
+      Clock clock,
+      ModelCalls modelCalls,
+      ModelPrices prices,
+      Predicate<String> unknownTool) {
     this.agents = agents;
     this.defaultAgent = defaultAgent;
     this.clock = clock;
     this.observations = new Observations(agents);
     this.next =
-        new NextMove(agents, planners, new PlanEvents(clock), clock, fallbackQueue, modelCalls);
+        new NextMove(
+            agents, planners, new PlanEvents(clock), clock, fallbackQueue, modelCalls, unknownTool);
     this.answers = new Answers(agents, observations, next, clock);
     this.replies = new ModelReplies(prices);
   }
@@ -103,7 +125,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
 
   @Override
   public Decision<PlannerState> decide(PlannerState state, SwitchboardEvent event) {
-    return endedWhenOver(decideFor(state, event));
+    return endedWhenOver(wallTime.follow(state, route(state, event)));
   }
 
   /** An ended goal leaves the planner's store after the edge's retention. */
@@ -113,7 +135,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
         : decision;
   }
 
-  private Decision<PlannerState> decideFor(PlannerState state, SwitchboardEvent event) {
+  private Decision<PlannerState> route(PlannerState state, SwitchboardEvent event) {
     return switch (event) {
       case GoalSubmitted submitted -> state == null ? start(submitted) : resubmitted(state);
       case GoalCancelled cancelled ->
@@ -124,7 +146,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
               verdict,
               goal ->
                   Observations.awaitsWordOn(goal, verdict.actionId())
-                      ? next.after(observations.verdict(goal, verdict), verdict)
+                      ? next.after(observations.verdict(goal, verdict), verdict.eventId())
                       : notPending(goal, verdict.actionId()));
       case ActionResultEvent result ->
           whileActive(
@@ -132,7 +154,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
               result,
               goal ->
                   Observations.awaitsWordOn(goal, result.actionId())
-                      ? next.after(observations.result(goal, result), result)
+                      ? next.after(observations.result(goal, result), result.eventId())
                       : notPending(goal, result.actionId()));
       case ResolutionEvent resolution ->
           whileActive(state, resolution, goal -> answers.on(goal, resolution));
@@ -144,29 +166,78 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
   }
 
   /**
-   * The handler for the wall-time timer of kafka-edge's durable timers (set for {@link
-   * #wallTimeDeadline}): a goal whose agent ran out of time goes to a person. Until the edge has
-   * timers, the same check runs on every event of the goal.
+   * A durable timer of this goal is due: the wall-time budget's is the only one the planner sets.
    */
-  public Decision<PlannerState> onWallTimeElapsed(PlannerState state, Instant now) {
-    return endedWhenOver(whileActive(state, null, goal -> next.after(goal, null)));
+  @Override
+  public Decision<PlannerState> onTimer(
+      PlannerState state, String goalId, String timerId, Instant now) {
+    if (!timerId.equals(WallTimeTimer.ID)) {
+      log.warn("goal {}: ignoring timer '{}': the planner sets no such timer", goalId, timerId);
+      return Decision.of(state);
+    }
+    return endedWhenOver(wallTime.follow(state, onWallTimeElapsed(state, now)));
   }
 
   /**
-   * The handler for a model call's result (kafka-edge's {@code onEffectResult} for the {@code chat}
-   * effect): the reply is recorded once for its turn, its tokens and cost count against the agent's
-   * budgets, and the agent's planner reads it. A reply for a turn that has one is ignored.
+   * The wall-time timer is due (set for {@link #wallTimeDeadline}): a goal whose agent ran out of
+   * time goes to a person. The budget is also checked on every event of the goal.
    */
-  public Decision<PlannerState> onModelReply(PlannerState state, String turnId, JsonNode reply) {
+  public Decision<PlannerState> onWallTimeElapsed(PlannerState state, Instant now) {
+    return whileActive(
+        state,
+        null,
+        goal ->
+            next.after(
+                goal,
+                wallTimeDeadline(goal)
+                    .map(due -> WallTimeTimer.causeOf(goal.goalId(), due))
+                    .orElse(null)));
+  }
+
+  /**
+   * A model call's result (kafka-edge's durable {@code chat} effect): the reply is recorded once
+   * for its turn, and the agent's planner reads it. A call that did not run or gave no answer is a
+   * reply with its error, which the planner treats like an unusable reply. Events it causes derive
+   * their ids from the result's, so a result delivered again writes nothing new.
+   */
+  @Override
+  public Decision<PlannerState> onEffectResult(PlannerState state, EffectResult result) {
+    if (!result.kind().equals(ChatEffectHandler.KIND)) {
+      log.warn(
+          "goal {}: ignoring the result of a '{}' effect: the planner asks only for '{}'",
+          result.goalId(),
+          result.kind(),
+          ChatEffectHandler.KIND);
+      return Decision.of(state);
+    }
+    JsonNode reply =
+        switch (result) {
+          case EffectResult.Succeeded succeeded -> succeeded.output();
+          case EffectResult.Failed failed ->
+              ModelReplies.failure("the model call did not run: " + failed.error());
+          case EffectResult.OutcomeUnknown unknown ->
+              ModelReplies.failure("the model call gave no answer: " + unknown.reason());
+        };
     return endedWhenOver(
-        whileActive(
-            state,
-            null,
-            goal ->
-                replies
-                    .record(goal, turnId, reply)
-                    .map(answered -> next.after(answered, null))
-                    .orElseGet(() -> Decision.of(goal))));
+        wallTime.follow(state, onModelReply(state, result.effectId(), reply, result.eventId())));
+  }
+
+  /**
+   * Records a model reply for its turn, once: its tokens and cost count against the agent's
+   * budgets. A reply for a turn that has one is ignored.
+   *
+   * @param cause what delivered the reply (an effect result's id); null for none
+   */
+  public Decision<PlannerState> onModelReply(
+      PlannerState state, String turnId, JsonNode reply, UUID cause) {
+    return whileActive(
+        state,
+        null,
+        goal ->
+            replies
+                .record(goal, turnId, reply)
+                .map(answered -> next.after(answered, cause))
+                .orElseGet(() -> Decision.of(goal)));
   }
 
   /** When the current agent's wall-time budget runs out; empty for an ended goal. */
@@ -190,7 +261,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
     if (spec.isEmpty()) {
       return next.fail(
           goal,
-          submitted,
+          submitted.eventId(),
           "Unknown agent",
           "unknown agent '" + agentName + "'; known agents: " + String.join(", ", agents.names()));
     }
@@ -202,7 +273,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
               draft.specVersions.put(agentName, spec.get().contentHash());
               draft.note("goal submitted for agent " + agentName + ": " + submitted.description());
             }),
-        submitted);
+        submitted.eventId());
   }
 
   private Decision<PlannerState> resubmitted(PlannerState goal) {
@@ -232,7 +303,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
               draft.awaiting = null;
               draft.note("cancel requested" + by);
             });
-    return next.after(cancelling, cancelled);
+    return next.after(cancelling, cancelled.eventId());
   }
 
   private static Decision<PlannerState> whileActive(

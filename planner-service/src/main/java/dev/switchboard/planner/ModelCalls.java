@@ -5,10 +5,10 @@ import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
- * How a model call leaves the planner: never on the stream thread. The seam for kafka-edge's
- * durable effects: {@code Decision.withEffect(new Effect(turn.turnId(), "chat", request, true,
- * timeout))}, whose result comes back to {@link GoalPlanner#onModelReply}. Until the edge has
- * effects, {@link #NONE} is used and a goal that needs a model call fails with the reason.
+ * How a model call leaves the planner: never on the stream thread. With a provider configured it is
+ * kafka-edge's durable {@code chat} effect ({@code llm.ChatEffects}), whose result comes back to
+ * {@link GoalPlanner#onEffectResult}; without one, {@link #NONE}, and a goal that needs a model
+ * call fails with the reason.
  */
 public interface ModelCalls {
 

@@ -22,6 +22,11 @@ final class ModelReplies {
     this.prices = prices;
   }
 
+  /** A reply for a call that gave no answer: the planner reads it as an unusable reply. */
+  static JsonNode failure(String error) {
+    return JSON.valueToTree(ChatReply.failed(null, error));
+  }
+
   /** The goal with the reply recorded; empty when the turn is unknown or answered already. */
   Optional<PlannerState> record(PlannerState goal, String turnId, JsonNode reply) {
     Optional<ModelTurn> turn =

@@ -3,7 +3,6 @@ package dev.switchboard.planner;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.GoalStatus;
 import dev.switchboard.contracts.event.PlannedAction;
-import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.planner.spec.AgentLibrary;
 import dev.switchboard.planner.spec.Budgets;
@@ -19,6 +18,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -39,10 +40,12 @@ final class NextMove {
   private final Clock clock;
   private final String fallbackQueue;
   private final ModelCalls modelCalls;
+  private final Predicate<String> unknownTool;
   private final EventCodec codec = new EventCodec();
 
   /**
    * @param fallbackQueue where goals go whose agent's spec is not available here
+   * @param unknownTool a tool that is not there to call: a goal proposing it fails
    */
   NextMove(
       AgentLibrary library,
@@ -50,16 +53,18 @@ final class NextMove {
       PlanEvents events,
       Clock clock,
       String fallbackQueue,
-      ModelCalls modelCalls) {
+      ModelCalls modelCalls,
+      Predicate<String> unknownTool) {
     this.library = library;
     this.planners = Map.copyOf(planners);
     this.events = events;
     this.clock = clock;
     this.fallbackQueue = fallbackQueue;
     this.modelCalls = modelCalls;
+    this.unknownTool = unknownTool;
   }
 
-  Decision<PlannerState> after(PlannerState goal, SwitchboardEvent cause) {
+  Decision<PlannerState> after(PlannerState goal, UUID cause) {
     if (goal.cancelling()) {
       return finishCancelling(goal, cause);
     }
@@ -138,8 +143,7 @@ final class NextMove {
   }
 
   /** Records the turn as under way and lets the model call leave the planner. */
-  private Decision<PlannerState> consult(
-      PlannerState goal, SwitchboardEvent cause, JsonNode request) {
+  private Decision<PlannerState> consult(PlannerState goal, UUID cause, JsonNode request) {
     int number = goal.turnsOf(goal.agent()).size() + 1;
     ModelTurn turn =
         new ModelTurn(
@@ -160,8 +164,8 @@ final class NextMove {
                     "Model calls not available",
                     "agent '"
                         + goal.agent()
-                        + "' needs a model call, and this planner cannot make model calls (they"
-                        + " run as durable effects, which this build does not have yet)"));
+                        + "' needs a model call, and this planner has no model"
+                        + " (switchboard.planner.llm.provider is not set)"));
   }
 
   /** The spec version the goal runs for an agent; the current one for an agent new to the goal. */
@@ -209,8 +213,21 @@ final class NextMove {
   }
 
   private Decision<PlannerState> propose(
-      PlannerState goal, LoadedSpec spec, List<NextSteps.Call> calls, SwitchboardEvent cause) {
+      PlannerState goal, LoadedSpec spec, List<NextSteps.Call> calls, UUID cause) {
     Budgets budgets = spec.spec().budgets();
+    for (NextSteps.Call call : calls) {
+      if (unknownTool.test(call.tool())) {
+        return fail(
+            goal,
+            cause,
+            "Unknown tool",
+            "agent '"
+                + goal.agent()
+                + "' would call "
+                + call.tool()
+                + ", which the executor's tools catalog does not list");
+      }
+    }
     for (NextSteps.Call call : calls) {
       int times = goal.proposals().getOrDefault(signature(call), 0) + 1;
       if (times > budgets.maxRepeats()) {
@@ -292,7 +309,7 @@ final class NextMove {
 
   Decision<PlannerState> handOff(
       PlannerState goal,
-      SwitchboardEvent cause,
+      UUID cause,
       String target,
       String reason,
       Awaiting.Purpose purpose,
@@ -325,7 +342,7 @@ final class NextMove {
     return Decision.of(next, events.handoff(next, cause, target, reason));
   }
 
-  private Decision<PlannerState> ask(PlannerState goal, SwitchboardEvent cause, NextSteps.Ask ask) {
+  private Decision<PlannerState> ask(PlannerState goal, UUID cause, NextSteps.Ask ask) {
     String runId = StepRun.runId(goal.goalId(), goal.agent(), ask.step(), ask.attempt());
     PlannerState next =
         goal.edit(
@@ -352,7 +369,7 @@ final class NextMove {
 
   /** Asked again with {@code hint} first when the earlier answer could not be read. */
   Decision<PlannerState> askAboutOutcome(
-      PlannerState goal, LoadedSpec spec, StepRun run, SwitchboardEvent cause, String hint) {
+      PlannerState goal, LoadedSpec spec, StepRun run, UUID cause, String hint) {
     String question =
         hint
             + "Action "
@@ -382,12 +399,11 @@ final class NextMove {
   }
 
   private Decision<PlannerState> askAboutOutcome(
-      PlannerState goal, LoadedSpec spec, StepRun run, SwitchboardEvent cause) {
+      PlannerState goal, LoadedSpec spec, StepRun run, UUID cause) {
     return askAboutOutcome(goal, spec, run, cause, "");
   }
 
-  private Decision<PlannerState> goalMet(
-      PlannerState goal, SwitchboardEvent cause, String summary) {
+  private Decision<PlannerState> goalMet(PlannerState goal, UUID cause, String summary) {
     if (!goal.callers().isEmpty()) {
       Caller caller = goal.callers().getLast();
       return handOff(
@@ -404,19 +420,18 @@ final class NextMove {
     return Decision.of(ended, events.completed(ended, cause, summary));
   }
 
-  Decision<PlannerState> complete(PlannerState goal, SwitchboardEvent cause, String summary) {
+  Decision<PlannerState> complete(PlannerState goal, UUID cause, String summary) {
     PlannerState ended = end(goal, GoalStatus.COMPLETED, "completed: " + summary);
     return Decision.of(ended, events.completed(ended, cause, summary));
   }
 
-  Decision<PlannerState> fail(
-      PlannerState goal, SwitchboardEvent cause, String summary, String reason) {
+  Decision<PlannerState> fail(PlannerState goal, UUID cause, String summary, String reason) {
     log.info("goal {} failed: {}", goal.goalId(), summary);
     PlannerState ended = end(goal, GoalStatus.FAILED, "failed: " + reason);
     return Decision.of(ended, events.failed(ended, cause, summary, reason));
   }
 
-  private Decision<PlannerState> finishCancelling(PlannerState goal, SwitchboardEvent cause) {
+  private Decision<PlannerState> finishCancelling(PlannerState goal, UUID cause) {
     if (!goal.running().isEmpty()) {
       return Decision.of(goal);
     }

@@ -8,7 +8,7 @@ import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
 import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
 import dev.switchboard.contracts.event.PlannedAction;
-import dev.switchboard.contracts.event.SwitchboardEvent;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.TreeSet;
@@ -22,16 +22,21 @@ final class PlanEvents {
     this.clock = clock;
   }
 
-  StepsProposed steps(PlannerState goal, SwitchboardEvent cause, List<PlannedAction> actions) {
+  StepsProposed steps(PlannerState goal, UUID cause, List<PlannedAction> actions) {
     return new StepsProposed(
-        goal.goalId(), UUID.randomUUID(), causeOf(cause), clock.instant(), goal.agent(), actions);
+        goal.goalId(),
+        idOf(goal, cause, "StepsProposed"),
+        cause,
+        clock.instant(),
+        goal.agent(),
+        actions);
   }
 
-  HandoffProposed handoff(PlannerState goal, SwitchboardEvent cause, String target, String reason) {
+  HandoffProposed handoff(PlannerState goal, UUID cause, String target, String reason) {
     return new HandoffProposed(
         goal.goalId(),
-        UUID.randomUUID(),
-        causeOf(cause),
+        idOf(goal, cause, "HandoffProposed"),
+        cause,
         clock.instant(),
         goal.agent(),
         target,
@@ -40,42 +45,49 @@ final class PlanEvents {
         context(goal, reason));
   }
 
-  QuestionProposed question(
-      PlannerState goal, SwitchboardEvent cause, String queue, String question) {
+  QuestionProposed question(PlannerState goal, UUID cause, String queue, String question) {
     return new QuestionProposed(
         goal.goalId(),
-        UUID.randomUUID(),
-        causeOf(cause),
+        idOf(goal, cause, "QuestionProposed"),
+        cause,
         clock.instant(),
         goal.agent(),
         queue,
         question);
   }
 
-  GoalCompleted completed(PlannerState goal, SwitchboardEvent cause, String summary) {
+  GoalCompleted completed(PlannerState goal, UUID cause, String summary) {
     return new GoalCompleted(
         goal.goalId(),
-        UUID.randomUUID(),
-        causeOf(cause),
+        idOf(goal, cause, "GoalCompleted"),
+        cause,
         clock.instant(),
         summary,
         goal.resultsAsJson());
   }
 
-  GoalFailed failed(PlannerState goal, SwitchboardEvent cause, String summary, String reason) {
+  GoalFailed failed(PlannerState goal, UUID cause, String summary, String reason) {
     return new GoalFailed(
-        goal.goalId(), UUID.randomUUID(), causeOf(cause), clock.instant(), summary, reason);
+        goal.goalId(), idOf(goal, cause, "GoalFailed"), cause, clock.instant(), summary, reason);
   }
 
   OutcomeEvent.GoalCancelled cancelled(
-      PlannerState goal, SwitchboardEvent cause, String summary, String reason) {
+      PlannerState goal, UUID cause, String summary, String reason) {
     return new OutcomeEvent.GoalCancelled(
-        goal.goalId(), UUID.randomUUID(), causeOf(cause), clock.instant(), summary, reason);
+        goal.goalId(), idOf(goal, cause, "GoalCancelled"), cause, clock.instant(), summary, reason);
   }
 
-  /** A durable timer has no event behind it: its events have no cause. */
-  private static UUID causeOf(SwitchboardEvent cause) {
-    return cause == null ? null : cause.eventId();
+  /**
+   * Derived from the cause (an event, an effect result, a due timer), so the same cause decided
+   * twice, e.g. a model reply delivered again, writes an event readers already deduplicate. One
+   * decision writes at most one event of each type.
+   */
+  static UUID idOf(PlannerState goal, UUID cause, String type) {
+    return cause == null
+        ? UUID.randomUUID()
+        : UUID.nameUUIDFromBytes(
+            ("planner|" + goal.goalId() + "|" + cause + "|" + type)
+                .getBytes(StandardCharsets.UTF_8));
   }
 
   /** The whole goal as the next holder needs it. */

@@ -8,6 +8,8 @@ import dev.switchboard.edge.SwitchboardKafkaProperties;
 import dev.switchboard.planner.catalog.AgentCatalogWriter;
 import dev.switchboard.planner.catalog.AgentSpecWatcher;
 import dev.switchboard.planner.catalog.KafkaSpecVersions;
+import dev.switchboard.planner.catalog.ToolsCatalogView;
+import dev.switchboard.planner.llm.ChatEffects;
 import dev.switchboard.planner.llm.LlmConfiguration;
 import dev.switchboard.planner.llm.LlmPlanner;
 import dev.switchboard.planner.llm.ModelPrices;
@@ -107,13 +109,39 @@ class PlannerConfiguration {
     return new AgentSpecWatcher(library, versions, catalog, properties.reloadInterval());
   }
 
+  /** Created here too (as the executor does), so the planner can start before the executor. */
+  @Bean
+  NewTopic toolsCatalogTopic(TopicNames names, SwitchboardKafkaProperties kafka) {
+    return TopicBuilder.name(names.of(Catalogs.TOOLS))
+        .partitions(1)
+        .replicas(kafka.replicationFactor())
+        .compact()
+        .build();
+  }
+
+  /** The executor's tools catalog, followed while running. */
+  @Bean(destroyMethod = "close")
+  ToolsCatalogView toolsCatalog(KafkaProperties kafka, TopicNames names) {
+    return ToolsCatalogView.start(kafka.buildConsumerProperties(), names);
+  }
+
+  @Bean
+  AgentToolsHealthIndicator agentToolsHealthIndicator(
+      AgentLibrary agents, ToolsCatalogView toolsCatalog) {
+    AgentToolsHealthIndicator indicator = new AgentToolsHealthIndicator(agents, toolsCatalog);
+    toolsCatalog.whenCaughtUp(indicator::report);
+    return indicator;
+  }
+
   @Bean
   GoalPlanner goalPlanner(
       AgentLibrary agents,
       PlannerProperties properties,
       Clock clock,
+      ToolsCatalogView toolsCatalog,
       ObjectProvider<LlmPlanner> llmPlanner,
-      ObjectProvider<ModelPrices> prices) {
+      ObjectProvider<ModelPrices> prices,
+      ObjectProvider<ChatEffects> chatEffects) {
     if (agents.current(properties.defaultAgent()).isEmpty()) {
       throw new InvalidConfigurationException(
           "switchboard.planner.default-agent '"
@@ -134,15 +162,16 @@ class PlannerConfiguration {
                     "agent '{}' uses the llm planner, but switchboard.planner.llm.provider is not"
                         + " set: its goals will fail",
                     spec.name()));
-    // Model calls leave the planner as kafka-edge's durable effects; until the edge has them, none.
+    // Model calls leave the planner as kafka-edge's durable effects; none without a provider.
     return new GoalPlanner(
         agents,
         planners,
         properties.defaultAgent(),
         properties.escalationQueue(),
         clock,
-        ModelCalls.NONE,
-        prices.getIfAvailable(() -> new ModelPrices(Map.of())));
+        chatEffects.stream().map(ModelCalls.class::cast).findFirst().orElse(ModelCalls.NONE),
+        prices.getIfAvailable(() -> new ModelPrices(Map.of())),
+        properties.requireKnownTools() ? toolsCatalog::unknown : tool -> false);
   }
 
   /** Internal to the planner, named like its Kafka Streams topics. */

@@ -19,6 +19,8 @@ import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
 import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
 import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
 import dev.switchboard.edge.Decision;
+import dev.switchboard.edge.EffectResult;
+import dev.switchboard.planner.llm.ChatEffectHandler;
 import dev.switchboard.planner.spec.AgentLibrary;
 import dev.switchboard.planner.spec.PlannerKind;
 import java.time.Instant;
@@ -57,6 +59,21 @@ final class GoalDriver {
     this.goalId = goalId;
   }
 
+  /** With a goal failing when its agent would call a tool that {@code unknownTool} names. */
+  GoalDriver(AgentLibrary agents, java.util.function.Predicate<String> unknownTool) {
+    this.planner =
+        new GoalPlanner(
+            agents,
+            Map.of(PlannerKind.DETERMINISTIC, new DeterministicPlanner()),
+            "demo",
+            "human:operators",
+            clock,
+            ModelCalls.NONE,
+            new dev.switchboard.planner.llm.ModelPrices(Map.of()),
+            unknownTool);
+    this.goalId = "goal-1";
+  }
+
   /** With the given planners, and model calls made as {@code modelCalls} says. */
   GoalDriver(
       AgentLibrary agents,
@@ -68,8 +85,11 @@ final class GoalDriver {
     this.goalId = "goal-1";
   }
 
+  /** What the edge does once the {@code chat} effect answered. */
   Decision<PlannerState> modelReply(String turnId, JsonNode reply) {
-    last = planner.onModelReply(state, turnId, reply);
+    last =
+        planner.onEffectResult(
+            state, new EffectResult.Succeeded(goalId, turnId, ChatEffectHandler.KIND, 1, reply));
     state = last.state();
     return last;
   }

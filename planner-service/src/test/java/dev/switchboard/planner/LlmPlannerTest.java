@@ -309,7 +309,7 @@ class LlmPlannerTest {
 
     goal.submit("analyst", "Look ACME up", Map.of());
 
-    assertThat(goal.only(GoalFailed.class).reason()).contains("cannot make model calls");
+    assertThat(goal.only(GoalFailed.class).reason()).contains("has no model");
   }
 
   @Test

@@ -105,7 +105,8 @@ class PeopleAndLimitsTest {
     goal.last = goal.planner.onWallTimeElapsed(goal.state, goal.clock.instant());
 
     HandoffProposed handoff = goal.only(HandoffProposed.class);
-    assertThat(handoff.causationId()).isNull();
+    assertThat(handoff.causationId())
+        .isEqualTo(WallTimeTimer.causeOf(goal.goalId, GoalDriver.T0.plus(Duration.ofMinutes(10))));
     assertThat(handoff.reason()).contains("wall-time budget");
   }
 

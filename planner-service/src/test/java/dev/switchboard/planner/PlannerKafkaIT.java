@@ -7,6 +7,7 @@ import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.catalog.AgentEntry;
 import dev.switchboard.contracts.catalog.Catalogs;
+import dev.switchboard.contracts.catalog.ToolEntry;
 import dev.switchboard.contracts.event.ActionResultEvent.ActionSucceeded;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import dev.switchboard.contracts.event.PlanEvent;
@@ -16,6 +17,7 @@ import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.edge.testing.TopicProbe;
 import dev.switchboard.planner.catalog.KafkaSpecVersions;
+import dev.switchboard.planner.catalog.ToolsCatalogView;
 import dev.switchboard.planner.spec.AgentLibrary;
 import dev.switchboard.planner.spec.AgentSpecParser;
 import java.time.Duration;
@@ -50,6 +52,10 @@ class PlannerKafkaIT {
   @Autowired TopicNames names;
 
   @Autowired AgentLibrary agents;
+
+  @Autowired ToolsCatalogView toolsCatalog;
+
+  @Autowired AgentToolsHealthIndicator agentTools;
 
   private TopicProbe probe;
 
@@ -105,6 +111,30 @@ class PlannerKafkaIT {
               assertThat(action.tool()).isEqualTo("crm.find_contact");
               assertThat(action.arguments().get("account_id").asString()).isEqualTo("acct-acme");
             });
+  }
+
+  @Test
+  void shouldFollowTheToolsCatalogAndReportTheToolsItDoesNotList() {
+    String tool = "crm.lookup_account";
+    ToolEntry entry =
+        new ToolEntry(
+            tool,
+            "Looks an account up.",
+            null,
+            ToolEntry.Annotations.READ_ONLY,
+            true,
+            "sales-tools",
+            Instant.now());
+    probe.sendRaw(names.of(Catalogs.TOOLS), tool, probe.codec().mapper().writeValueAsBytes(entry));
+
+    await().atMost(TIMEOUT).until(() -> toolsCatalog.find(tool).isPresent());
+    assertThat(toolsCatalog.caughtUp()).isTrue();
+    assertThat(toolsCatalog.find(tool).orElseThrow().description())
+        .isEqualTo("Looks an account up.");
+    assertThat(agentTools.report().get("demo"))
+        .as("the demo agent's other tools are not listed")
+        .doesNotContain(tool)
+        .contains("crm.find_contact");
   }
 
   @Test

@@ -3,8 +3,9 @@ package dev.switchboard.policy;
 import java.util.Optional;
 
 /**
- * Where tool facts come from: configuration today, the {@code tools} catalog topic once it is
- * wired. A tool it does not list is unknown and denied.
+ * Where tool facts come from: in the guardrail the executor's {@code tools} catalog topic, with a
+ * facts file for what it does not list; in {@code policy test} the cases' facts. A tool it does not
+ * list is unknown and denied.
  */
 @FunctionalInterface
 public interface ToolCatalog {

@@ -1,5 +1,7 @@
 package dev.switchboard.planner.llm;
 
+import dev.switchboard.edge.EffectCall;
+import dev.switchboard.edge.EffectHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Spring AI {@link ChatClient} with its tool-calling advisor switched off, so the model's tool
  * calls come back instead of running. A failed call (timeout, rate limit after the client's
  * retries, provider error) is a reply with its {@code error}: the planner decides what follows. The
- * handler of the durable {@code chat} effect; it never runs on a stream thread.
+ * handler of the durable {@code chat} effect: kafka-edge's effect worker runs it, never a stream
+ * thread.
  */
-public final class ChatEffectHandler {
+public final class ChatEffectHandler implements EffectHandler {
   /** The effect kind this handler runs. */
   public static final String KIND = "chat";
 
@@ -47,6 +50,17 @@ public final class ChatEffectHandler {
     this.defaultModel = defaultModel;
     this.timeout = timeout;
     this.mapper = mapper;
+  }
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  /** Every call of a turn carries the turn's id as its effect id; the request is the whole call. */
+  @Override
+  public JsonNode run(EffectCall call) {
+    return handle(call.request());
   }
 
   public JsonNode handle(JsonNode requestJson) {

@@ -25,13 +25,25 @@ public final class ChatTranscript {
 
   private final ChatReplyReader reader;
   private final Function<String, JsonNode> toolSchemas;
+  private final Function<String, String> toolDescriptions;
 
   /**
    * @param toolSchemas a tool's input schema (from the tools catalog), or null when unknown
    */
   public ChatTranscript(ChatReplyReader reader, Function<String, JsonNode> toolSchemas) {
+    this(reader, toolSchemas, tool -> null);
+  }
+
+  /**
+   * @param toolDescriptions what a tool does (from the tools catalog), or null/blank when unknown
+   */
+  public ChatTranscript(
+      ChatReplyReader reader,
+      Function<String, JsonNode> toolSchemas,
+      Function<String, String> toolDescriptions) {
     this.reader = reader;
     this.toolSchemas = toolSchemas;
+    this.toolDescriptions = toolDescriptions;
   }
 
   public ChatRequest request(AgentSpec agent, PlannerState goal) {
@@ -73,10 +85,11 @@ public final class ChatTranscript {
     List<ChatRequest.ToolSpec> tools = new ArrayList<>();
     for (String tool : agent.tools()) {
       JsonNode schema = toolSchemas.apply(tool);
+      String description = toolDescriptions.apply(tool);
       tools.add(
           new ChatRequest.ToolSpec(
               ModelToolNames.toModel(tool),
-              "The tool " + tool + ".",
+              description == null || description.isBlank() ? "The tool " + tool + "." : description,
               schema == null ? ControlTools.objectSchema() : schema));
     }
     tools.addAll(ControlTools.specs(agent));

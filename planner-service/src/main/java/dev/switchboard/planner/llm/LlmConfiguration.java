@@ -1,12 +1,16 @@
 package dev.switchboard.planner.llm;
 
 import dev.switchboard.contracts.EventCodec;
+import dev.switchboard.contracts.catalog.ToolEntry;
+import dev.switchboard.planner.KnownTools;
+import java.util.function.Function;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The LLM planner and its model, only when {@code switchboard.planner.llm.provider} is set: the
@@ -28,11 +32,23 @@ public class LlmConfiguration {
         ChatClient.builder(model).build(), llm.model(), llm.timeout(), codec.mapper());
   }
 
-  /** Tool schemas and side effects come from the tools catalog once the planner reads it. */
+  /** The LLM planner's model calls leave it as durable effects, run by the handler above. */
   @Bean
-  LlmPlanner llmPlanner() {
-    ChatReplyReader reader = new ChatReplyReader(tool -> null);
-    return new LlmPlanner(new ChatTranscript(reader, tool -> null), reader, tool -> false);
+  ChatEffects chatEffects(LlmProperties llm) {
+    return ChatEffects.of(llm);
+  }
+
+  /** The model sees each tool as the tools catalog lists it: description, input schema. */
+  @Bean
+  LlmPlanner llmPlanner(KnownTools tools) {
+    Function<String, JsonNode> schemas =
+        tool -> tools.find(tool).map(ToolEntry::inputSchema).orElse(null);
+    ChatReplyReader reader = new ChatReplyReader(schemas);
+    return new LlmPlanner(
+        new ChatTranscript(
+            reader, schemas, tool -> tools.find(tool).map(ToolEntry::description).orElse(null)),
+        reader,
+        tool -> tools.find(tool).map(ToolEntry::sideEffect).orElse(false));
   }
 
   @Bean

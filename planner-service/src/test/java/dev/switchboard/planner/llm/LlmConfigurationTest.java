@@ -13,6 +13,9 @@ class LlmConfigurationTest {
   private final ApplicationContextRunner context =
       new ApplicationContextRunner()
           .withBean(EventCodec.class, EventCodec::new)
+          .withBean(
+              dev.switchboard.planner.KnownTools.class,
+              () -> dev.switchboard.planner.KnownTools.NONE)
           .withUserConfiguration(LlmConfiguration.class);
 
   @Test
