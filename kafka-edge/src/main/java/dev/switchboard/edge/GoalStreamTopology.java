@@ -37,6 +37,7 @@ public final class GoalStreamTopology {
       GoalStoreSupplier stores,
       EffectHandlers handlers,
       EffectsProperties effects,
+      GoalTracing tracing,
       Clock clock) {
     EffectTopics effectTopics = EffectTopics.of(applicationId);
     builder.addStateStore(
@@ -57,7 +58,15 @@ public final class GoalStreamTopology {
         .process(
             () ->
                 new GoalEventProcessor<>(
-                    logic, names, codec, applicationId, effectTopics, handlers, effects, clock),
+                    logic,
+                    names,
+                    codec,
+                    applicationId,
+                    effectTopics,
+                    handlers,
+                    effects,
+                    tracing,
+                    clock),
             STORE,
             TIMER_STORE)
         .to((key, value, context) -> value.topic(), Produced.with(Serdes.String(), outgoing));
