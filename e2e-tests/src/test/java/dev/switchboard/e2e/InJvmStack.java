@@ -171,17 +171,22 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
             .map(e -> "--" + e.getKey() + "=" + e.getValue())
             .toArray(String[]::new);
     return new SpringApplicationBuilder(service)
-        .initializers(context -> context.getBeanFactory().registerSingleton("openTelemetry", tracing(service)))
+        .initializers(
+            context ->
+                context.getBeanFactory().registerSingleton("openTelemetry", tracing(service)))
         .run(args);
   }
 
   /** The service's SDK, exporting to the stack's in-memory exporter as each span ends. */
   private OpenTelemetrySdk tracing(Class<?> service) {
-    String name = "switchboard-" + service.getSimpleName().replace("Application", "").toLowerCase(Locale.ROOT);
+    String name =
+        "switchboard-"
+            + service.getSimpleName().replace("Application", "").toLowerCase(Locale.ROOT);
     return OpenTelemetrySdk.builder()
         .setTracerProvider(
             SdkTracerProvider.builder()
-                .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, name))))
+                .setResource(
+                    Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, name))))
                 .addSpanProcessor(SimpleSpanProcessor.create(spans))
                 .build())
         .build();

@@ -161,8 +161,7 @@ final class TracedGoalScenario {
                         .equals(span.getAttributes().get(TraceConventions.ESCALATION_ID)))
             .findFirst()
             .orElseThrow();
-    assertThat(Instant.ofEpochSecond(0, wait.getStartEpochNanos()))
-        .isEqualTo(answer.escalatedAt());
+    assertThat(Instant.ofEpochSecond(0, wait.getStartEpochNanos())).isEqualTo(answer.escalatedAt());
     assertThat(Instant.ofEpochSecond(0, wait.getEndEpochNanos()))
         .isBetween(answer.before(), answer.after());
     assertThat(wait.getAttributes().get(TraceConventions.APPROVER)).isEqualTo("local-operator");

@@ -41,11 +41,14 @@ final class EffectSpans {
             .put(TraceConventions.GEN_AI_TOOL_CALL_ID, intent.effectId());
       }
       case CHAT_KIND -> {
-        name = CHAT + " " + target;
+        // A handler that names no target (the model) leaves the target at its kind.
+        boolean model = !target.equals(CHAT_KIND);
+        name = model ? CHAT + " " + target : CHAT;
         kind = SpanKind.CLIENT;
-        attributes
-            .put(TraceConventions.GEN_AI_OPERATION_NAME, CHAT)
-            .put(TraceConventions.GEN_AI_REQUEST_MODEL, target);
+        attributes.put(TraceConventions.GEN_AI_OPERATION_NAME, CHAT);
+        if (model) {
+          attributes.put(TraceConventions.GEN_AI_REQUEST_MODEL, target);
+        }
       }
       default -> name = intent.kind() + " " + target;
     }

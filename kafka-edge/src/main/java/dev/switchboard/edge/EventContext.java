@@ -16,7 +16,7 @@ public record EventContext(String traceparent) {
     return NONE;
   }
 
-  static EventContext of(Context context) {
+  public static EventContext of(Context context) {
     return GoalTracing.eventContextOf(context);
   }
 

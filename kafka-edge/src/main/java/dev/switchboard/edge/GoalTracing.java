@@ -54,7 +54,7 @@ public final class GoalTracing {
   }
 
   /** The context the record's headers carry; the root context (a new trace) when none. */
-  static Context extract(Headers headers) {
+  public static Context extract(Headers headers) {
     return headers == null ? Context.root() : W3C.extract(Context.root(), headers, HEADERS);
   }
 
@@ -76,7 +76,7 @@ public final class GoalTracing {
   }
 
   /** The {@code process {topic}} span of one record read; the caller ends it. */
-  Span startProcess(
+  public Span startProcess(
       String topic, String consumerGroup, int partition, long offset, String key, Context parent) {
     var builder =
         tracer
@@ -103,7 +103,7 @@ public final class GoalTracing {
    * A {@code send {topic}} span for one record written (records are keyed by goalId), ended at
    * once: the record is handed to the producer; its context goes into the record's headers.
    */
-  Headers send(Context parent, String topic, String goalId, Headers headers) {
+  public Headers send(Context parent, String topic, String goalId, Headers headers) {
     Span span =
         tracer
             .spanBuilder(TraceConventions.messagingSpan(TraceConventions.SEND, topic))
