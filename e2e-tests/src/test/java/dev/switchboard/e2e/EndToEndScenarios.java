@@ -53,6 +53,11 @@ abstract class EndToEndScenarios {
   }
 
   @Test
+  void shouldTraceAGoalAsOneTraceAcrossTheFiveServices() {
+    new TracedGoalScenario(stack, scenarios.client()).goalIsOneTrace();
+  }
+
+  @Test
   void shouldFailAGoalWhoseActionIsDenied() throws Exception {
     scenarios.deniedGoalFails();
   }

@@ -6,12 +6,21 @@ import dev.switchboard.guardrail.GuardrailApplication;
 import dev.switchboard.handoff.HandoffApplication;
 import dev.switchboard.planner.PlannerApplication;
 import dev.switchboard.trace.TraceApplication;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -37,6 +46,8 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
           "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
           "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration");
 
+  static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
+
   private static final String PASSWORD_HASH =
       org.springframework.security.crypto.bcrypt.BCrypt.hashpw(
           PASSWORD, org.springframework.security.crypto.bcrypt.BCrypt.gensalt(4));
@@ -44,6 +55,9 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
   private final String bootstrapServers;
   private final String topicPrefix;
   private final Map<Class<?>, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
+
+  /** Every span of every service, each service with its own SDK and service name. */
+  private final InMemorySpanExporter spans = InMemorySpanExporter.create();
 
   private InJvmStack(String bootstrapServers, String topicPrefix) {
     this.bootstrapServers = bootstrapServers;
@@ -156,7 +170,31 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
         settings.entrySet().stream()
             .map(e -> "--" + e.getKey() + "=" + e.getValue())
             .toArray(String[]::new);
-    return new SpringApplicationBuilder(service).run(args);
+    return new SpringApplicationBuilder(service)
+        .initializers(
+            context ->
+                context.getBeanFactory().registerSingleton("openTelemetry", tracing(service)))
+        .run(args);
+  }
+
+  /** The service's SDK, exporting to the stack's in-memory exporter as each span ends. */
+  private OpenTelemetrySdk tracing(Class<?> service) {
+    String name =
+        "switchboard-"
+            + service.getSimpleName().replace("Application", "").toLowerCase(Locale.ROOT);
+    return OpenTelemetrySdk.builder()
+        .setTracerProvider(
+            SdkTracerProvider.builder()
+                .setResource(
+                    Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, name))))
+                .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                .build())
+        .build();
+  }
+
+  /** The spans every service of this stack finished so far. */
+  List<SpanData> finishedSpans() {
+    return spans.getFinishedSpanItems();
   }
 
   private String urlOf(Class<?> service) {

@@ -58,10 +58,12 @@ class LocalStackSystemIT {
     scenarios.rawJsonGoalCompletesPastBadRecords();
   }
 
+  /** Also: the goal continues the trace of the {@code traceparent} it was produced with. */
   @Test
   void shouldCompleteAGoalProducedWithKcat() throws Exception {
     assumeTrue(onPath("kcat"), "kcat is not installed (.ci/run installs it)");
     String goalId = "kcat-" + UUID.randomUUID();
+    String traceId = UUID.randomUUID().toString().replace("-", "");
     String line =
         goalId
             + "|{\"type\":\"GoalSubmitted\",\"goalId\":\""
@@ -69,7 +71,17 @@ class LocalStackSystemIT {
             + "\",\"agent\":\"demo\",\"description\":\"Tell Initech about the new pricing\","
             + "\"inputs\":{\"account\":\"Initech\"}}";
     Process kcat =
-        new ProcessBuilder("kcat", "-P", "-b", stack.bootstrapServers(), "-t", "goals", "-K", "|")
+        new ProcessBuilder(
+                "kcat",
+                "-P",
+                "-b",
+                stack.bootstrapServers(),
+                "-t",
+                "goals",
+                "-K",
+                "|",
+                "-H",
+                "traceparent=00-" + traceId + "-b7ad6b7169203331-01")
             .redirectErrorStream(true)
             .start();
     kcat.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
@@ -85,6 +97,8 @@ class LocalStackSystemIT {
       assertThat(goals.awaitOutcome(goalId, Duration.ofSeconds(90)))
           .isInstanceOf(GoalCompleted.class);
     }
+    assertThat(scenarios.client().awaitJournal(goalId, "COMPLETED").path("traceId").asString())
+        .isEqualTo(traceId);
   }
 
   @Test

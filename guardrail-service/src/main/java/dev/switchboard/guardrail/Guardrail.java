@@ -21,6 +21,7 @@ import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.contracts.event.VerdictEvent;
 import dev.switchboard.edge.Decision;
+import dev.switchboard.edge.EventContext;
 import dev.switchboard.edge.GoalProcessor;
 import dev.switchboard.policy.AgentCatalog;
 import dev.switchboard.policy.PolicySet;
@@ -100,6 +101,13 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
   @Override
   public Class<GuardrailState> stateType() {
     return GuardrailState.class;
+  }
+
+  /** As {@link #decide(GuardrailState, SwitchboardEvent)}, its audits naming the goal's trace. */
+  @Override
+  public Decision<GuardrailState> decide(
+      GuardrailState state, SwitchboardEvent event, EventContext eventContext) {
+    return TraceStamp.stamp(decide(state, event), eventContext.traceId());
   }
 
   @Override

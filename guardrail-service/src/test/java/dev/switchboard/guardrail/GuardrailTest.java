@@ -30,6 +30,7 @@ import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
 import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
 import dev.switchboard.contracts.event.VerdictEvent.Audit;
 import dev.switchboard.edge.Decision;
+import dev.switchboard.edge.EventContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,11 @@ class GuardrailTest {
 
   @Test
   void shouldWriteTheAuditRecordOfEveryDecision() {
-    Decision<GuardrailState> decision = guardrail.decide(known(), proposed(lookup(), send()));
+    Decision<GuardrailState> decision =
+        guardrail.decide(
+            known(),
+            proposed(lookup(), send()),
+            new EventContext("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
 
     Audit allowed = ((ActionAllowed) decision.emit().get(0)).audit();
     assertThat(allowed.policyId()).isEqualTo("switchboard-default");
@@ -84,13 +89,17 @@ class GuardrailTest {
     assertThat(allowed.reason()).isEqualTo("the tool only reads");
     assertThat(allowed.inputsHash()).matches("[0-9a-f]{64}");
     assertThat(allowed.approvedBy()).isNull();
-    assertThat(allowed.traceId()).as("the edge does not pass the trace context yet").isNull();
+    assertThat(allowed.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
     assertThat(allowed.tool()).isEqualTo("demo.lookup");
     assertThat(allowed.agent()).isEqualTo("demo");
     assertThat(allowed.tenant()).isEqualTo("acme");
     Audit escalated = ((ActionEscalated) decision.emit().get(2)).audit();
     assertThat(escalated.rule()).isEqualTo("outbound-communication");
     assertThat(escalated.inputsHash()).isNotEqualTo(allowed.inputsHash());
+    assertThat(escalated.traceId()).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    assertThat(guardrail.decide(known(), proposed(lookup()), EventContext.none()).emit())
+        .first()
+        .satisfies(verdict -> assertThat(((ActionAllowed) verdict).audit().traceId()).isNull());
   }
 
   @Test

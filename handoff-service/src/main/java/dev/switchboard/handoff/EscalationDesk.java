@@ -3,6 +3,7 @@ package dev.switchboard.handoff;
 import dev.switchboard.contracts.EscalationIds;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.event.ResolutionEvent;
+import dev.switchboard.edge.EventContext;
 import dev.switchboard.websecurity.Caller;
 import java.time.Instant;
 import java.util.Collections;
@@ -144,7 +145,13 @@ public final class EscalationDesk {
   private void write(InboxItem item, ResolutionEvent resolution) {
     writtenHere.put(item.escalationId(), resolution);
     try {
-      writer.write(resolution);
+      writer.write(
+          resolution,
+          item,
+          inbox
+              .ofGoal(item.goalId())
+              .map(state -> state.traceOf(item.escalationId()))
+              .orElse(EventContext.none()));
     } catch (RuntimeException e) {
       writtenHere.remove(item.escalationId());
       throw e;

@@ -4,6 +4,7 @@ import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.edge.EventPublisher;
 import dev.switchboard.edge.GoalStates;
+import dev.switchboard.edge.GoalTracing;
 import dev.switchboard.edge.InvalidConfigurationException;
 import java.time.Clock;
 import org.apache.kafka.streams.StreamsConfig;
@@ -55,8 +56,10 @@ class HandoffConfiguration {
       InboxSource inbox,
       ObjectProvider<EventPublisher> publisher,
       InboxAuthority authority,
-      SlaClock sla) {
-    return new EscalationDesk(inbox, event -> publisher.getObject().publish(event), authority, sla);
+      SlaClock sla,
+      GoalTracing tracing) {
+    return new EscalationDesk(
+        inbox, new PublishedResolutions(publisher::getObject, tracing), authority, sla);
   }
 
   @Bean

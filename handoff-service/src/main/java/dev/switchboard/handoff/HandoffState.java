@@ -1,5 +1,6 @@
 package dev.switchboard.handoff;
 
+import dev.switchboard.edge.EventContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +11,37 @@ import java.util.Optional;
  *
  * @param holder the goal's holder after its latest reassignment ({@code agent:<name>} or {@code
  *     human:<queue>}); null while the agent that started it holds it
+ * @param traces the W3C {@code traceparent} each escalation was read in, by escalationId: a
+ *     person's answer, however much later, continues that trace
  */
-public record HandoffState(Map<String, InboxItem> items, String holder) {
+public record HandoffState(
+    Map<String, InboxItem> items, String holder, Map<String, String> traces) {
   public HandoffState {
     items = items == null ? Map.of() : Map.copyOf(items);
+    traces = traces == null ? Map.of() : Map.copyOf(traces);
+  }
+
+  public HandoffState(Map<String, InboxItem> items, String holder) {
+    this(items, holder, Map.of());
   }
 
   public HandoffState(Map<String, InboxItem> items) {
     this(items, null);
+  }
+
+  /** The trace context the escalation was read in; none when its record carried none. */
+  public EventContext traceOf(String escalationId) {
+    String traceparent = traces.get(escalationId);
+    return traceparent == null ? EventContext.none() : new EventContext(traceparent);
+  }
+
+  HandoffState tracedIn(String escalationId, EventContext context) {
+    if (context.traceparent() == null || traces.containsKey(escalationId)) {
+      return this;
+    }
+    Map<String, String> next = new LinkedHashMap<>(traces);
+    next.put(escalationId, context.traceparent());
+    return new HandoffState(items, holder, next);
   }
 
   static HandoffState empty() {
@@ -25,7 +49,7 @@ public record HandoffState(Map<String, InboxItem> items, String holder) {
   }
 
   HandoffState heldBy(String newHolder) {
-    return new HandoffState(items, newHolder);
+    return new HandoffState(items, newHolder, traces);
   }
 
   public Optional<InboxItem> item(String escalationId) {
@@ -39,6 +63,6 @@ public record HandoffState(Map<String, InboxItem> items, String holder) {
   HandoffState with(InboxItem item) {
     Map<String, InboxItem> next = new LinkedHashMap<>(items);
     next.put(item.escalationId(), item);
-    return new HandoffState(next, holder);
+    return new HandoffState(next, holder, traces);
   }
 }

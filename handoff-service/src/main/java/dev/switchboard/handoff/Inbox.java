@@ -12,6 +12,7 @@ import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.Decision;
+import dev.switchboard.edge.EventContext;
 import dev.switchboard.edge.GoalProcessor;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -60,6 +61,25 @@ public final class Inbox implements GoalProcessor<HandoffState> {
   @Override
   public Class<HandoffState> stateType() {
     return HandoffState.class;
+  }
+
+  /**
+   * As {@link #decide(HandoffState, SwitchboardEvent)}, keeping the trace an escalation came in.
+   */
+  @Override
+  public Decision<HandoffState> decide(
+      HandoffState state, SwitchboardEvent event, EventContext context) {
+    Decision<HandoffState> decision = decide(state, event);
+    if (!(event instanceof EscalationEvent escalation)
+        || event instanceof ResolutionRefused
+        || decision.state() == null) {
+      return decision;
+    }
+    return new Decision<>(
+        decision.state().tracedIn(escalation.escalationId(), context),
+        decision.emit(),
+        decision.effects(),
+        decision.timers());
   }
 
   @Override

@@ -63,8 +63,17 @@ sealed interface EffectRecord {
     }
   }
 
-  /** A timer fell due; the stream acts on it when it reads this back. */
-  record TimerDue(String goalId, String name, long dueMillis) implements EffectRecord {
+  /**
+   * A timer fell due; the stream acts on it when it reads this back.
+   *
+   * @param traceparent the trace context the timer was set in, so its firing continues the trace
+   */
+  record TimerDue(String goalId, String name, long dueMillis, String traceparent)
+      implements EffectRecord {
+    TimerDue(String goalId, String name, long dueMillis) {
+      this(goalId, name, dueMillis, null);
+    }
+
     TimerKey key() {
       return new TimerKey(dueMillis, goalId, name);
     }

@@ -13,6 +13,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
@@ -121,7 +122,8 @@ final class EffectRunner {
   }
 
   private static FutureTask<JsonNode> onVirtualThread(EffectHandler handler, EffectCall call) {
-    FutureTask<JsonNode> task = new FutureTask<>(() -> handler.run(call));
+    // The caller's span (the effect's) stays current in the handler.
+    FutureTask<JsonNode> task = new FutureTask<>(Context.current().wrap(() -> handler.run(call)));
     Thread.ofVirtual().name("effect-" + call.effectId()).start(task);
     return task;
   }

@@ -9,6 +9,9 @@ import dev.switchboard.edge.EffectRecord.Finished;
 import dev.switchboard.edge.EffectRecord.Intent;
 import dev.switchboard.edge.EffectRecord.Skipped;
 import dev.switchboard.edge.EffectRecord.Started;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +43,7 @@ import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -75,6 +78,7 @@ final class EffectWorker implements SmartLifecycle {
   private final Service service;
   private final EffectsProperties settings;
   private final TestHalt halt;
+  private final GoalTracing tracing;
   private final Clock clock;
   private final Queue<Done> done = new ConcurrentLinkedQueue<>();
   private final AtomicInteger running = new AtomicInteger();
@@ -87,7 +91,7 @@ final class EffectWorker implements SmartLifecycle {
   private Thread loop;
 
   /** An effect that ended, waiting for its result to be written. */
-  private record Done(Intent intent, EffectHandler handler, EffectResult result, Headers headers) {}
+  private record Done(Intent intent, EffectHandler handler, EffectResult result, Context trace) {}
 
   EffectWorker(
       String applicationId,
@@ -101,6 +105,7 @@ final class EffectWorker implements SmartLifecycle {
       TopicNames names,
       Service service,
       EffectsProperties settings,
+      GoalTracing tracing,
       Clock clock) {
     this.name = applicationId + "-effect-worker";
     this.topics = topics;
@@ -126,6 +131,7 @@ final class EffectWorker implements SmartLifecycle {
     this.service = service;
     this.settings = settings;
     this.halt = settings.testHalt();
+    this.tracing = tracing;
     this.clock = clock;
   }
 
@@ -264,70 +270,91 @@ final class EffectWorker implements SmartLifecycle {
   }
 
   /** A taken intent, to launch once its start is committed. */
-  private record Taken(Intent intent, EffectHandler handler, String target, Headers headers) {}
+  private record Taken(Intent intent, EffectHandler handler, String target, Context trace) {}
 
   private List<Taken> take(
       ConsumerRecords<String, byte[]> polled, List<ProducerRecord<String, byte[]>> out) {
     List<Taken> taken = new ArrayList<>();
     Instant now = clock.instant();
     for (ConsumerRecord<String, byte[]> record : polled) {
-      Intent intent;
+      Context parent = GoalTracing.extract(record.headers());
+      Span span =
+          tracing.startProcess(
+              record.topic(), name, record.partition(), record.offset(), record.key(), parent);
       try {
-        intent = (Intent) records.decode(record.value());
-      } catch (RuntimeException e) {
-        log.error(
-            "{} skips an unreadable intent at {}-{}@{}: {}",
-            name,
-            record.topic(),
-            record.partition(),
-            record.offset(),
-            e.toString());
-        continue;
+        take(record, now, parent.with(span), out).ifPresent(taken::add);
+      } finally {
+        span.end();
       }
-      Optional<EffectHandler> handler = handlers.find(intent.kind());
-      if (handler.isEmpty()) {
-        out.add(
-            marker(
-                new Skipped(intent.goalId(), intent.effectId(), intent.attempt(), "no handler")));
-        continue;
-      }
-      String target = handler.get().target(intent.call());
-      halt.at(TestHalt.Point.BEFORE_START, target, intent.effectId());
-      if (now.isAfter(intent.startBy())) {
-        log.info(
-            "effect {} attempt {} of goal {} is past its start deadline; not run",
-            intent.effectId(),
-            intent.attempt(),
-            intent.goalId());
-        out.add(
-            marker(
-                new Skipped(
-                    intent.goalId(),
-                    intent.effectId(),
-                    intent.attempt(),
-                    "start deadline passed")));
-        continue;
-      }
-      if (!intent.retrySafe()) {
-        out.add(marker(new Started(intent.goalId(), intent.effectId(), intent.attempt())));
-      }
-      taken.add(new Taken(intent, handler.get(), target, record.headers()));
     }
     return taken;
   }
 
+  private Optional<Taken> take(
+      ConsumerRecord<String, byte[]> record,
+      Instant now,
+      Context trace,
+      List<ProducerRecord<String, byte[]>> out) {
+    Intent intent;
+    try {
+      intent = (Intent) records.decode(record.value());
+    } catch (RuntimeException e) {
+      log.error(
+          "{} skips an unreadable intent at {}-{}@{}: {}",
+          name,
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          e.toString());
+      return Optional.empty();
+    }
+    Optional<EffectHandler> handler = handlers.find(intent.kind());
+    if (handler.isEmpty()) {
+      out.add(
+          marker(
+              new Skipped(intent.goalId(), intent.effectId(), intent.attempt(), "no handler"),
+              trace));
+      return Optional.empty();
+    }
+    String target = handler.get().target(intent.call());
+    halt.at(TestHalt.Point.BEFORE_START, target, intent.effectId());
+    if (now.isAfter(intent.startBy())) {
+      log.info(
+          "effect {} attempt {} of goal {} is past its start deadline; not run",
+          intent.effectId(),
+          intent.attempt(),
+          intent.goalId());
+      out.add(
+          marker(
+              new Skipped(
+                  intent.goalId(), intent.effectId(), intent.attempt(), "start deadline passed"),
+              trace));
+      return Optional.empty();
+    }
+    if (!intent.retrySafe()) {
+      out.add(marker(new Started(intent.goalId(), intent.effectId(), intent.attempt()), trace));
+    }
+    return Optional.of(new Taken(intent, handler.get(), target, trace));
+  }
+
+  /** The effect's span is current while it runs, for a handler's own spans and propagation. */
+  @SuppressWarnings("try")
   private void launch(Taken taken) {
     running.incrementAndGet();
     Thread.ofVirtual()
         .name("effect-run-" + taken.intent().effectId())
         .start(
             () -> {
-              try {
+              Span span = EffectSpans.start(tracing, taken.trace(), taken.intent(), taken.target());
+              try (Scope scope = span.makeCurrent()) {
                 halt.at(TestHalt.Point.BEFORE_CALL, taken.target(), taken.intent().effectId());
                 EffectResult result = runner.run(taken.handler(), taken.intent());
+                EffectSpans.outcome(span, result);
                 halt.at(TestHalt.Point.AFTER_CALL, taken.target(), taken.intent().effectId());
-                done.add(new Done(taken.intent(), taken.handler(), result, taken.headers()));
+                done.add(
+                    new Done(taken.intent(), taken.handler(), result, taken.trace().with(span)));
               } finally {
+                span.end();
                 running.decrementAndGet();
                 KafkaConsumer<String, byte[]> current = consumer;
                 if (current != null) {
@@ -360,16 +387,17 @@ final class EffectWorker implements SmartLifecycle {
           ended.intent().effectId(),
           ended.intent().goalId());
     }
-    out.add(marker(new Finished(ended.result(), !publish.isEmpty())));
+    out.add(marker(new Finished(ended.result(), !publish.isEmpty()), ended.trace()));
     for (SwitchboardEvent event : publish) {
+      String topic = names.of(Topics.toWrite(event, service));
       out.add(
           new ProducerRecord<>(
-              names.of(Topics.toWrite(event, service)),
+              topic,
               null,
               event.occurredAt().toEpochMilli(),
               event.goalId(),
               events.encode(event),
-              EventHeaders.of(event, service, ended.headers())));
+              tracing.send(ended.trace(), topic, event.goalId(), EventHeaders.of(event, service))));
     }
     log.info(
         "effect {} attempt {} of goal {}: {}",
@@ -380,8 +408,13 @@ final class EffectWorker implements SmartLifecycle {
     return out;
   }
 
-  private ProducerRecord<String, byte[]> marker(EffectRecord record) {
-    return new ProducerRecord<>(topics.results(), record.goalId(), records.encode(record));
+  private ProducerRecord<String, byte[]> marker(EffectRecord record, Context trace) {
+    return new ProducerRecord<>(
+        topics.results(),
+        null,
+        record.goalId(),
+        records.encode(record),
+        tracing.send(trace, topics.results(), record.goalId(), new RecordHeaders()));
   }
 
   /** Empty when committed; otherwise the producer to use from now on. */

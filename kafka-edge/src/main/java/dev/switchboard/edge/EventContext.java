@@ -1,14 +1,13 @@
 package dev.switchboard.edge;
 
-import dev.switchboard.contracts.SwitchboardHeaders;
-import java.nio.charset.StandardCharsets;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
+import io.opentelemetry.context.Context;
 
 /**
- * What an event's record carried beside the event, for logic that needs it: the W3C trace context.
+ * What an event's record carried beside the event, for logic that needs it: the W3C trace context
+ * of the span that processes it. Logic that acts on the event much later (a person's answer) keeps
+ * it and continues the trace with it.
  *
- * @param traceparent the record's {@code traceparent} header, or null
+ * @param traceparent the W3C {@code traceparent} of the processing span, or null
  */
 public record EventContext(String traceparent) {
   private static final EventContext NONE = new EventContext(null);
@@ -17,10 +16,16 @@ public record EventContext(String traceparent) {
     return NONE;
   }
 
-  static EventContext of(Headers headers) {
-    Header header = headers == null ? null : headers.lastHeader(SwitchboardHeaders.TRACEPARENT);
-    return header == null || header.value() == null
-        ? NONE
-        : new EventContext(new String(header.value(), StandardCharsets.UTF_8));
+  public static EventContext of(Context context) {
+    return GoalTracing.eventContextOf(context);
+  }
+
+  /** The trace id ({@code 00-<trace id>-<span id>-<flags>}), or null without a valid one. */
+  public String traceId() {
+    if (traceparent == null) {
+      return null;
+    }
+    String[] parts = traceparent.split("-");
+    return parts.length == 4 && parts[1].length() == 32 ? parts[1] : null;
   }
 }

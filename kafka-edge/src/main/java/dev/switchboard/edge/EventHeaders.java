@@ -5,27 +5,20 @@ import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.SwitchboardHeaders;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * Headers of every record Switchboard writes: goal id, event type, CloudEvents binary-mode
- * attributes, and the caller's W3C trace context carried forward.
+ * Headers of every record Switchboard writes: goal id, event type and CloudEvents binary-mode
+ * attributes. The trace context is not copied from the record read: {@link GoalTracing#send} puts
+ * the context of the record's own {@code send} span in.
  */
 final class EventHeaders {
-  private static final List<String> TRACE_CONTEXT =
-      List.of(
-          SwitchboardHeaders.TRACEPARENT,
-          SwitchboardHeaders.TRACESTATE,
-          SwitchboardHeaders.BAGGAGE);
-
   private EventHeaders() {}
 
-  static Headers of(SwitchboardEvent event, Service writer, Headers inbound) {
-    Headers headers = traceContextOf(inbound);
+  static Headers of(SwitchboardEvent event, Service writer) {
+    Headers headers = new RecordHeaders();
     String type = EventCodec.typeName(event);
     put(headers, SwitchboardHeaders.GOAL_ID, event.goalId());
     put(headers, SwitchboardHeaders.EVENT_TYPE, type);
@@ -38,20 +31,6 @@ final class EventHeaders {
     put(headers, SwitchboardHeaders.CE_TYPE, "dev.switchboard." + type);
     put(headers, SwitchboardHeaders.CE_SUBJECT, event.goalId());
     put(headers, SwitchboardHeaders.CE_TIME, event.occurredAt().toString());
-    return headers;
-  }
-
-  /** Only the caller's trace context, for internal records that carry it to the next hop. */
-  static Headers traceContextOf(Headers inbound) {
-    RecordHeaders headers = new RecordHeaders();
-    if (inbound != null) {
-      for (String name : TRACE_CONTEXT) {
-        Header header = inbound.lastHeader(name);
-        if (header != null) {
-          headers.add(name, header.value());
-        }
-      }
-    }
     return headers;
   }
 

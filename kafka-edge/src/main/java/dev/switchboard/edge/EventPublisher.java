@@ -6,6 +6,7 @@ import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.SwitchboardEvent;
+import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -29,9 +30,14 @@ public final class EventPublisher implements AutoCloseable {
   private final TopicNames names;
   private final EventCodec codec;
   private final Service service;
+  private final GoalTracing tracing;
 
   public EventPublisher(
-      Map<String, Object> producerConfig, TopicNames names, EventCodec codec, Service service) {
+      Map<String, Object> producerConfig,
+      TopicNames names,
+      EventCodec codec,
+      Service service,
+      GoalTracing tracing) {
     Map<String, Object> config = new HashMap<>(producerConfig);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -39,18 +45,35 @@ public final class EventPublisher implements AutoCloseable {
     this.names = names;
     this.codec = codec;
     this.service = service;
+    this.tracing = tracing;
   }
 
+  /** In the current trace (a request's), or a new one. */
   public void publish(SwitchboardEvent event) {
+    write(event, Context.current());
+  }
+
+  /**
+   * In the trace of an event read earlier, e.g. a person's answer to an escalation: it continues
+   * the goal's trace, however much later it comes.
+   */
+  public void publish(SwitchboardEvent event, EventContext continuing) {
+    write(
+        event,
+        continuing.traceparent() == null ? Context.current() : GoalTracing.extract(continuing));
+  }
+
+  private void write(SwitchboardEvent event, Context trace) {
     Topic<?> topic = Topics.toWrite(event, service);
+    String name = names.of(topic);
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
-            names.of(topic),
+            name,
             null,
             event.occurredAt().toEpochMilli(),
             event.goalId(),
             codec.encode(event),
-            EventHeaders.of(event, service, null));
+            tracing.send(trace, name, event.goalId(), EventHeaders.of(event, service)));
     try {
       producer.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {

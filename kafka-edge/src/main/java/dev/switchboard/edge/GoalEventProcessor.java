@@ -11,6 +11,9 @@ import dev.switchboard.edge.EffectRecord.Intent;
 import dev.switchboard.edge.EffectRecord.Skipped;
 import dev.switchboard.edge.EffectRecord.Started;
 import dev.switchboard.edge.EffectRecord.TimerDue;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -58,6 +61,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
   private final EffectHandlers handlers;
   private final Duration timerInterval;
   private final RetentionProperties retention;
+  private final GoalTracing tracing;
   private final Clock clock;
   private ProcessorContext<String, Outgoing> context;
   private KeyValueStore<String, byte[]> store;
@@ -72,6 +76,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
       EffectHandlers handlers,
       EffectsProperties effects,
       RetentionProperties retention,
+      GoalTracing tracing,
       Clock clock) {
     this.logic = logic;
     this.names = names;
@@ -84,6 +89,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     this.handlers = handlers;
     this.timerInterval = effects.timerInterval();
     this.retention = retention;
+    this.tracing = tracing;
     this.clock = clock;
   }
 
@@ -99,8 +105,26 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
   public void process(Record<String, byte[]> record) {
     RecordOrigin source = RecordOrigin.of(context.recordMetadata().orElseThrow(), record.headers());
     RecordOrigin.unstamp(record.headers());
+    // The producer's context (a goal's caller, or the send span that wrote it); else a new trace.
+    Context parent = GoalTracing.extract(record.headers());
+    Span span =
+        tracing.startProcess(
+            source.topic(),
+            consumerName,
+            source.partition(),
+            source.offset(),
+            record.key(),
+            parent);
+    try {
+      process(record, source, parent.with(span));
+    } finally {
+      span.end();
+    }
+  }
+
+  private void process(Record<String, byte[]> record, RecordOrigin source, Context trace) {
     if (source.topic().equals(effectTopics.results())) {
-      processEffectRecord(record);
+      processEffectRecord(record, trace);
       return;
     }
     try {
@@ -113,18 +137,27 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
         throw new MalformedEventException(
             "record key '" + record.key() + "' must equal the goalId '" + event.goalId() + "'");
       }
-      apply(event, record.headers());
+      Span.fromContext(trace).setAttribute(TraceConventions.EVENT_TYPE, EventCodec.typeName(event));
+      apply(event, trace);
     } catch (MalformedEventException e) {
+      failed(trace, e);
       deadLetter(record, source, e.getMessage());
     } catch (RuntimeException e) {
       // A bug or an event the logic cannot take: park it with the reason rather than stop the
       // partition for every other goal.
       log.error("{} could not process a record from {}", consumerName, source.topic(), e);
+      failed(trace, e);
       deadLetter(record, source, "processing failed: " + e);
     }
   }
 
-  private void apply(SwitchboardEvent event, Headers headers) {
+  private static void failed(Context trace, Exception e) {
+    Span.fromContext(trace)
+        .setStatus(StatusCode.ERROR)
+        .setAttribute(TraceConventions.ERROR_TYPE, e.getClass().getName());
+  }
+
+  private void apply(SwitchboardEvent event, Context trace) {
     StoredGoal<S> stored = states.decode(store.get(event.goalId()));
     if (stored.forgotten()) {
       log.debug(
@@ -142,14 +175,12 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
           event.goalId());
       return;
     }
-    Decision<S> decision = logic.decide(stored.state(), event, EventContext.of(headers));
-    new Changes(event.goalId(), stored.withApplied(event.eventId()), headers)
-        .apply(decision)
-        .save();
+    Decision<S> decision = logic.decide(stored.state(), event, EventContext.of(trace));
+    new Changes(event.goalId(), stored.withApplied(event.eventId()), trace).apply(decision).save();
   }
 
   /** Our own records: a failure here is a bug, logged loudly; there is no dead-letter topic. */
-  private void processEffectRecord(Record<String, byte[]> record) {
+  private void processEffectRecord(Record<String, byte[]> record, Context trace) {
     EffectRecord effectRecord;
     try {
       effectRecord = effectRecords.decode(record.value());
@@ -177,14 +208,14 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
                 stored,
                 started.effectId(),
                 bookkeeping.onStarted(stored.effects().get(started.effectId()), started),
-                record.headers());
+                trace);
         case Skipped skipped ->
             follow(
                 goalId,
                 stored,
                 skipped.effectId(),
                 bookkeeping.onSkipped(stored.effects().get(skipped.effectId()), skipped, now),
-                record.headers());
+                trace);
         case Finished finished -> {
           String effectId = finished.result().effectId();
           follow(
@@ -192,9 +223,9 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
               stored,
               effectId,
               bookkeeping.onFinished(stored.effects().get(effectId), finished),
-              record.headers());
+              trace);
         }
-        case TimerDue due -> timerDue(goalId, stored, due, record.headers());
+        case TimerDue due -> timerDue(goalId, stored, due, trace);
         case Intent intent ->
             log.error("{}: an intent on {} is misplaced", consumerName, effectTopics.results());
       }
@@ -209,7 +240,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
   }
 
   private void follow(
-      String goalId, StoredGoal<S> stored, String effectId, EffectStep step, Headers headers) {
+      String goalId, StoredGoal<S> stored, String effectId, EffectStep step, Context trace) {
     switch (step) {
       case EffectStep.Ignore ignore ->
           log.info("{}: goal {}: {}; ignored", consumerName, goalId, ignore.why());
@@ -222,13 +253,13 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
             goalId,
             effectId,
             reissue.next().attempt());
-        Changes changes = new Changes(goalId, stored, headers);
+        Changes changes = new Changes(goalId, stored, trace);
         changes.writeIntent(effectId, reissue.next());
         changes.save();
       }
       case EffectStep.Resolve resolve -> {
         PendingEffect pending = stored.effects().get(effectId);
-        Changes changes = new Changes(goalId, stored, headers);
+        Changes changes = new Changes(goalId, stored, trace);
         changes.forgetEffect(effectId);
         if (resolve.publish()) {
           resultEvents(pending, goalId, effectId, resolve.result()).forEach(changes::emit);
@@ -251,7 +282,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     }
   }
 
-  private void timerDue(String goalId, StoredGoal<S> stored, TimerDue due, Headers headers) {
+  private void timerDue(String goalId, StoredGoal<S> stored, TimerDue due, Context trace) {
     TimerKey key = due.key();
     if (key.isEffectDeadline()) {
       String effectId = key.id();
@@ -260,7 +291,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
           stored,
           effectId,
           bookkeeping.onDeadline(stored.effects().get(effectId), effectId, due, clock.instant()),
-          headers);
+          trace);
       return;
     }
     String timerId = key.id();
@@ -269,7 +300,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
       log.debug("{}: goal {}: timer {} was cancelled or moved", consumerName, goalId, timerId);
       return;
     }
-    Changes changes = new Changes(goalId, stored.withTimer(timerId, null), headers);
+    Changes changes = new Changes(goalId, stored.withTimer(timerId, null), trace);
     changes.apply(logic.onTimer(changes.goal.state(), goalId, timerId, clock.instant()));
     changes.save();
   }
@@ -317,17 +348,17 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
    */
   private final class Changes {
     private final String goalId;
-    private final Headers inbound;
+    private final Context trace;
     private final Instant now = clock.instant();
     private final List<Record<String, Outgoing>> out = new ArrayList<>();
     private final Map<String, byte[]> timerPuts = new LinkedHashMap<>();
     private final Set<String> timerDeletes = new LinkedHashSet<>();
     private StoredGoal<S> goal;
 
-    Changes(String goalId, StoredGoal<S> goal, Headers inbound) {
+    Changes(String goalId, StoredGoal<S> goal, Context trace) {
       this.goalId = goalId;
       this.goal = goal;
-      this.inbound = inbound;
+      this.trace = trace;
     }
 
     Changes apply(Decision<S> decision) {
@@ -343,13 +374,14 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     }
 
     void emit(SwitchboardEvent event) {
-      Topic<?> target = Topics.toWrite(event, logic.service());
+      String target = names.of(Topics.toWrite(event, logic.service()));
       out.add(
           new Record<>(
               event.goalId(),
-              new Outgoing(names.of(target), codec.encode(event)),
+              new Outgoing(target, codec.encode(event)),
               event.occurredAt().toEpochMilli(),
-              EventHeaders.of(event, logic.service(), inbound)));
+              tracing.send(
+                  trace, target, event.goalId(), EventHeaders.of(event, logic.service()))));
     }
 
     private void issue(Effect effect) {
@@ -374,7 +406,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
               new Outgoing(
                   effectTopics.intents(), effectRecords.encode(pending.intent(goalId, effectId))),
               now.toEpochMilli(),
-              EventHeaders.traceContextOf(inbound)));
+              tracing.send(trace, effectTopics.intents(), goalId, new RecordHeaders())));
       putTimer(TimerKey.effectDeadline(pending.deadline().toEpochMilli(), goalId, effectId));
     }
 
@@ -405,7 +437,10 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     private void putTimer(TimerKey key) {
       timerDeletes.remove(key.storeKey());
       timerPuts.put(
-          key.storeKey(), effectRecords.encode(new TimerDue(goalId, key.name(), key.dueMillis())));
+          key.storeKey(),
+          effectRecords.encode(
+              new TimerDue(
+                  goalId, key.name(), key.dueMillis(), EventContext.of(trace).traceparent())));
     }
 
     private void deleteTimer(TimerKey key) {
@@ -433,9 +468,13 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
       timerStore.delete(entry.key);
       try {
         TimerDue timer = (TimerDue) effectRecords.decode(entry.value);
+        Context setIn = GoalTracing.extract(new EventContext(timer.traceparent()));
         context.forward(
             new Record<>(
-                timer.goalId(), new Outgoing(effectTopics.results(), entry.value), nowMillis));
+                timer.goalId(),
+                new Outgoing(effectTopics.results(), entry.value),
+                nowMillis,
+                tracing.send(setIn, effectTopics.results(), timer.goalId(), new RecordHeaders())));
       } catch (RuntimeException e) {
         log.error("{} drops an unreadable timer {}: {}", consumerName, entry.key, e.toString());
       }

@@ -38,6 +38,7 @@ public final class GoalStreamTopology {
       EffectHandlers handlers,
       EffectsProperties effects,
       RetentionProperties retention,
+      GoalTracing tracing,
       Clock clock) {
     EffectTopics effectTopics = EffectTopics.of(applicationId);
     builder.addStateStore(
@@ -66,6 +67,7 @@ public final class GoalStreamTopology {
                     handlers,
                     effects,
                     retention,
+                    tracing,
                     clock),
             STORE,
             TIMER_STORE)

@@ -4,10 +4,13 @@ import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -21,11 +24,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
@@ -85,6 +92,27 @@ public class KafkaEdgeAutoConfiguration {
             .toArray(NewTopic[]::new));
   }
 
+  /**
+   * The OpenTelemetry SDK from the standard {@code OTEL_*} variables, with {@code otel.*} Spring
+   * properties as defaults below them; a context that has its own {@link OpenTelemetry} (a test's
+   * in-memory exporter) uses that.
+   */
+  @Bean
+  @ConditionalOnMissingBean(OpenTelemetry.class)
+  OpenTelemetrySdk switchboardOpenTelemetry(GoalProcessor<?> logic, Environment environment) {
+    Map<String, String> defaults = new HashMap<>();
+    Binder.get(environment)
+        .bind("otel", Bindable.mapOf(String.class, String.class))
+        .ifBound(bound -> bound.forEach((key, value) -> defaults.put("otel." + key, value)));
+    return TracingSdk.create(
+        "switchboard-" + logic.service().name().toLowerCase(Locale.ROOT), defaults);
+  }
+
+  @Bean
+  GoalTracing goalTracing(OpenTelemetry openTelemetry) {
+    return GoalTracing.of(openTelemetry);
+  }
+
   @Bean
   EffectHandlers effectHandlers(ObjectProvider<EffectHandler> handlers) {
     return new EffectHandlers(handlers.orderedStream().toList());
@@ -101,7 +129,8 @@ public class KafkaEdgeAutoConfiguration {
       ObjectProvider<GoalStoreSupplier> stores,
       EffectHandlers handlers,
       EffectsProperties effects,
-      RetentionProperties retention) {
+      RetentionProperties retention,
+      GoalTracing tracing) {
     GoalStoreSupplier store = stores.getIfAvailable(GoalStoreSupplier::inMemory);
     String applicationId = applicationId(logic, properties);
     Map<String, Object> config = kafkaProperties.buildStreamsProperties();
@@ -128,6 +157,7 @@ public class KafkaEdgeAutoConfiguration {
                 handlers,
                 effects,
                 retention,
+                tracing,
                 Clock.systemUTC());
             extensions.orderedStream().forEach(e -> e.addTo(builder, names, applicationId));
           }
@@ -149,7 +179,8 @@ public class KafkaEdgeAutoConfiguration {
       KafkaProperties kafkaProperties,
       SwitchboardKafkaProperties properties,
       EffectHandlers handlers,
-      EffectsProperties effects) {
+      EffectsProperties effects,
+      GoalTracing tracing) {
     String applicationId = applicationId(logic, properties);
     return new EffectWorker(
         applicationId,
@@ -163,6 +194,7 @@ public class KafkaEdgeAutoConfiguration {
         names,
         logic.service(),
         effects,
+        tracing,
         Clock.systemUTC());
   }
 
@@ -180,9 +212,13 @@ public class KafkaEdgeAutoConfiguration {
   @Bean
   @Lazy
   EventPublisher eventPublisher(
-      GoalProcessor<?> logic, TopicNames names, EventCodec codec, KafkaProperties kafkaProperties) {
+      GoalProcessor<?> logic,
+      TopicNames names,
+      EventCodec codec,
+      KafkaProperties kafkaProperties,
+      GoalTracing tracing) {
     return new EventPublisher(
-        kafkaProperties.buildProducerProperties(), names, codec, logic.service());
+        kafkaProperties.buildProducerProperties(), names, codec, logic.service(), tracing);
   }
 
   @Bean

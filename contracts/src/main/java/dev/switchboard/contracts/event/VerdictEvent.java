@@ -34,7 +34,7 @@ public sealed interface VerdictEvent extends SwitchboardEvent {
    * @param inputsHash SHA-256 (hex) of everything the policy saw: agent, tool facts, arguments,
    *     goal metadata, budget, taint, time
    * @param approvedBy the person whose approval or edit let the action run, else null
-   * @param traceId the W3C trace id of the goal, or null while the edge does not pass it on
+   * @param traceId the W3C trace id of the goal's trace, or null when its record carried none
    * @param tool the tool of the action, or null for a handoff
    * @param agent the agent that proposed it
    * @param tenant the goal's tenant, or null when the goal named none
@@ -49,7 +49,22 @@ public sealed interface VerdictEvent extends SwitchboardEvent {
       String traceId,
       String tool,
       String agent,
-      String tenant) {}
+      String tenant) {
+    /** The same record in the goal's trace. */
+    public Audit withTraceId(String traceId) {
+      return new Audit(
+          policyId,
+          policyVersion,
+          rule,
+          reason,
+          inputsHash,
+          approvedBy,
+          traceId,
+          tool,
+          agent,
+          tenant);
+    }
+  }
 
   record ActionAllowed(
       String goalId,

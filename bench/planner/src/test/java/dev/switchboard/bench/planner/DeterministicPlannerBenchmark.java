@@ -45,6 +45,10 @@ class DeterministicPlannerBenchmark {
   private static final int WARMUP_GOALS = 2_000;
 
   private final Map<String, List<Long>> nanosByEvent = new TreeMap<>();
+
+  /** When set, each decision is wrapped in the edge's tracing (see {@link TracedDecisions}). */
+  private TracedDecisions tracing;
+
   private GoalPlanner planner;
   private PlannerState state;
   private Decision<PlannerState> last;
@@ -52,19 +56,8 @@ class DeterministicPlannerBenchmark {
 
   @Test
   void measureTheDecisionTimePerEvent() throws IOException {
-    Path root = Path.of(System.getProperty("switchboard.root", "../.."));
-    AgentLibrary agents =
-        AgentLibrary.load(
-            new DirectorySpecSource(root.resolve("examples/sales/agents")),
-            new AgentSpecParser("human:operators"),
-            new InMemorySpecVersions());
-    planner =
-        new GoalPlanner(
-            agents,
-            Map.of(PlannerKind.DETERMINISTIC, new DeterministicPlanner()),
-            "demo",
-            "human:operators",
-            Clock.systemUTC());
+    Path root = root();
+    planner = planner(root);
     int goals = Integer.getInteger("bench.goals", 5_000);
 
     for (int i = 0; i < WARMUP_GOALS; i++) {
@@ -84,6 +77,105 @@ class DeterministicPlannerBenchmark {
             + ", "
             + Runtime.getRuntime().availableProcessors()
             + " cores): decision time per event, microseconds");
+    lines.addAll(table());
+    lines.forEach(System.out::println);
+    write(root, "planner-bench.txt", lines);
+  }
+
+  /**
+   * The same goals with and without the edge's per-event tracing (a process span, a send span and
+   * its injected headers per event written; every span sampled and exported over OTLP/HTTP to a
+   * local receiver), in alternating rounds so both see the same machine.
+   */
+  @Test
+  void measureTheTracingOverhead() throws Exception {
+    Path root = root();
+    planner = planner(root);
+    int goals = Integer.getInteger("bench.goals", 5_000);
+    int rounds = 10;
+    try (TracedDecisions traced = TracedDecisions.exportingToALocalReceiver()) {
+      for (int i = 0; i < WARMUP_GOALS; i++) {
+        tracing = i % 2 == 0 ? traced : null;
+        salesGoal("warm-" + i);
+      }
+      measuring = true;
+      long[] offNanos = new long[1];
+      long[] onNanos = new long[1];
+      List<Long> offAll = new ArrayList<>();
+      List<Long> onAll = new ArrayList<>();
+      for (int round = 0; round < rounds; round++) {
+        // Which goes first alternates too: neither inherits the other's garbage every time.
+        boolean[] order =
+            round % 2 == 0 ? new boolean[] {false, true} : new boolean[] {true, false};
+        for (boolean on : order) {
+          tracing = on ? traced : null;
+          nanosByEvent.clear();
+          long start = System.nanoTime();
+          for (int i = 0; i < goals / rounds; i++) {
+            salesGoal((on ? "on-" : "off-") + round + "-" + i);
+          }
+          (on ? onNanos : offNanos)[0] += System.nanoTime() - start;
+          nanosByEvent.values().forEach(on ? onAll::addAll : offAll::addAll);
+        }
+      }
+      traced.flush();
+      List<String> lines = new ArrayList<>();
+      lines.add(
+          "tracing overhead on the deterministic planner, "
+              + goals
+              + " goals each way in "
+              + rounds
+              + " alternating rounds ("
+              + Runtime.version()
+              + ", "
+              + Runtime.getRuntime().availableProcessors()
+              + " cores), spans exported in "
+              + traced.exportedRequests()
+              + " OTLP requests");
+      lines.add(
+          String.format(
+              "%-8s %14s %16s %10s %10s",
+              "tracing", "events/s wall", "events/s trimmed", "p50 us", "p90 us"));
+      lines.add(summary("off", offAll, offNanos[0]));
+      lines.add(summary("on", onAll, onNanos[0]));
+      lines.add(
+          String.format(
+              "throughput loss with tracing: %.1f %% wall clock, %.1f %% trimmed (fastest 99 %%"
+                  + " of decisions); p50 per event %+.1f %%",
+              (1 - (double) offNanos[0] / onNanos[0]) * 100,
+              (1 - trimmedSum(offAll) / trimmedSum(onAll)) * 100,
+              (percentile(onAll, 0.5) / percentile(offAll, 0.5) - 1) * 100));
+      lines.forEach(System.out::println);
+      write(root, "tracing-overhead.txt", lines);
+    }
+  }
+
+  /** Wall-clock rate, and the rate over the fastest 99 % (a busy shared machine's stalls out). */
+  private static String summary(String mode, List<Long> nanos, long totalNanos) {
+    return String.format(
+        "%-8s %14.0f %16.0f %10.1f %10.1f",
+        mode,
+        nanos.size() / (totalNanos / 1e9),
+        nanos.size() * 0.99 / (trimmedSum(nanos) / 1e9),
+        percentile(nanos, 0.50),
+        percentile(nanos, 0.90));
+  }
+
+  private static double trimmedSum(List<Long> nanos) {
+    long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+    double sum = 0;
+    for (int i = 0; i < (int) (sorted.length * 0.99); i++) {
+      sum += sorted[i];
+    }
+    return sum;
+  }
+
+  private static double percentile(List<Long> nanos, double quantile) {
+    return at(nanos.stream().mapToLong(Long::longValue).sorted().toArray(), quantile);
+  }
+
+  private List<String> table() {
+    List<String> lines = new ArrayList<>();
     lines.add(
         String.format("%-18s %8s %8s %8s %8s %8s", "event", "count", "p50", "p90", "p99", "max"));
     List<Long> all = new ArrayList<>();
@@ -93,10 +185,31 @@ class DeterministicPlannerBenchmark {
           lines.add(row(event, nanos));
         });
     lines.add(row("all events", all));
-    lines.forEach(System.out::println);
-    Path report = root.resolve("bench/planner/target/planner-bench.txt");
+    return lines;
+  }
+
+  private static void write(Path root, String name, List<String> lines) throws IOException {
+    Path report = root.resolve("bench/planner/target/" + name);
     Files.createDirectories(report.getParent());
     Files.write(report, lines);
+  }
+
+  private static Path root() {
+    return Path.of(System.getProperty("switchboard.root", "../.."));
+  }
+
+  private static GoalPlanner planner(Path root) {
+    AgentLibrary agents =
+        AgentLibrary.load(
+            new DirectorySpecSource(root.resolve("examples/sales/agents")),
+            new AgentSpecParser("human:operators"),
+            new InMemorySpecVersions());
+    return new GoalPlanner(
+        agents,
+        Map.of(PlannerKind.DETERMINISTIC, new DeterministicPlanner()),
+        "demo",
+        "human:operators",
+        Clock.systemUTC());
   }
 
   /** One goal of the sales case, each decision timed. */
@@ -174,7 +287,10 @@ class DeterministicPlannerBenchmark {
 
   private void apply(SwitchboardEvent event) {
     long start = System.nanoTime();
-    last = planner.decide(state, event);
+    last =
+        tracing == null
+            ? planner.decide(state, event)
+            : tracing.decide(event, (e, context) -> planner.decide(state, e, context));
     long took = System.nanoTime() - start;
     state = last.state();
     if (measuring) {

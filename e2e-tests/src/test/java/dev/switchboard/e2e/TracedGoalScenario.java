@@ -1,0 +1,207 @@
+package dev.switchboard.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.contracts.SwitchboardHeaders;
+import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.Topics;
+import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
+import dev.switchboard.edge.TraceConventions;
+import dev.switchboard.edge.testing.TopicProbe;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One goal with two approvals through all five services as ONE trace: it continues the caller's
+ * trace id, each record is processed under the send span that wrote it, a person's wait is a span
+ * from the escalation to the answer, and no argument or secret is an attribute.
+ */
+final class TracedGoalScenario {
+  private static final String TRACE_ID = "5b8efff798038103d269b633813fc60c";
+  private static final String CALLER_SPAN = "eee19b7ec3c1b174";
+  private static final Set<String> SERVICES =
+      Set.of(
+          "switchboard-planner",
+          "switchboard-guardrail",
+          "switchboard-executor",
+          "switchboard-handoff",
+          "switchboard-trace");
+
+  private final InJvmStack stack;
+  private final StackClient client;
+
+  TracedGoalScenario(InJvmStack stack, StackClient client) {
+    this.stack = stack;
+    this.client = client;
+  }
+
+  void goalIsOneTrace() {
+    String goalId = "traced-" + UUID.randomUUID();
+    try (TopicProbe probe = new TopicProbe(stack.bootstrapServers(), names())) {
+      probe.sendRaw(
+          names().of(Topics.GOALS),
+          goalId,
+          probe
+              .codec()
+              .encode(
+                  new GoalSubmitted(
+                      goalId,
+                      UUID.randomUUID(),
+                      null,
+                      Instant.now(),
+                      "demo",
+                      "Tell ACME about the new pricing",
+                      Map.of("account", "ACME"))),
+          Map.of(SwitchboardHeaders.TRACEPARENT, "00-" + TRACE_ID + "-" + CALLER_SPAN + "-01"));
+    }
+    Answer send = approve(goalId, "email.send");
+    Answer log = approve(goalId, "crm.log_activity");
+    JsonNode journal = client.awaitJournal(goalId, "COMPLETED");
+    assertThat(journal.path("traceId").asString()).isEqualTo(TRACE_ID);
+
+    List<SpanData> spans =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () -> spansOf(goalId),
+                found ->
+                    found.stream()
+                        .anyMatch(
+                            span ->
+                                span.getName().startsWith("process ")
+                                    && serviceOf(span).equals("switchboard-trace")
+                                    && "GoalCompleted"
+                                        .equals(
+                                            span.getAttributes()
+                                                .get(TraceConventions.EVENT_TYPE))));
+    assertThat(spans).extracting(SpanData::getTraceId).containsOnly(TRACE_ID);
+    assertThat(spans.stream().map(TracedGoalScenario::serviceOf).collect(Collectors.toSet()))
+        .containsAll(SERVICES);
+    Set<String> sends =
+        spans.stream()
+            .filter(span -> span.getKind() == SpanKind.PRODUCER)
+            .map(SpanData::getSpanId)
+            .collect(Collectors.toSet());
+    assertThat(spans)
+        .filteredOn(span -> span.getKind() == SpanKind.CONSUMER)
+        .allSatisfy(
+            span ->
+                assertThat(span.getParentSpanId())
+                    .as("parent of %s in %s", span.getName(), serviceOf(span))
+                    .isIn(union(sends, CALLER_SPAN)));
+    assertThat(spans)
+        .filteredOn(span -> span.getParentSpanId().equals(CALLER_SPAN))
+        .extracting(TracedGoalScenario::serviceOf)
+        .as("the goal record is received by each service that reads goals")
+        .contains("switchboard-planner", "switchboard-guardrail");
+    assertThat(spans)
+        .filteredOn(span -> span.getName().startsWith("execute_tool "))
+        .extracting(span -> span.getAttributes().get(TraceConventions.GEN_AI_TOOL_NAME))
+        .contains("email.send", "crm.log_activity", "crm.lookup_account");
+    List<SpanData> waits =
+        spans.stream()
+            .filter(span -> span.getName().startsWith(TraceConventions.AWAIT_PERSON))
+            .toList();
+    assertThat(waits).hasSize(2);
+    assertWaited(waits, send);
+    assertWaited(waits, log);
+    Set<String> pinned = pinnedAttributeNames();
+    for (SpanData span : spans) {
+      assertThat(span.getAttributes().asMap().keySet())
+          .extracting(AttributeKey::getKey)
+          .as("attributes of %s", span.getName())
+          .allMatch(pinned::contains);
+      assertThat(span.getAttributes().asMap().values())
+          .extracting(String::valueOf)
+          .as("attribute values of %s", span.getName())
+          .noneMatch(value -> value.contains("pat.lee@acme.example"))
+          .noneMatch(value -> value.contains("Hello Pat"))
+          .noneMatch(value -> value.contains(InJvmStack.SIGNING_KEY))
+          .noneMatch(value -> value.contains(InJvmStack.OPERATOR_TOKEN))
+          .noneMatch(value -> value.contains(InJvmStack.SALES_TOOLS_TOKEN));
+    }
+  }
+
+  /** A person's answer: the item's escalation time and when the answer was given. */
+  private record Answer(String escalationId, Instant escalatedAt, Instant before, Instant after) {}
+
+  private Answer approve(String goalId, String tool) {
+    JsonNode item = client.awaitPendingApproval(goalId, tool);
+    String escalationId = item.path("escalationId").asString();
+    Instant before = Instant.now();
+    HttpResponse<String> approved = client.approve(escalationId, "traced");
+    Instant after = Instant.now();
+    assertThat(approved.statusCode()).isEqualTo(202);
+    return new Answer(
+        escalationId, Instant.parse(item.path("createdAt").asString()), before, after);
+  }
+
+  /** The wait span runs from the escalation to the person's answer: the real wait. */
+  private static void assertWaited(List<SpanData> waits, Answer answer) {
+    SpanData wait =
+        waits.stream()
+            .filter(
+                span ->
+                    answer
+                        .escalationId()
+                        .equals(span.getAttributes().get(TraceConventions.ESCALATION_ID)))
+            .findFirst()
+            .orElseThrow();
+    assertThat(Instant.ofEpochSecond(0, wait.getStartEpochNanos())).isEqualTo(answer.escalatedAt());
+    assertThat(Instant.ofEpochSecond(0, wait.getEndEpochNanos()))
+        .isBetween(answer.before(), answer.after());
+    assertThat(wait.getAttributes().get(TraceConventions.APPROVER)).isEqualTo("local-operator");
+    assertThat(serviceOf(wait)).isEqualTo("switchboard-handoff");
+  }
+
+  private List<SpanData> spansOf(String goalId) {
+    return stack.finishedSpans().stream()
+        .filter(span -> goalId.equals(span.getAttributes().get(TraceConventions.GOAL_ID)))
+        .toList();
+  }
+
+  private TopicNames names() {
+    return new TopicNames(stack.topicPrefix());
+  }
+
+  private static String serviceOf(SpanData span) {
+    return span.getResource().getAttribute(InJvmStack.SERVICE_NAME);
+  }
+
+  private static Set<String> union(Set<String> ids, String more) {
+    Set<String> all = new java.util.HashSet<>(ids);
+    all.add(more);
+    return all;
+  }
+
+  /** Every attribute name {@link TraceConventions} pins. */
+  private static Set<String> pinnedAttributeNames() {
+    return Arrays.stream(TraceConventions.class.getFields())
+        .filter(field -> Modifier.isStatic(field.getModifiers()))
+        .filter(field -> field.getType() == AttributeKey.class)
+        .map(TracedGoalScenario::keyOf)
+        .collect(Collectors.toSet());
+  }
+
+  private static String keyOf(Field field) {
+    try {
+      return ((AttributeKey<?>) field.get(null)).getKey();
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

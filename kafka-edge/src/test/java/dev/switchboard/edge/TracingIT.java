@@ -1,0 +1,200 @@
+package dev.switchboard.edge;
+
+import static dev.switchboard.edge.ScriptedGoals.submitted;
+import static dev.switchboard.edge.ScriptedGoals.summaries;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.switchboard.contracts.SwitchboardHeaders;
+import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.Topics;
+import dev.switchboard.edge.testing.TopicProbe;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Bean;
+
+/** One goal's records, effects and timers as one trace, through the topology and the worker. */
+@SpringBootTest(
+    classes = TracingIT.TracedApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = {
+      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+      "switchboard.kafka.topic-prefix=tracing-it-",
+      "switchboard.effects.timer-interval=100ms"
+    })
+class TracingIT {
+  private static final TopicNames NAMES = new TopicNames("tracing-it-");
+  private static final Duration WAIT = Duration.ofSeconds(60);
+  private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+  private static final String CALLER_SPAN = "00f067aa0ba902b7";
+  private static final String TRACEPARENT = "00-" + TRACE_ID + "-" + CALLER_SPAN + "-01";
+
+  @Value("${spring.embedded.kafka.brokers}")
+  String brokers;
+
+  @Autowired InMemorySpanExporter spans;
+
+  TopicProbe probe;
+
+  @BeforeEach
+  void openProbe() {
+    probe = new TopicProbe(brokers, NAMES);
+  }
+
+  @AfterEach
+  void closeProbe() {
+    probe.close();
+  }
+
+  @Test
+  void shouldContinueTheCallersTraceThroughAnEffect() {
+    String goalId = "traced-" + UUID.randomUUID();
+
+    sendGoal(goalId, "effect:echo", Map.of(SwitchboardHeaders.TRACEPARENT, TRACEPARENT));
+
+    awaitSummary(goalId, "result Succeeded attempt 1: {\"text\":\"" + goalId + "\"}");
+    List<SpanData> goal = await().atMost(WAIT).until(() -> spansOf(goalId), s -> s.size() >= 9);
+    assertThat(goal).extracting(SpanData::getTraceId).containsOnly(TRACE_ID);
+    SpanData received = only(goal, "process " + NAMES.of(Topics.GOALS));
+    assertThat(received.getKind()).isEqualTo(SpanKind.CONSUMER);
+    assertThat(received.getParentSpanId()).isEqualTo(CALLER_SPAN);
+    assertThat(received.getAttributes().get(TraceConventions.MESSAGING_SYSTEM)).isEqualTo("kafka");
+    assertThat(received.getAttributes().get(TraceConventions.MESSAGING_CONSUMER_GROUP_NAME))
+        .isEqualTo("tracing-it-switchboard-planner");
+    assertThat(received.getAttributes().get(TraceConventions.MESSAGING_KAFKA_MESSAGE_KEY))
+        .isEqualTo(goalId);
+    assertThat(received.getAttributes().get(TraceConventions.MESSAGING_KAFKA_OFFSET)).isNotNull();
+    // Every record read is processed under the send span that wrote it.
+    Set<String> sends =
+        goal.stream()
+            .filter(span -> span.getKind() == SpanKind.PRODUCER)
+            .map(SpanData::getSpanId)
+            .collect(Collectors.toSet());
+    assertThat(goal)
+        .filteredOn(span -> span.getKind() == SpanKind.CONSUMER && span != received)
+        .isNotEmpty()
+        .allSatisfy(span -> assertThat(sends).contains(span.getParentSpanId()));
+    SpanData run = only(goal, "echo echo");
+    SpanData taken = only(goal, "process " + ScriptedGoals.intentsTopic(NAMES));
+    assertThat(run.getParentSpanId()).isEqualTo(taken.getSpanId());
+    assertThat(run.getAttributes().get(TraceConventions.EFFECT_ATTEMPT)).isEqualTo(1L);
+    // The result's processing writes the outcome under the run's trace.
+    ConsumerRecord<String, byte[]> outcome =
+        probe.awaitRecord(
+            NAMES.of(Topics.OUTCOME),
+            record -> goalId.equals(record.key()) && text(record.value()).contains("Succeeded"),
+            WAIT);
+    assertThat(TopicProbe.header(outcome, SwitchboardHeaders.TRACEPARENT))
+        .startsWith("00-" + TRACE_ID + "-")
+        .doesNotContain(CALLER_SPAN);
+  }
+
+  @Test
+  void shouldStartATraceForAGoalWithoutOneAndKeepItForItsTimers() {
+    String goalId = "untraced-" + UUID.randomUUID();
+
+    sendGoal(goalId, "timer:200", Map.of());
+
+    awaitSummary(goalId, "timer fired t-2");
+    List<SpanData> goal =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> spansOf(goalId),
+                s -> s.stream().filter(span -> span.getKind() == SpanKind.CONSUMER).count() >= 3);
+    SpanData received = only(goal, "process " + NAMES.of(Topics.GOALS));
+    assertThat(received.getParentSpanContext().isValid()).as("a new trace").isFalse();
+    assertThat(goal).extracting(SpanData::getTraceId).containsOnly(received.getTraceId());
+  }
+
+  private void sendGoal(String goalId, String description, Map<String, String> headers) {
+    probe.sendRaw(
+        NAMES.of(Topics.GOALS),
+        goalId,
+        probe.codec().encode(submitted(goalId, description)),
+        headers);
+  }
+
+  private List<SpanData> spansOf(String goalId) {
+    return spans.getFinishedSpanItems().stream()
+        .filter(span -> goalId.equals(span.getAttributes().get(TraceConventions.GOAL_ID)))
+        .toList();
+  }
+
+  private static SpanData only(List<SpanData> spans, String name) {
+    List<SpanData> named = spans.stream().filter(span -> span.getName().equals(name)).toList();
+    assertThat(named).as(name).hasSize(1);
+    return named.getFirst();
+  }
+
+  private static String text(byte[] value) {
+    return new String(value, StandardCharsets.UTF_8);
+  }
+
+  private void awaitSummary(String goalId, String summary) {
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> summaries(probe, goalId).contains(summary));
+  }
+
+  @SpringBootConfiguration
+  @EnableAutoConfiguration
+  static class TracedApplication {
+    @Bean
+    ScriptedGoals scriptedGoals() {
+      return new ScriptedGoals(Duration.ofMinutes(3));
+    }
+
+    @Bean
+    ScriptedGoals.Handlers handlers() {
+      return new ScriptedGoals.Handlers();
+    }
+
+    @Bean
+    TopicProbe handlerProbe(@Value("${spring.embedded.kafka.brokers}") String brokers) {
+      return new TopicProbe(brokers, NAMES);
+    }
+
+    @Bean
+    EffectHandler echo(ScriptedGoals.Handlers handlers, TopicProbe handlerProbe) {
+      return handlers.echo(handlerProbe);
+    }
+
+    @Bean
+    InMemorySpanExporter spans() {
+      return InMemorySpanExporter.create();
+    }
+
+    @Bean
+    OpenTelemetry openTelemetry(InMemorySpanExporter spans) {
+      return OpenTelemetrySdk.builder()
+          .setTracerProvider(
+              SdkTracerProvider.builder()
+                  .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                  .build())
+          .build();
+    }
+  }
+}
