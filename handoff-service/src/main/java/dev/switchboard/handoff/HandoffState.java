@@ -1,5 +1,6 @@
 package dev.switchboard.handoff;
 
+import dev.switchboard.contracts.event.VerdictEvent.Audit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +11,18 @@ import java.util.Optional;
  *
  * @param holder the goal's holder after its latest reassignment ({@code agent:<name>} or {@code
  *     human:<queue>}); null while the agent that started it holds it
+ * @param earlyAudits the guardrail's audit records of escalated verdicts read before their
+ *     escalation (the two are written together, on two topics), by escalationId, until it arrives
  */
-public record HandoffState(Map<String, InboxItem> items, String holder) {
+public record HandoffState(
+    Map<String, InboxItem> items, String holder, Map<String, Audit> earlyAudits) {
   public HandoffState {
     items = items == null ? Map.of() : Map.copyOf(items);
+    earlyAudits = earlyAudits == null ? Map.of() : Map.copyOf(earlyAudits);
+  }
+
+  public HandoffState(Map<String, InboxItem> items, String holder) {
+    this(items, holder, Map.of());
   }
 
   public HandoffState(Map<String, InboxItem> items) {
@@ -25,7 +34,7 @@ public record HandoffState(Map<String, InboxItem> items, String holder) {
   }
 
   HandoffState heldBy(String newHolder) {
-    return new HandoffState(items, newHolder);
+    return new HandoffState(items, newHolder, earlyAudits);
   }
 
   public Optional<InboxItem> item(String escalationId) {
@@ -39,6 +48,19 @@ public record HandoffState(Map<String, InboxItem> items, String holder) {
   HandoffState with(InboxItem item) {
     Map<String, InboxItem> next = new LinkedHashMap<>(items);
     next.put(item.escalationId(), item);
-    return new HandoffState(next, holder);
+    Map<String, Audit> early = new LinkedHashMap<>(earlyAudits);
+    early.remove(item.escalationId());
+    return new HandoffState(next, holder, early);
+  }
+
+  /** Kept until the escalation it belongs to opens its item. */
+  HandoffState withEarlyAudit(String escalationId, Audit audit) {
+    Map<String, Audit> early = new LinkedHashMap<>(earlyAudits);
+    early.put(escalationId, audit);
+    return new HandoffState(items, holder, early);
+  }
+
+  Optional<Audit> earlyAudit(String escalationId) {
+    return Optional.ofNullable(earlyAudits.get(escalationId));
   }
 }

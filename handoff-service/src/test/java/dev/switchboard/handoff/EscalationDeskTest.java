@@ -205,7 +205,8 @@ class EscalationDeskTest {
             expired -> {
               assertThat(expired.actor()).isEqualTo(SlaClock.ACTOR);
               assertThat(expired.reason())
-                  .isEqualTo("no answer within 2 min (due 2025-01-01T10:02:00Z)");
+                  .isEqualTo(
+                      "no answer from human:approvers within 2 min (due 2025-01-01T10:02:00Z)");
             });
     assertThatThrownBy(() -> desk.act(BOB, request.escalationId(), new Answer.Deny("late"), ORIGIN))
         .isInstanceOf(InboxProblem.AlreadyDecided.class)
