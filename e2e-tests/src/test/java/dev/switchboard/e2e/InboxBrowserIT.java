@@ -150,6 +150,11 @@ class InboxBrowserIT {
     assertThat(notice.getText()).contains("New ACME pricing (edited)");
     screenshot("04-approved-with-edit");
 
+    // The demo's second approval (the CRM entry) is answered through the API.
+    StackClient api = new StackClient(stack);
+    String logApproval =
+        api.awaitPendingApproval(goalId, "crm.log_activity").path("escalationId").asString();
+    assertThat(api.approve(logApproval, "ok").statusCode()).isEqualTo(202);
     assertThat(goals.awaitOutcome(goalId, OUTCOME_TIMEOUT)).isInstanceOf(GoalCompleted.class);
     assertThat(Files.readString(outbox.resolve("outbox.jsonl")))
         .contains("New ACME pricing (edited)");
