@@ -22,6 +22,7 @@ import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.ResolutionAudit;
 import dev.switchboard.contracts.event.ResolutionEvent.Answered;
 import dev.switchboard.contracts.event.ResolutionEvent.Approved;
+import dev.switchboard.contracts.event.ResolutionEvent.DeadlineNear;
 import dev.switchboard.contracts.event.ResolutionEvent.Denied;
 import dev.switchboard.contracts.event.ResolutionEvent.Edited;
 import dev.switchboard.contracts.event.ResolutionEvent.Expired;
@@ -312,6 +313,8 @@ final class SampleEvents {
         new TakenOver(GOAL_ID, id(), cause, AT, "esc-2", "bob", "called her myself"),
         new Reassigned(GOAL_ID, id(), cause, AT, "esc-2", "bob", "agent:closer"),
         new Expired(GOAL_ID, id(), cause, AT, "esc-1", "system:sla", null),
+        new DeadlineNear(
+            GOAL_ID, id(), cause, AT, "esc-1", "system:sla", "human:approvers", AT, null),
         // outcome
         new GoalCompleted(
             GOAL_ID, id(), cause, AT, "Mail sent", json("{\"act-2\": {\"messageId\": \"m-1\"}}")),

@@ -155,6 +155,54 @@ final class DemoScenarios implements AutoCloseable {
             "GoalCompleted");
   }
 
+  /**
+   * People in the loop through the inbox API: a person answers the clerk's question (the answer is
+   * the fact the next step needs), and takes over the call the clerk hands to people, recording how
+   * it went; the goal completes with that.
+   */
+  void questionAnsweredAndStepTakenOverByPeople() throws Exception {
+    String goalId = goals.submit("clerk", "the new pricing", Map.of());
+
+    JsonNode question = client.awaitPending(goalId, "QuestionAsked");
+    assertThat(question.path("reason").asString())
+        .isEqualTo("Which account is this about: the new pricing?");
+    String questionId = question.path("escalationId").asString();
+    assertThat(client.answer(questionId, "ACME").statusCode()).isEqualTo(202);
+
+    JsonNode handoff = client.awaitPending(goalId, "HandoffRequested");
+    assertThat(handoff.path("reason").asString())
+        .isEqualTo("call ACME (acct-acme) about: the new pricing");
+    String handoffId = handoff.path("escalationId").asString();
+    assertThat(client.takeOver(handoffId, "called Pat, she will sign on Friday").statusCode())
+        .isEqualTo(202);
+
+    OutcomeEvent outcome = goals.awaitOutcome(goalId, OUTCOME_TIMEOUT);
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            GoalCompleted.class,
+            completed ->
+                assertThat(completed.summary())
+                    .contains("local-operator", "took the goal over", "sign on Friday"));
+    JsonNode answered = client.item(questionId);
+    assertThat(answered.path("resolution").asString()).isEqualTo("Answered");
+    assertThat(answered.path("resolvedBy").asString()).isEqualTo("local-operator");
+    assertThat(answered.path("history").get(1).path("audit").path("authenticatedBy").asString())
+        .isEqualTo("service-token");
+    assertThat(client.item(handoffId).path("resolution").asString()).isEqualTo("TakenOver");
+    assertThat(types(client.awaitJournal(goalId, "COMPLETED")))
+        .containsSubsequence(
+            "GoalSubmitted",
+            "QuestionProposed",
+            "QuestionAsked",
+            "Answered",
+            "StepsProposed",
+            "ActionSucceeded",
+            "HandoffProposed",
+            "HandoffRequested",
+            "TakenOver",
+            "GoalCompleted");
+  }
+
   /** A denied approval ends the goal as failed, with the person's reason. */
   void deniedGoalFails() throws Exception {
     String goalId =

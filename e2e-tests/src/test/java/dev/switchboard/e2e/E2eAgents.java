@@ -11,10 +11,12 @@ import java.util.stream.Stream;
 
 /**
  * The planner's spec directory for the in-JVM stack: the project's example agents plus the e2e
- * agents over the demo tools ({@code courier}, {@code scout}, {@code herald}).
+ * agents over the demo tools ({@code courier}, {@code scout}, {@code herald}) and the clerk, who
+ * needs people ({@code clerk}).
  */
 final class E2eAgents {
-  static final List<String> E2E_SPECS = List.of("courier.yaml", "scout.yaml", "herald.yaml");
+  static final List<String> E2E_SPECS =
+      List.of("courier.yaml", "scout.yaml", "herald.yaml", "clerk.yaml");
 
   private E2eAgents() {}
 

@@ -58,6 +58,11 @@ abstract class EndToEndScenarios {
   }
 
   @Test
+  void shouldCompleteAGoalWhoseQuestionAndCallPeopleTookCareOf() throws Exception {
+    scenarios.questionAnsweredAndStepTakenOverByPeople();
+  }
+
+  @Test
   void shouldFailAGoalWhoseActionIsDenied() throws Exception {
     scenarios.deniedGoalFails();
   }

@@ -90,6 +90,40 @@ final class StackClient {
     return post(escalationId, "deny", "{\"reason\":\"" + reason + "\"}", true);
   }
 
+  HttpResponse<String> answer(String escalationId, String answer) {
+    return post(escalationId, "answer", "{\"answer\":\"" + answer + "\"}", true);
+  }
+
+  HttpResponse<String> takeOver(String escalationId, String result) {
+    return post(escalationId, "take-over", "{\"result\":\"" + result + "\"}", true);
+  }
+
+  /** Waits for the goal's pending inbox item of this type (e.g. QuestionAsked) and returns it. */
+  JsonNode awaitPending(String goalId, String type) {
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                pendingItems(goalId)
+                    .filter(item -> type.equals(item.path("type").asString()))
+                    .filter(item -> "PENDING".equals(item.path("status").asString()))
+                    .findFirst()
+                    .orElse(null),
+            item -> item != null);
+  }
+
+  /** One inbox item, as the API shows it. */
+  JsonNode item(String escalationId) {
+    HttpResponse<String> response =
+        get(stack.handoffUrl() + "/api/escalations/" + escalationId, true);
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(
+          "item " + escalationId + " answered " + response.statusCode() + ": " + response.body());
+    }
+    return json.readTree(response.body());
+  }
+
   HttpResponse<String> approveWithoutToken(String escalationId) {
     return post(escalationId, "approve", "{}", false);
   }

@@ -72,6 +72,8 @@ final class ApprovalWorkflow {
       case Answered answered -> notForApprovals(state, answered);
       case TakenOver takenOver -> notForApprovals(state, takenOver);
       case Reassigned reassigned -> notForApprovals(state, reassigned);
+      // A reminder answers nothing; the approval waits on.
+      case ResolutionEvent.DeadlineNear reminder -> Decision.of(state);
     };
   }
 

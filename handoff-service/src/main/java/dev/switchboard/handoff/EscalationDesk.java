@@ -3,6 +3,7 @@ package dev.switchboard.handoff;
 import dev.switchboard.contracts.EscalationIds;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.event.ResolutionEvent;
+import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.edge.EventContext;
 import dev.switchboard.websecurity.Caller;
 import java.time.Instant;
@@ -135,7 +136,9 @@ public final class EscalationDesk {
               + item.escalationId()
               + "' passed its deadline at "
               + item.deadline()
-              + " and expired; it takes no answer any more");
+              + (expiry.get() instanceof Reassigned moved
+                  ? " and moved to " + moved.newOwner() + "; it takes no answer from here"
+                  : " and expired; it takes no answer any more"));
     }
     ResolutionEvent resolution = answer.resolve(item, caller.name(), origin.auditOf(caller), now);
     write(item, resolution);

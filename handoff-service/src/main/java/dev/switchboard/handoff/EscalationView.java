@@ -2,6 +2,7 @@ package dev.switchboard.handoff;
 
 import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.ResolutionAudit;
+import dev.switchboard.contracts.event.VerdictEvent.Audit;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -13,6 +14,9 @@ import tools.jackson.databind.JsonNode;
  * @param slaRemainingSeconds seconds left until the deadline; negative once overdue
  * @param resolution how it was resolved (Approved, Denied, ...), null while pending
  * @param refusal why the guardrail refused the last answer, while the item waits again
+ * @param stoppedBy why the policy stopped the action: the guardrail's audit record of its verdict
+ *     (policy, version, rule, reason); null for questions and handoffs
+ * @param traceId the trace the escalation came with, if any
  */
 public record EscalationView(
     String escalationId,
@@ -37,8 +41,19 @@ public record EscalationView(
     String resolvedBy,
     Instant resolvedAt,
     String refusal,
+    StoppedBy stoppedBy,
+    String traceId,
     List<HistoryView> history,
     Links links) {
+
+  /** The guardrail's reasons for stopping an action, from its verdict's audit record. */
+  public record StoppedBy(String policyId, String policyVersion, String rule, String reason) {
+    static StoppedBy of(Audit audit) {
+      return audit == null
+          ? null
+          : new StoppedBy(audit.policyId(), audit.policyVersion(), audit.rule(), audit.reason());
+    }
+  }
 
   /** The tool call waiting for a yes or no. */
   public record ActionView(
@@ -96,12 +111,14 @@ public record EscalationView(
         item.resolvedBy(),
         item.decision() == null ? null : item.decision().occurredAt(),
         item.refusal(),
+        StoppedBy.of(item.stoppedBy()),
+        item.traceId(),
         item.history().stream()
             .map(h -> new HistoryView(h.at(), h.what(), h.actor(), h.detail(), h.audit()))
             .toList(),
         new Links(
             InboxLinks.itemPage(item.escalationId()),
             links.journalOf(item.goalId()),
-            links.traceOf(item.goalId())));
+            links.traceOf(item.goalId(), item.traceId())));
   }
 }

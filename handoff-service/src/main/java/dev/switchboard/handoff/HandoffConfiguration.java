@@ -25,8 +25,8 @@ class HandoffConfiguration {
   }
 
   @Bean
-  Inbox inbox(HandoffProperties properties, Clock clock) {
-    return new Inbox(properties.defaultSla(), clock);
+  Inbox inbox(HandoffProperties properties, SlaClock sla) {
+    return new Inbox(properties.defaultSla(), sla);
   }
 
   @Bean
@@ -36,8 +36,8 @@ class HandoffConfiguration {
   }
 
   @Bean
-  SlaClock slaClock(Clock clock) {
-    return new SlaClock(clock);
+  SlaClock slaClock(Clock clock, HandoffProperties properties) {
+    return new SlaClock(clock, properties.nextQueues());
   }
 
   @Bean

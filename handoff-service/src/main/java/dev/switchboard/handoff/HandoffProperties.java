@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param queueRoles roles per queue, e.g. {@code queue-roles[human:finance]=controllers}; a queue
  *     not listed, {@code human:<name>}, is worked by the role {@code <name>}
  * @param links where the page links an item's goal to
+ * @param nextQueues where an item nobody answered in time goes next, e.g. {@code
+ *     next-queues[human:approvers]=human:managers}; an item of a queue not listed expires
  */
 @ConfigurationProperties("switchboard.handoff")
 public record HandoffProperties(
@@ -28,7 +30,8 @@ public record HandoffProperties(
     Duration defaultSla,
     String adminRole,
     Map<String, List<String>> queueRoles,
-    InboxLinks links) {
+    InboxLinks links,
+    Map<String, String> nextQueues) {
   public HandoffProperties {
     operatorName =
         operatorName == null || operatorName.isBlank() ? "local-operator" : operatorName.strip();
@@ -36,6 +39,7 @@ public record HandoffProperties(
     adminRole = adminRole == null || adminRole.isBlank() ? "admin" : adminRole.strip();
     queueRoles = queueRoles == null ? Map.of() : Map.copyOf(queueRoles);
     links = links == null ? new InboxLinks(null, null) : links;
+    nextQueues = nextQueues == null ? Map.of() : Map.copyOf(nextQueues);
   }
 
   @Override
@@ -54,6 +58,8 @@ public record HandoffProperties(
         + queueRoles
         + ", links="
         + links
+        + ", nextQueues="
+        + nextQueues
         + "]";
   }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.handoff;
 
+import dev.switchboard.contracts.event.VerdictEvent.Audit;
 import dev.switchboard.edge.EventContext;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,16 +14,22 @@ import java.util.Optional;
  *     human:<queue>}); null while the agent that started it holds it
  * @param traces the W3C {@code traceparent} each escalation was read in, by escalationId: a
  *     person's answer, however much later, continues that trace
+ * @param earlyAudits the guardrail's audit records of escalated verdicts read before their
+ *     escalation (the two are written together, on two topics), by escalationId, until it arrives
  */
 public record HandoffState(
-    Map<String, InboxItem> items, String holder, Map<String, String> traces) {
+    Map<String, InboxItem> items,
+    String holder,
+    Map<String, String> traces,
+    Map<String, Audit> earlyAudits) {
   public HandoffState {
     items = items == null ? Map.of() : Map.copyOf(items);
     traces = traces == null ? Map.of() : Map.copyOf(traces);
+    earlyAudits = earlyAudits == null ? Map.of() : Map.copyOf(earlyAudits);
   }
 
   public HandoffState(Map<String, InboxItem> items, String holder) {
-    this(items, holder, Map.of());
+    this(items, holder, Map.of(), Map.of());
   }
 
   public HandoffState(Map<String, InboxItem> items) {
@@ -41,7 +48,7 @@ public record HandoffState(
     }
     Map<String, String> next = new LinkedHashMap<>(traces);
     next.put(escalationId, context.traceparent());
-    return new HandoffState(items, holder, next);
+    return new HandoffState(items, holder, next, earlyAudits);
   }
 
   static HandoffState empty() {
@@ -49,7 +56,7 @@ public record HandoffState(
   }
 
   HandoffState heldBy(String newHolder) {
-    return new HandoffState(items, newHolder, traces);
+    return new HandoffState(items, newHolder, traces, earlyAudits);
   }
 
   public Optional<InboxItem> item(String escalationId) {
@@ -63,6 +70,19 @@ public record HandoffState(
   HandoffState with(InboxItem item) {
     Map<String, InboxItem> next = new LinkedHashMap<>(items);
     next.put(item.escalationId(), item);
-    return new HandoffState(next, holder, traces);
+    Map<String, Audit> early = new LinkedHashMap<>(earlyAudits);
+    early.remove(item.escalationId());
+    return new HandoffState(next, holder, traces, early);
+  }
+
+  /** Kept until the escalation it belongs to opens its item. */
+  HandoffState withEarlyAudit(String escalationId, Audit audit) {
+    Map<String, Audit> early = new LinkedHashMap<>(earlyAudits);
+    early.put(escalationId, audit);
+    return new HandoffState(items, holder, traces, early);
+  }
+
+  Optional<Audit> earlyAudit(String escalationId) {
+    return Optional.ofNullable(earlyAudits.get(escalationId));
   }
 }

@@ -8,16 +8,22 @@ import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.EscalationEvent;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
+import dev.switchboard.contracts.event.ResolutionAudit;
 import dev.switchboard.contracts.event.ResolutionEvent;
+import dev.switchboard.contracts.event.ResolutionEvent.DeadlineNear;
 import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.SwitchboardEvent;
+import dev.switchboard.contracts.event.VerdictEvent;
+import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.EventContext;
 import dev.switchboard.edge.GoalProcessor;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,23 +35,38 @@ import org.slf4j.LoggerFactory;
  * durably on {@code resolution}. People's answers come in over HTTP; the one thing it writes itself
  * is the {@code Reassigned} of a handoff to an agent, which needs no person. It records who holds
  * the goal.
+ *
+ * <p>Each pending item has two durable timers: a reminder once a quarter of its SLA is left, and
+ * its deadline, where {@link SlaClock#onDeadline} expires it or moves it to the next queue. It also
+ * reads the guardrail's escalated verdicts, for the audit record of why the policy stopped an
+ * action.
  */
 public final class Inbox implements GoalProcessor<HandoffState> {
   /** The actor of resolutions the inbox writes without a person. */
   static final String SYSTEM_ACTOR = "system:handoff";
 
   private static final String AGENT_TARGET = "agent:";
+  private static final String DEADLINE_TIMER = "deadline:";
+  private static final String REMINDER_TIMER = "reminder:";
   private static final Logger log = LoggerFactory.getLogger(Inbox.class);
 
   private final Duration defaultSla;
-  private final Clock clock;
+  private final SlaClock sla;
 
   /**
    * @param defaultSla the time to answer an escalation that names no SLA of its own
    */
   public Inbox(Duration defaultSla, Clock clock) {
+    this(defaultSla, new SlaClock(clock));
+  }
+
+  /**
+   * @param defaultSla the time to answer an escalation that names no SLA of its own
+   * @param sla when to remind, and what expiry does
+   */
+  public Inbox(Duration defaultSla, SlaClock sla) {
     this.defaultSla = defaultSla;
-    this.clock = clock;
+    this.sla = sla;
   }
 
   @Override
@@ -55,7 +76,7 @@ public final class Inbox implements GoalProcessor<HandoffState> {
 
   @Override
   public List<Topic<?>> inputs() {
-    return List.of(Topics.ESCALATION, Topics.RESOLUTION);
+    return List.of(Topics.ESCALATION, Topics.RESOLUTION, Topics.VERDICT);
   }
 
   @Override
@@ -63,13 +84,11 @@ public final class Inbox implements GoalProcessor<HandoffState> {
     return HandoffState.class;
   }
 
-  /**
-   * As {@link #decide(HandoffState, SwitchboardEvent)}, keeping the trace an escalation came in.
-   */
+  /** Keeps the trace an escalation came in (its trace id goes on the item, its context too). */
   @Override
   public Decision<HandoffState> decide(
       HandoffState state, SwitchboardEvent event, EventContext context) {
-    Decision<HandoffState> decision = decide(state, event);
+    Decision<HandoffState> decision = route(state, event, context);
     if (!(event instanceof EscalationEvent escalation)
         || event instanceof ResolutionRefused
         || decision.state() == null) {
@@ -79,23 +98,60 @@ public final class Inbox implements GoalProcessor<HandoffState> {
         decision.state().tracedIn(escalation.escalationId(), context),
         decision.emit(),
         decision.effects(),
-        decision.timers());
+        decision.timers(),
+        decision.ended());
   }
 
   @Override
   public Decision<HandoffState> decide(HandoffState state, SwitchboardEvent event) {
+    return decide(state, event, EventContext.none());
+  }
+
+  private Decision<HandoffState> route(
+      HandoffState state, SwitchboardEvent event, EventContext context) {
     return switch (event) {
-      case ResolutionRefused refused -> Decision.of(reopen(state, refused));
-      case EscalationEvent escalation -> open(state, escalation);
-      case ResolutionEvent resolution -> Decision.of(close(state, resolution));
+      case ResolutionRefused refused -> reopen(state, refused);
+      case EscalationEvent escalation ->
+          open(state, escalation, RequestOrigin.traceIdOf(context.traceparent()));
+      case DeadlineNear reminder -> Decision.of(reminded(state, reminder));
+      case ResolutionEvent resolution -> close(state, resolution);
+      case ActionEscalated escalated -> Decision.of(stoppedBy(state, escalated));
+      case VerdictEvent other -> Decision.of(state);
       default ->
           throw new MalformedEventException(
-              "the inbox takes escalations and resolutions, not " + EventCodec.typeName(event));
+              "the inbox takes escalations, resolutions and verdicts, not "
+                  + EventCodec.typeName(event));
     };
   }
 
+  /** A reminder or a deadline of one of the goal's items is due. */
+  @Override
+  public Decision<HandoffState> onTimer(
+      HandoffState state, String goalId, String timerId, Instant now) {
+    boolean deadline = timerId.startsWith(DEADLINE_TIMER);
+    String escalationId = timerId.substring((deadline ? DEADLINE_TIMER : REMINDER_TIMER).length());
+    InboxItem item = state == null ? null : state.item(escalationId).orElse(null);
+    if (item == null || !item.isPending()) {
+      return Decision.of(state);
+    }
+    Optional<? extends ResolutionEvent> due =
+        deadline ? sla.onDeadline(item, now) : sla.reminder(item, now);
+    if (due.isEmpty()) {
+      return Decision.of(state);
+    }
+    log.info(
+        "escalation {} of goal {}: {} by {}",
+        escalationId,
+        goalId,
+        EventCodec.typeName(due.get()),
+        SlaClock.ACTOR);
+    // The item changes when the event is read back, like every answer; timers follow it then.
+    return Decision.of(state, due.get());
+  }
+
   /** An escalation already known (sent again) keeps its item as it is, resolved or not. */
-  private Decision<HandoffState> open(HandoffState state, EscalationEvent escalation) {
+  private Decision<HandoffState> open(
+      HandoffState state, EscalationEvent escalation, String traceId) {
     HandoffState known = state == null ? HandoffState.empty() : state;
     if (known.item(escalation.escalationId()).isPresent()) {
       log.info("escalation {} is in the inbox already", escalation.escalationId());
@@ -103,16 +159,18 @@ public final class Inbox implements GoalProcessor<HandoffState> {
     }
     if (escalation instanceof HandoffRequested handoff
         && handoff.target().startsWith(AGENT_TARGET)) {
-      return reassignToAgent(known, handoff);
+      return reassignToAgent(known, handoff, traceId);
     }
-    InboxItem item = InboxItem.pendingFrom(escalation, defaultSla);
+    InboxItem opened = InboxItem.pendingFrom(escalation, defaultSla, traceId);
+    InboxItem item =
+        known.earlyAudit(opened.escalationId()).map(opened::withStoppedBy).orElse(opened);
     log.info(
         "escalation {} of goal {} waits in queue {} until {}",
         escalation.escalationId(),
         escalation.goalId(),
         escalation.queue(),
         item.deadline());
-    return Decision.of(known.with(item));
+    return timersOf(Decision.of(known.with(item)), item);
   }
 
   /**
@@ -120,17 +178,19 @@ public final class Inbox implements GoalProcessor<HandoffState> {
    * new holder goes to {@code resolution}, where the planner picks it up. The eventId is derived
    * from the escalation, so the handoff is one reassignment however often it is read.
    */
-  private Decision<HandoffState> reassignToAgent(HandoffState state, HandoffRequested handoff) {
+  private Decision<HandoffState> reassignToAgent(
+      HandoffState state, HandoffRequested handoff, String traceId) {
     Reassigned reassigned =
         new Reassigned(
             handoff.goalId(),
             UUID.nameUUIDFromBytes(
                 ("reassigned:" + handoff.escalationId()).getBytes(StandardCharsets.UTF_8)),
             handoff.eventId(),
-            clock.instant(),
+            sla.now(),
             handoff.escalationId(),
             SYSTEM_ACTOR,
-            handoff.target());
+            handoff.target(),
+            new ResolutionAudit(SlaClock.AUTHENTICATED_BY, List.of(), null, null, traceId));
     log.info(
         "goal {} handed from agent '{}' to {}",
         handoff.goalId(),
@@ -138,13 +198,13 @@ public final class Inbox implements GoalProcessor<HandoffState> {
         handoff.target());
     return Decision.of(
         state
-            .with(InboxItem.pendingFrom(handoff, defaultSla).answered(reassigned))
+            .with(InboxItem.pendingFrom(handoff, defaultSla, traceId).answered(reassigned))
             .heldBy(handoff.target()),
         reassigned);
   }
 
   /** The first answer wins; later ones and ones for unknown escalations change nothing. */
-  private static HandoffState close(HandoffState state, ResolutionEvent resolution) {
+  private Decision<HandoffState> close(HandoffState state, ResolutionEvent resolution) {
     InboxItem item = state == null ? null : state.item(resolution.escalationId()).orElse(null);
     if (item == null) {
       log.warn(
@@ -152,7 +212,7 @@ public final class Inbox implements GoalProcessor<HandoffState> {
           EventCodec.typeName(resolution),
           resolution.escalationId(),
           resolution.goalId());
-      return state;
+      return Decision.of(state);
     }
     if (!item.isPending()) {
       log.info(
@@ -160,16 +220,61 @@ public final class Inbox implements GoalProcessor<HandoffState> {
           item.escalationId(),
           item.resolution(),
           EventCodec.typeName(resolution));
+      return Decision.of(state);
+    }
+    InboxItem answeredItem = item.answered(resolution);
+    HandoffState answered = state.with(answeredItem);
+    return timersOf(
+        Decision.of(
+            resolution instanceof Reassigned reassigned
+                ? answered.heldBy(reassigned.newOwner())
+                : answered),
+        answeredItem);
+  }
+
+  /** A reminder is a line of the item's history while it waits; it answers nothing. */
+  private static HandoffState reminded(HandoffState state, DeadlineNear reminder) {
+    InboxItem item = state == null ? null : state.item(reminder.escalationId()).orElse(null);
+    if (item == null || !item.isPending() || item.hasSeen(reminder.eventId())) {
       return state;
     }
-    HandoffState answered = state.with(item.answered(resolution));
-    return resolution instanceof Reassigned reassigned
-        ? answered.heldBy(reassigned.newOwner())
-        : answered;
+    return state.with(item.reminded(reminder));
+  }
+
+  /** Why the policy stopped the action, for the item; kept aside if its escalation is not here. */
+  private static HandoffState stoppedBy(HandoffState state, ActionEscalated escalated) {
+    if (escalated.audit() == null) {
+      return state;
+    }
+    HandoffState known = state == null ? HandoffState.empty() : state;
+    return known
+        .item(escalated.escalationId())
+        .map(item -> known.with(item.withStoppedBy(escalated.audit())))
+        .orElseGet(() -> known.withEarlyAudit(escalated.escalationId(), escalated.audit()));
+  }
+
+  /**
+   * A pending item's reminder and deadline timers, set (again) for its deadline; an answered
+   * item's, cancelled. A reminder already read back for this deadline is not set again; one whose
+   * time has passed unsent (the escalation was read late) is due at once.
+   */
+  private Decision<HandoffState> timersOf(Decision<HandoffState> decision, InboxItem item) {
+    String deadline = DEADLINE_TIMER + item.escalationId();
+    String reminder = REMINDER_TIMER + item.escalationId();
+    if (!item.isPending()) {
+      return decision.cancelTimer(deadline).cancelTimer(reminder);
+    }
+    Decision<HandoffState> withDeadline = decision.withTimer(deadline, item.deadline());
+    if (item.hasSeen(sla.reminderId(item))) {
+      return withDeadline.cancelTimer(reminder);
+    }
+    Instant remindAt = sla.remindAt(item);
+    Instant now = sla.now();
+    return withDeadline.withTimer(reminder, remindAt.isAfter(now) ? remindAt : now);
   }
 
   /** Only a refusal of the answer in force reopens the item; any other is out of date. */
-  private static HandoffState reopen(HandoffState state, ResolutionRefused refused) {
+  private Decision<HandoffState> reopen(HandoffState state, ResolutionRefused refused) {
     InboxItem item = state == null ? null : state.item(refused.escalationId()).orElse(null);
     if (item == null
         || item.isPending()
@@ -178,7 +283,7 @@ public final class Inbox implements GoalProcessor<HandoffState> {
           "refusal of {} for escalation {} does not match its answer in force; ignored",
           refused.causationId(),
           refused.escalationId());
-      return state;
+      return Decision.of(state);
     }
     log.info(
         "escalation {} waits again: the guardrail refused {} by {}: {}",
@@ -186,6 +291,7 @@ public final class Inbox implements GoalProcessor<HandoffState> {
         refused.resolution(),
         refused.actor(),
         refused.reason());
-    return state.with(item.reopened(refused));
+    InboxItem reopened = item.reopened(refused);
+    return timersOf(Decision.of(state.with(reopened)), reopened);
   }
 }

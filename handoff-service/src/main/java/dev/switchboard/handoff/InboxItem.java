@@ -10,11 +10,13 @@ import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.Answered;
 import dev.switchboard.contracts.event.ResolutionEvent.Approved;
+import dev.switchboard.contracts.event.ResolutionEvent.DeadlineNear;
 import dev.switchboard.contracts.event.ResolutionEvent.Denied;
 import dev.switchboard.contracts.event.ResolutionEvent.Edited;
 import dev.switchboard.contracts.event.ResolutionEvent.Expired;
 import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.ResolutionEvent.TakenOver;
+import dev.switchboard.contracts.event.VerdictEvent.Audit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +39,10 @@ import java.util.UUID;
  *     kept the item open in another queue; null while nobody answered (or after a refusal)
  * @param refusal why the guardrail refused the last answer, while the item waits again
  * @param escalationEventId the escalation event's id, the causation of every answer
+ * @param sla how long each queue has to answer: the escalation's SLA or the inbox default
+ * @param traceId the W3C trace id the escalation's record carried, if any
+ * @param stoppedBy the guardrail's audit record of the verdict that escalated an action (policy,
+ *     rule, reason); null for questions and handoffs, and until the verdict is read
  */
 public record InboxItem(
     String escalationId,
@@ -58,13 +64,32 @@ public record InboxItem(
     ResolutionEvent lastAnswer,
     String refusal,
     UUID escalationEventId,
-    List<HistoryEntry> history) {
+    List<HistoryEntry> history,
+    Duration sla,
+    String traceId,
+    Audit stoppedBy) {
 
   public InboxItem {
     history = history == null ? List.of() : List.copyOf(history);
+    // Items stored before the SLA was kept: it is what the first deadline gave.
+    sla =
+        sla == null && createdAt != null && deadline != null
+            ? Duration.between(createdAt, deadline)
+            : sla;
   }
 
   static InboxItem pendingFrom(EscalationEvent escalation, Duration defaultSla) {
+    return pendingFrom(escalation, defaultSla, null);
+  }
+
+  /**
+   * @param traceId the trace id of the escalation's record, or null
+   */
+  static InboxItem pendingFrom(EscalationEvent escalation, Duration defaultSla, String traceId) {
+    Duration sla =
+        escalation instanceof ApprovalRequested approval && approval.sla() != null
+            ? approval.sla()
+            : defaultSla;
     return switch (escalation) {
       case ApprovalRequested approval ->
           new InboxItem(
@@ -77,7 +102,7 @@ public record InboxItem(
               approval.reason(),
               approval.policy(),
               approval.occurredAt(),
-              approval.occurredAt().plus(approval.sla() == null ? defaultSla : approval.sla()),
+              approval.occurredAt().plus(sla),
               approval.requestedBy(),
               approval.approverRole(),
               approval.fourEyes(),
@@ -87,7 +112,10 @@ public record InboxItem(
               null,
               null,
               approval.eventId(),
-              List.of(received(approval, approval.agent(), approval.reason())));
+              List.of(received(approval, approval.agent(), approval.reason())),
+              sla,
+              traceId,
+              null);
       case HandoffRequested handoff ->
           new InboxItem(
               handoff.escalationId(),
@@ -99,7 +127,7 @@ public record InboxItem(
               handoff.reason(),
               null,
               handoff.occurredAt(),
-              handoff.occurredAt().plus(defaultSla),
+              handoff.occurredAt().plus(sla),
               null,
               null,
               false,
@@ -109,7 +137,10 @@ public record InboxItem(
               null,
               null,
               handoff.eventId(),
-              List.of(received(handoff, handoff.fromAgent(), handoff.reason())));
+              List.of(received(handoff, handoff.fromAgent(), handoff.reason())),
+              sla,
+              traceId,
+              null);
       case QuestionAsked question ->
           new InboxItem(
               question.escalationId(),
@@ -121,7 +152,7 @@ public record InboxItem(
               question.question(),
               null,
               question.occurredAt(),
-              question.occurredAt().plus(defaultSla),
+              question.occurredAt().plus(sla),
               null,
               null,
               false,
@@ -131,7 +162,10 @@ public record InboxItem(
               null,
               null,
               question.eventId(),
-              List.of(received(question, question.agent(), question.question())));
+              List.of(received(question, question.agent(), question.question())),
+              sla,
+              traceId,
+              null);
       case ResolutionRefused refused ->
           throw new IllegalArgumentException("a refusal reopens an item; it does not open one");
     };
@@ -170,7 +204,10 @@ public record InboxItem(
     return history.stream().anyMatch(entry -> entry.eventId().equals(eventId));
   }
 
-  /** The answer applied: resolved, or still pending in a new human queue. */
+  /**
+   * The answer applied: resolved, or still pending in a new human queue. A queue the SLA clock
+   * moved the item to gets the item's whole SLA from the move.
+   */
   InboxItem answered(ResolutionEvent answer) {
     HistoryEntry line =
         new HistoryEntry(
@@ -181,37 +218,22 @@ public record InboxItem(
             answer.eventId(),
             answer.audit());
     if (answer instanceof Reassigned reassigned && reassigned.newOwner().startsWith("human:")) {
-      return new InboxItem(
-          escalationId,
-          goalId,
-          kind,
-          reassigned.newOwner(),
-          agent,
-          action,
-          reason,
-          policy,
-          createdAt,
-          deadline,
-          requestedBy,
-          approverRole,
-          fourEyes,
-          target,
-          summary,
-          ItemStatus.PENDING,
-          answer,
-          null,
-          escalationEventId,
-          plus(line));
+      Instant due =
+          SlaClock.ACTOR.equals(reassigned.actor()) ? reassigned.occurredAt().plus(sla) : deadline;
+      return copy(reassigned.newOwner(), due, ItemStatus.PENDING, answer, null, stoppedBy, line);
     }
-    return with(ItemStatus.RESOLVED, answer, null, line);
+    return copy(queue, deadline, ItemStatus.RESOLVED, answer, null, stoppedBy, line);
   }
 
   /** The guardrail did not take the answer in force: pending again, with its reason. */
   InboxItem reopened(ResolutionRefused refused) {
-    return with(
+    return copy(
+        queue,
+        deadline,
         ItemStatus.PENDING,
         null,
         refused.reason(),
+        stoppedBy,
         new HistoryEntry(
             refused.occurredAt(),
             EventCodec.typeName(refused),
@@ -221,8 +243,26 @@ public record InboxItem(
             null));
   }
 
-  private InboxItem with(
-      ItemStatus newStatus, ResolutionEvent newAnswer, String newRefusal, HistoryEntry line) {
+  /** The SLA clock's reminder, as a line of the history; the item waits on. */
+  InboxItem reminded(DeadlineNear reminder) {
+    return copy(
+        queue,
+        deadline,
+        status,
+        lastAnswer,
+        refusal,
+        stoppedBy,
+        new HistoryEntry(
+            reminder.occurredAt(),
+            EventCodec.typeName(reminder),
+            reminder.actor(),
+            "reminder to " + reminder.queue() + ": due " + reminder.deadline(),
+            reminder.eventId(),
+            reminder.audit()));
+  }
+
+  /** With the guardrail's audit record of why the policy stopped the action. */
+  InboxItem withStoppedBy(Audit audit) {
     return new InboxItem(
         escalationId,
         goalId,
@@ -239,11 +279,48 @@ public record InboxItem(
         fourEyes,
         target,
         summary,
+        status,
+        lastAnswer,
+        refusal,
+        escalationEventId,
+        history,
+        sla,
+        traceId,
+        audit);
+  }
+
+  private InboxItem copy(
+      String newQueue,
+      Instant newDeadline,
+      ItemStatus newStatus,
+      ResolutionEvent newAnswer,
+      String newRefusal,
+      Audit newStoppedBy,
+      HistoryEntry line) {
+    return new InboxItem(
+        escalationId,
+        goalId,
+        kind,
+        newQueue,
+        agent,
+        action,
+        reason,
+        policy,
+        createdAt,
+        newDeadline,
+        requestedBy,
+        approverRole,
+        fourEyes,
+        target,
+        summary,
         newStatus,
         newAnswer,
         newRefusal,
         escalationEventId,
-        plus(line));
+        plus(line),
+        sla,
+        traceId,
+        newStoppedBy);
   }
 
   private List<HistoryEntry> plus(HistoryEntry line) {
@@ -259,8 +336,12 @@ public record InboxItem(
       case Edited edited -> "arguments changed to " + edited.arguments();
       case Answered answered -> answered.answer();
       case TakenOver takenOver -> takenOver.result();
-      case Reassigned reassigned -> "to " + reassigned.newOwner();
+      case Reassigned reassigned ->
+          SlaClock.ACTOR.equals(reassigned.actor())
+              ? "no answer in time; moved to " + reassigned.newOwner()
+              : "to " + reassigned.newOwner();
       case Expired expired -> expired.reason();
+      case DeadlineNear reminder -> "reminder: due " + reminder.deadline();
     };
   }
 }

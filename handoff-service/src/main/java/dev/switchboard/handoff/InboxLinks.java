@@ -8,9 +8,14 @@ import java.nio.charset.StandardCharsets;
  * the goal's trace in Jaeger, when those are configured.
  *
  * @param traceConsole base URL of the trace-service console, e.g. {@code http://localhost:8085}
- * @param jaeger a URL with {@code {goalId}} in it, e.g. a Jaeger search by the goal-id tag
+ * @param jaeger the Jaeger UI (e.g. {@code http://localhost:16686}: an item links {@code
+ *     <jaeger>/trace/<traceId>} of the trace its escalation came with), or a URL with {@code
+ *     {traceId}} or {@code {goalId}} in it (e.g. a Jaeger search by the goal-id tag)
  */
 public record InboxLinks(String traceConsole, String jaeger) {
+  private static final String GOAL_ID = "{goalId}";
+  private static final String TRACE_ID = "{traceId}";
+
   public InboxLinks {
     traceConsole = blankToNull(traceConsole);
     jaeger = blankToNull(jaeger);
@@ -27,10 +32,20 @@ public record InboxLinks(String traceConsole, String jaeger) {
         : (traceConsole.endsWith("/") ? traceConsole : traceConsole + "/") + "goals/" + goalId;
   }
 
-  public String traceOf(String goalId) {
-    return jaeger == null
-        ? null
-        : jaeger.replace("{goalId}", URLEncoder.encode(goalId, StandardCharsets.UTF_8));
+  /** The goal's trace; null when Jaeger is not configured, or the URL needs a trace id unknown. */
+  public String traceOf(String goalId, String traceId) {
+    if (jaeger == null) {
+      return null;
+    }
+    boolean byTrace = jaeger.contains(TRACE_ID) || !jaeger.contains(GOAL_ID);
+    if (byTrace && traceId == null) {
+      return null;
+    }
+    if (!jaeger.contains(TRACE_ID) && !jaeger.contains(GOAL_ID)) {
+      return (jaeger.endsWith("/") ? jaeger : jaeger + "/") + "trace/" + traceId;
+    }
+    String url = jaeger.replace(GOAL_ID, URLEncoder.encode(goalId, StandardCharsets.UTF_8));
+    return traceId == null ? url : url.replace(TRACE_ID, traceId);
   }
 
   private static String blankToNull(String text) {

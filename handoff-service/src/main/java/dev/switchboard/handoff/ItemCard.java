@@ -51,6 +51,8 @@ record ItemCard(
     String target,
     String summary,
     String refusal,
+    EscalationView.StoppedBy stoppedBy,
+    String traceId,
     List<HistoryLine> history,
     String journalUrl,
     String traceUrl,
@@ -120,6 +122,8 @@ record ItemCard(
         item.target(),
         item.summary(),
         item.isPending() ? item.refusal() : null,
+        EscalationView.StoppedBy.of(item.stoppedBy()),
+        item.traceId(),
         item.history().reversed().stream()
             .map(
                 line ->
@@ -132,7 +136,7 @@ record ItemCard(
                         fromWhere(line.audit())))
             .toList(),
         links.journalOf(item.goalId()),
-        links.traceOf(item.goalId()),
+        links.traceOf(item.goalId(), item.traceId()),
         new Actions(
             permission(item, caller, authority, new Answer.Approve(null)),
             permission(item, caller, authority, new Answer.Deny("x")),

@@ -59,6 +59,35 @@ class EscalationDeskTest {
     assertThat(desk.items(new ItemFilter(null, null, null, null, "g-unknown"))).isEmpty();
   }
 
+  /** An answer reads only its own goal's state, found through the goal its id names. */
+  @Test
+  void shouldAnswerWithoutReadingAnyOtherGoal() {
+    ApprovalRequested request = pending("g-1");
+    InboxSource oneGoalOnly =
+        new InboxSource() {
+          @Override
+          public List<HandoffState> all() {
+            throw new AssertionError("an answer must not scan every goal");
+          }
+
+          @Override
+          public java.util.Optional<HandoffState> ofGoal(String goalId) {
+            assertThat(goalId).isEqualTo("g-1");
+            return inbox.ofGoal(goalId);
+          }
+        };
+    EscalationDesk scanless =
+        new EscalationDesk(
+            oneGoalOnly,
+            inbox,
+            new InboxAuthority(new QueueAccess(Map.of(), "admin")),
+            new SlaClock(clock));
+
+    assertThat(
+            scanless.act(BOT, request.escalationId(), new Answer.Approve(null), ORIGIN).written())
+        .isTrue();
+  }
+
   @Test
   void shouldWriteAnApprovalWithItsAuditRecord() {
     ApprovalRequested request = pending("g-1");
@@ -205,7 +234,8 @@ class EscalationDeskTest {
             expired -> {
               assertThat(expired.actor()).isEqualTo(SlaClock.ACTOR);
               assertThat(expired.reason())
-                  .isEqualTo("no answer within 2 min (due 2025-01-01T10:02:00Z)");
+                  .isEqualTo(
+                      "no answer from human:approvers within 2 min (due 2025-01-01T10:02:00Z)");
             });
     assertThatThrownBy(() -> desk.act(BOB, request.escalationId(), new Answer.Deny("late"), ORIGIN))
         .isInstanceOf(InboxProblem.AlreadyDecided.class)

@@ -75,6 +75,8 @@ class HandoffIT {
       settings.put("switchboard.handoff.service-tokens[0].name", "ticket-bot");
       settings.put("switchboard.handoff.service-tokens[0].token-hash", ServiceTokens.hash(TOKEN));
       settings.put("switchboard.handoff.service-tokens[0].roles", "approvers");
+      // Nobody answers the night queue in time: its items move on to the approvers.
+      settings.put("switchboard.handoff.next-queues[human:night]", "human:approvers");
       instances.add(
           new SpringApplicationBuilder(HandoffApplication.class)
               .run(
@@ -182,6 +184,83 @@ class HandoffIT {
     assertThat(reopened.get("refusal").asString()).contains("not on the guardrail's list");
     assertThat(reopened.get("history").valueStream().map(h -> h.get("what").asString()).toList())
         .containsExactly("ApprovalRequested", "Approved", "ResolutionRefused");
+  }
+
+  /**
+   * The SLA on the edge's durable timers: an escalation nobody answers is reminded, moved from the
+   * night queue to the approvers with its SLA again, reminded there, and expires; every event is
+   * written once and carries the trace the escalation came with.
+   */
+  @Test
+  void shouldRemindMoveAndExpireAnEscalationNobodyAnswers() {
+    List<String> onOnePartition = goalsOnEveryPartition("sla").subList(0, 2);
+    String goalId = onOnePartition.get(0);
+    // A first expiry on the same partition, so the timing below does not include start-up work.
+    ApprovalRequested warmUp =
+        Escalations.approvalRequested(
+            onOnePartition.get(1),
+            Instant.now().truncatedTo(ChronoUnit.MILLIS),
+            null,
+            false,
+            Duration.ofSeconds(1));
+    probe.send(Topics.ESCALATION, warmUp);
+    probe.awaitEvent(Topics.RESOLUTION, warmUp.goalId(), ResolutionEvent.Expired.class, WAIT);
+
+    ApprovalRequested template =
+        Escalations.approvalRequested(
+            goalId,
+            Instant.now().truncatedTo(ChronoUnit.MILLIS),
+            null,
+            false,
+            Duration.ofSeconds(8));
+    ApprovalRequested approval =
+        new ApprovalRequested(
+            goalId,
+            template.eventId(),
+            template.causationId(),
+            template.occurredAt(),
+            template.escalationId(),
+            "human:night",
+            template.agent(),
+            template.action(),
+            template.policy(),
+            template.reason(),
+            null,
+            false,
+            template.sla(),
+            null);
+    String traceId = "0af7651916cd43dd8448eb211c80319c";
+    probe.sendRaw(
+        probe.names().of(Topics.ESCALATION),
+        goalId,
+        probe.codec().encode(approval),
+        Map.of("traceparent", "00-" + traceId + "-b7ad6b7169203331-01"));
+
+    ResolutionEvent.Expired expired =
+        probe.awaitEvent(Topics.RESOLUTION, goalId, ResolutionEvent.Expired.class, WAIT);
+    assertThat(Duration.between(approval.occurredAt(), expired.occurredAt()))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(16));
+
+    List<ResolutionEvent> written = probe.events(Topics.RESOLUTION, goalId);
+    assertThat(written)
+        .extracting(e -> e.getClass().getSimpleName())
+        .containsExactly("DeadlineNear", "Reassigned", "DeadlineNear", "Expired");
+    assertThat(written).allSatisfy(e -> assertThat(e.actor()).isEqualTo(SlaClock.ACTOR));
+    assertThat(written).allSatisfy(e -> assertThat(e.audit().traceId()).isEqualTo(traceId));
+    assertThat(((ResolutionEvent.Reassigned) written.get(1)).newOwner())
+        .isEqualTo("human:approvers");
+    assertThat(expired.reason()).contains("human:approvers");
+    JsonNode item =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> item(urls.get(0), approval.escalationId()),
+                shown -> "Expired".equals(shown.path("resolution").asString()));
+    assertThat(item.get("queue").asString()).isEqualTo("human:approvers");
+    assertThat(item.get("traceId").asString()).isEqualTo(traceId);
+    assertThat(item.get("history").valueStream().map(h -> h.get("what").asString()).toList())
+        .containsExactly(
+            "ApprovalRequested", "DeadlineNear", "Reassigned", "DeadlineNear", "Expired");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.switchboard.handoff;
 
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.SwitchboardEvent;
+import dev.switchboard.edge.EventContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,12 @@ final class InboxInMemory implements InboxSource, ResolutionWriter {
   boolean feedBack;
 
   synchronized void apply(SwitchboardEvent event) {
-    HandoffState next = inbox.decide(states.get(event.goalId()), event).state();
+    apply(event, EventContext.none());
+  }
+
+  /** As the edge hands it over: with what the event's record carried (its traceparent). */
+  synchronized void apply(SwitchboardEvent event, EventContext context) {
+    HandoffState next = inbox.decide(states.get(event.goalId()), event, context).state();
     if (next != null) {
       states.put(event.goalId(), next);
     }

@@ -17,6 +17,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.Denied;
+import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
+import dev.switchboard.contracts.event.VerdictEvent.Audit;
+import dev.switchboard.edge.EventContext;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -92,6 +95,50 @@ class InboxPageTest {
                         containsString("id=\"deny-form\""),
                         containsString("id=\"edit-form\""),
                         not(containsString("id=\"answer-form\"")))));
+  }
+
+  /** Why the policy stopped it (the guardrail's audit record), and the trace it came with. */
+  @Test
+  void shouldShowWhyThePolicyStoppedTheActionAndLinkItsTrace() throws Exception {
+    String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    ApprovalRequested approval =
+        Escalations.approvalRequested(
+            "page-" + UUID.randomUUID(), NOW.minusSeconds(300), null, false, null);
+    inbox.apply(approval, new EventContext("00-" + trace + "-00f067aa0ba902b7-01"));
+    inbox.apply(
+        new ActionEscalated(
+            approval.goalId(),
+            UUID.randomUUID(),
+            null,
+            NOW.minusSeconds(300),
+            approval.action().actionId(),
+            "outbound-communication",
+            approval.escalationId(),
+            "mail leaves the company",
+            new Audit(
+                "outbound-communication",
+                "7",
+                "mail-to-outside-domains",
+                "the recipient is outside the company",
+                "hash",
+                null,
+                trace,
+                "demo.send",
+                "demo",
+                null)));
+
+    mvc.perform(get("/inbox/" + approval.escalationId()).with(cookieOf(login("ann"))))
+        .andExpect(status().isOk())
+        .andExpect(
+            content()
+                .string(
+                    allOf(
+                        containsString("id=\"stopped-by\""),
+                        containsString("mail-to-outside-domains"),
+                        containsString("the recipient is outside the company"),
+                        containsString("v7"),
+                        containsString(trace),
+                        containsString("href=\"http://jaeger.example/trace/" + trace + "\""))));
   }
 
   @Test

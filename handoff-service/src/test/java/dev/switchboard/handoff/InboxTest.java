@@ -25,7 +25,8 @@ class InboxTest {
   @Test
   void shouldReadEscalationsAndItsOwnResolutions() {
     assertThat(inbox.service()).isEqualTo(Service.HANDOFF);
-    assertThat(inbox.inputs()).containsExactly(Topics.ESCALATION, Topics.RESOLUTION);
+    assertThat(inbox.inputs())
+        .containsExactly(Topics.ESCALATION, Topics.RESOLUTION, Topics.VERDICT);
   }
 
   @Test
@@ -251,7 +252,7 @@ class InboxTest {
 
     assertThatThrownBy(() -> inbox.decide(null, stray))
         .isInstanceOf(MalformedEventException.class)
-        .hasMessage("the inbox takes escalations and resolutions, not GoalCancelled");
+        .hasMessage("the inbox takes escalations, resolutions and verdicts, not GoalCancelled");
   }
 
   @Test

@@ -63,6 +63,7 @@ class InboxWithoutKafka {
     registry.add("switchboard.handoff.operator-token", () -> OPERATOR_TOKEN);
     registry.add("switchboard.handoff.peer-token", () -> PEER_TOKEN);
     registry.add("switchboard.handoff.links.trace-console", () -> "http://trace.example");
+    registry.add("switchboard.handoff.links.jaeger", () -> "http://jaeger.example");
   }
 
   @Bean

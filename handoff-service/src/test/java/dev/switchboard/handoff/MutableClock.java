@@ -14,6 +14,10 @@ final class MutableClock extends Clock {
     this.now = now;
   }
 
+  void setTo(Instant instant) {
+    now = instant;
+  }
+
   void advance(Duration by) {
     now = now.plus(by);
   }

@@ -103,8 +103,15 @@ class SmallPartsTest {
             "http://jaeger:16686/search?tags=%7B%22goal%22%3A%22{goalId}%22%7D");
 
     assertThat(links.journalOf("g-1")).isEqualTo("http://localhost:8085/goals/g-1");
-    assertThat(links.traceOf("g:1"))
+    assertThat(links.traceOf("g:1", null))
         .isEqualTo("http://jaeger:16686/search?tags=%7B%22goal%22%3A%22g%3A1%22%7D");
+    String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+    assertThat(new InboxLinks(null, "http://localhost:16686/").traceOf("g-1", trace))
+        .isEqualTo("http://localhost:16686/trace/" + trace);
+    assertThat(new InboxLinks(null, "http://localhost:16686").traceOf("g-1", null)).isNull();
+    assertThat(new InboxLinks(null, "http://j/trace/{traceId}?goal={goalId}").traceOf("g-1", trace))
+        .isEqualTo("http://j/trace/" + trace + "?goal=g-1");
+    assertThat(new InboxLinks(null, null).traceOf("g-1", trace)).isNull();
     assertThat(new InboxLinks(" ", null).journalOf("g-1")).isNull();
     assertThat(InboxLinks.itemPage("g-1~approval-x")).isEqualTo("/inbox/g-1~approval-x");
   }

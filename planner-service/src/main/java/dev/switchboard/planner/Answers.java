@@ -74,6 +74,7 @@ final class Answers {
       case Approved approved -> Decision.of(goal);
       case Denied denied -> Decision.of(goal);
       case Edited edited -> Decision.of(goal);
+      case ResolutionEvent.DeadlineNear reminder -> Decision.of(goal);
     };
   }
 

@@ -155,6 +155,8 @@ final class EventSummaries {
       case Reassigned reassigned ->
           "reassigned to " + reassigned.newOwner() + " by " + reassigned.actor();
       case Expired expired -> "expired" + because(expired.reason());
+      case ResolutionEvent.DeadlineNear reminder ->
+          "reminder: " + reminder.queue() + " has until " + reminder.deadline();
     };
   }
 

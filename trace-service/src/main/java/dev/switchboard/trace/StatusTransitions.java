@@ -29,6 +29,8 @@ final class StatusTransitions {
           case ActionRequestEvent request -> GoalStatus.RUNNING;
           case ActionResultEvent result -> null;
           case EscalationEvent escalation -> GoalStatus.WAITING_FOR_HUMAN;
+          // A reminder answers nothing: the goal still waits for a person.
+          case ResolutionEvent.DeadlineNear reminder -> null;
           case ResolutionEvent resolution -> GoalStatus.RUNNING;
           case OutcomeEvent.GoalCompleted completed -> GoalStatus.COMPLETED;
           case OutcomeEvent.GoalFailed failed -> GoalStatus.FAILED;

@@ -11,6 +11,7 @@ import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
 import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
 import dev.switchboard.contracts.event.PlannedAction;
+import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.Denied;
 import dev.switchboard.contracts.event.ResolutionEvent.Expired;
 import dev.switchboard.contracts.event.ResolutionEvent.TakenOver;
@@ -18,6 +19,7 @@ import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
 import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
 import dev.switchboard.contracts.event.VerdictEvent.Audit;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -115,6 +117,33 @@ class EventSummariesTest {
     assertThat(
             summary(new Expired(goal.goalId, id(), null, at(1), "e-1", "system:sla", "no answer")))
         .isEqualTo("expired: no answer");
+    assertThat(
+            summary(
+                new ResolutionEvent.DeadlineNear(
+                    goal.goalId,
+                    id(),
+                    null,
+                    at(1),
+                    "e-1",
+                    "system:sla",
+                    "human:approvers",
+                    Instant.parse("2025-01-01T12:00:00Z"),
+                    null)))
+        .isEqualTo("reminder: human:approvers has until 2025-01-01T12:00:00Z");
+    // A reminder answers nothing: the goal still waits for a person.
+    assertThat(
+            StatusTransitions.after(
+                new ResolutionEvent.DeadlineNear(
+                    goal.goalId,
+                    id(),
+                    null,
+                    at(1),
+                    "e-1",
+                    "system:sla",
+                    "human:approvers",
+                    at(2),
+                    null)))
+        .isEmpty();
     assertThat(
             summary(
                 new ResolutionRefused(

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 
-/** Topic {@code resolution}: a person's (or the SLA clock's) answer to an escalation. */
+/**
+ * Topic {@code resolution}: a person's (or the SLA clock's) answer to an escalation, and the SLA
+ * clock's reminder before its deadline ({@link DeadlineNear}, which answers nothing).
+ */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = ResolutionEvent.Approved.class, name = "Approved"),
@@ -15,7 +18,8 @@ import tools.jackson.databind.JsonNode;
   @JsonSubTypes.Type(value = ResolutionEvent.Answered.class, name = "Answered"),
   @JsonSubTypes.Type(value = ResolutionEvent.TakenOver.class, name = "TakenOver"),
   @JsonSubTypes.Type(value = ResolutionEvent.Reassigned.class, name = "Reassigned"),
-  @JsonSubTypes.Type(value = ResolutionEvent.Expired.class, name = "Expired")
+  @JsonSubTypes.Type(value = ResolutionEvent.Expired.class, name = "Expired"),
+  @JsonSubTypes.Type(value = ResolutionEvent.DeadlineNear.class, name = "DeadlineNear")
 })
 public sealed interface ResolutionEvent extends SwitchboardEvent {
 
@@ -235,6 +239,34 @@ public sealed interface ResolutionEvent extends SwitchboardEvent {
         String actor,
         String reason) {
       this(goalId, eventId, causationId, occurredAt, escalationId, actor, reason, null);
+    }
+  }
+
+  /**
+   * A reminder: the escalation is still unanswered and its deadline is near. It answers nothing;
+   * the escalation stays open. Outside systems (a chat bot) may use it to nudge the queue.
+   *
+   * @param actor {@code system:sla}
+   * @param queue the queue that should answer
+   * @param deadline when the escalation expires (or moves on) unless someone answers
+   */
+  record DeadlineNear(
+      String goalId,
+      UUID eventId,
+      UUID causationId,
+      Instant occurredAt,
+      String escalationId,
+      String actor,
+      String queue,
+      Instant deadline,
+      ResolutionAudit audit)
+      implements ResolutionEvent {
+    public DeadlineNear {
+      Require.envelope(goalId, eventId, occurredAt);
+      Require.text(escalationId, "escalationId");
+      Require.text(actor, "actor");
+      Require.text(queue, "queue");
+      Require.present(deadline, "deadline");
     }
   }
 }
