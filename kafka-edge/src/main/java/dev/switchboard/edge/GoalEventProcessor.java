@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.KeyValue;
@@ -58,6 +59,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
   private final EffectHandlers handlers;
   private final Duration timerInterval;
   private final Clock clock;
+  private final RecordGate gate;
   private ProcessorContext<String, Outgoing> context;
   private KeyValueStore<String, byte[]> store;
   private KeyValueStore<String, byte[]> timerStore;
@@ -70,7 +72,8 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
       EffectTopics effectTopics,
       EffectHandlers handlers,
       EffectsProperties effects,
-      Clock clock) {
+      Clock clock,
+      RecordGate gate) {
     this.logic = logic;
     this.names = names;
     this.codec = codec;
@@ -82,6 +85,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     this.handlers = handlers;
     this.timerInterval = effects.timerInterval();
     this.clock = clock;
+    this.gate = gate;
   }
 
   @Override
@@ -95,9 +99,14 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
   @Override
   public void process(Record<String, byte[]> record) {
     RecordOrigin source = RecordOrigin.of(context.recordMetadata().orElseThrow(), record.headers());
-    RecordOrigin.unstamp(record.headers());
     if (source.topic().equals(effectTopics.results())) {
       processEffectRecord(record);
+      return;
+    }
+    Optional<RecordGate.Rejection> rejection = gate.check(record, source);
+    RecordOrigin.unstamp(record.headers());
+    if (rejection.isPresent()) {
+      deadLetter(record, source, rejection.get());
       return;
     }
     try {
@@ -353,6 +362,20 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     }
 
     void save() {
+      for (Record<String, Outgoing> record : out) {
+        long size = RecordGate.sizeOf(record.key(), record.value().value(), record.headers());
+        if (size > gate.maxRecordBytes()) {
+          // Checked before anything is written: the broker would refuse it and abort the
+          // transaction, again on every retry of the same input.
+          throw new IllegalStateException(
+              "the decision writes a record of "
+                  + size
+                  + " bytes to "
+                  + record.value().topic()
+                  + ", over the limit of "
+                  + gate.maxRecordBytes());
+        }
+      }
       timerDeletes.forEach(timerStore::delete);
       timerPuts.forEach(timerStore::put);
       store.put(goalId, states.encode(goal));
@@ -379,6 +402,34 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
         log.error("{} drops an unreadable timer {}: {}", consumerName, entry.key, e.toString());
       }
     }
+  }
+
+  private void deadLetter(
+      Record<String, byte[]> record, RecordOrigin source, RecordGate.Rejection rejection) {
+    if (rejection.whole()) {
+      deadLetter(record, source, rejection.reason());
+      return;
+    }
+    log.warn(
+        "{} sent a reference to {}-{}@{} ({} bytes) to the dead-letter topic: {}",
+        consumerName,
+        source.topic(),
+        source.partition(),
+        source.offset(),
+        rejection.size(),
+        rejection.reason());
+    context.forward(
+        new Record<>(
+            DeadLetters.keptKey(record.key()),
+            new Outgoing(source.topic() + TopicNames.DLQ_SUFFIX, null),
+            record.timestamp(),
+            DeadLetters.referenceHeaders(
+                rejection.reason(),
+                consumerName,
+                source.topic(),
+                source.partition(),
+                source.offset(),
+                rejection.size())));
   }
 
   private void deadLetter(Record<String, byte[]> record, RecordOrigin source, String reason) {

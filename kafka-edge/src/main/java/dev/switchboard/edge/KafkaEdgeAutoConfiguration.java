@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -110,6 +111,11 @@ public class KafkaEdgeAutoConfiguration {
     // A crashed instance's partitions move after 15 s instead of the default 45 s.
     config.putIfAbsent(
         StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 15_000);
+    StreamErrorHandlers.configure(
+        config,
+        logic.inputs().stream()
+            .map(names::of)
+            .collect(Collectors.toCollection(LinkedHashSet::new)));
     StreamsBuilderFactoryBean factory =
         new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(config));
     factory.setInfrastructureCustomizer(
@@ -125,7 +131,8 @@ public class KafkaEdgeAutoConfiguration {
                 store,
                 handlers,
                 effects,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                new RecordGate(properties.maxEventBytes(), properties.partitions()));
             extensions.orderedStream().forEach(e -> e.addTo(builder, names, applicationId));
           }
         });
