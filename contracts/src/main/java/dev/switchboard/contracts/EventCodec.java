@@ -41,6 +41,11 @@ public final class EventCodec {
     this.maxEventBytes = maxEventBytes;
   }
 
+  /** The largest record value {@link #decode} takes. */
+  public int maxEventBytes() {
+    return maxEventBytes;
+  }
+
   public JsonMapper mapper() {
     return mapper;
   }

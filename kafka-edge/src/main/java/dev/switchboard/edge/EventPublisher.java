@@ -43,13 +43,22 @@ public final class EventPublisher implements AutoCloseable {
 
   public void publish(SwitchboardEvent event) {
     Topic<?> topic = Topics.toWrite(event, service);
+    byte[] value = codec.encode(event);
+    if (value.length > codec.maxEventBytes()) {
+      throw new EventTooLargeException(
+          "the event is "
+              + value.length
+              + " bytes; at most "
+              + codec.maxEventBytes()
+              + " are taken");
+    }
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
             names.of(topic),
             null,
             event.occurredAt().toEpochMilli(),
             event.goalId(),
-            codec.encode(event),
+            value,
             EventHeaders.of(event, service, null));
     try {
       producer.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -64,6 +73,13 @@ public final class EventPublisher implements AutoCloseable {
   @Override
   public void close() {
     producer.close(Duration.ofSeconds(5));
+  }
+
+  /** The event is larger than any reader takes; nothing was written. */
+  public static final class EventTooLargeException extends RuntimeException {
+    EventTooLargeException(String message) {
+      super(message);
+    }
   }
 
   /** Kafka did not take the event; nothing was written. */

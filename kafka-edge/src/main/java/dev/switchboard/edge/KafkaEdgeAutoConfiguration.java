@@ -22,16 +22,20 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.Ordered;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires a service's {@link GoalProcessor} to Kafka: creates its topics, runs it in an exactly-once
@@ -42,7 +46,8 @@ import org.springframework.kafka.core.KafkaAdmin;
 @EnableConfigurationProperties({
   SwitchboardKafkaProperties.class,
   SecurityProperties.class,
-  EffectsProperties.class
+  EffectsProperties.class,
+  HttpLimitsProperties.class
 })
 public class KafkaEdgeAutoConfiguration {
 
@@ -187,6 +192,19 @@ public class KafkaEdgeAutoConfiguration {
       GoalProcessor<?> logic, TopicNames names, EventCodec codec, KafkaProperties kafkaProperties) {
     return new EventPublisher(
         kafkaProperties.buildProducerProperties(), names, codec, logic.service());
+  }
+
+  /**
+   * Every service's HTTP API refuses oversized bodies before reading them (or signing anyone in).
+   */
+  @Bean
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  FilterRegistrationBean<RequestSizeLimit> switchboardRequestSizeLimit(
+      HttpLimitsProperties limits, JsonMapper json) {
+    FilterRegistrationBean<RequestSizeLimit> registration =
+        new FilterRegistrationBean<>(new RequestSizeLimit(limits.maxRequestSize().toBytes(), json));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
   }
 
   @Bean

@@ -13,6 +13,10 @@ import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
 import dev.switchboard.edge.testing.TopicProbe;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -26,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -35,7 +40,7 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootTest(
     classes = HostileInputIT.CountingApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "switchboard.kafka.topic-prefix=hostile-it-"
@@ -47,6 +52,8 @@ class HostileInputIT {
 
   @Value("${spring.embedded.kafka.brokers}")
   String brokers;
+
+  @LocalServerPort int port;
 
   TopicProbe probe;
 
@@ -137,6 +144,33 @@ class HostileInputIT {
         .singleElement()
         .extracting(SwitchboardEvent::causationId)
         .isEqualTo(after.eventId());
+  }
+
+  @Test
+  void shouldShowAnonymousCallersTheHealthStatusButNoDetails() throws Exception {
+    HttpResponse<String> health = http("/actuator/health", null);
+
+    assertThat(health.body()).contains("\"status\"").doesNotContain("details");
+    assertThat(health.body()).doesNotContain("clusterId").doesNotContain("diskSpace");
+  }
+
+  @Test
+  void shouldRefuseAnOversizedRequestBodyWith413() throws Exception {
+    HttpResponse<String> response = http("/anything", "x".repeat(2 * 1024 * 1024));
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).contains("exceeds the limit of 1048576 bytes");
+  }
+
+  private HttpResponse<String> http(String path, String body) throws Exception {
+    try (HttpClient client = HttpClient.newHttpClient()) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+      if (body != null) {
+        request.POST(HttpRequest.BodyPublishers.ofString(body));
+      }
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
   }
 
   private ConsumerRecord<String, byte[]> deadLetter(Topic<?> topic, String key, String reasonPart) {

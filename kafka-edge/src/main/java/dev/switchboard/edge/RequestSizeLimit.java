@@ -1,4 +1,4 @@
-package dev.switchboard.trace;
+package dev.switchboard.edge;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,14 +14,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses request bodies over the limit with a 413 problem detail before anything reads them. The
- * service only answers GETs, so any sizeable body is a mistake or an attack.
+ * Refuses request bodies over the limit with a 413 problem detail before anything reads them, so a
+ * huge body is never read whole nor turned into an event the broker would refuse. A body of unknown
+ * length (chunked) is refused too: every Switchboard client sends a length.
  */
-final class RequestSizeLimit extends OncePerRequestFilter {
+public final class RequestSizeLimit extends OncePerRequestFilter {
   private final long maxBytes;
   private final JsonMapper json;
 
-  RequestSizeLimit(long maxBytes, JsonMapper json) {
+  public RequestSizeLimit(long maxBytes, JsonMapper json) {
     this.maxBytes = maxBytes;
     this.json = json;
   }
