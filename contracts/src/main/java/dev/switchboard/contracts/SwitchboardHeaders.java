@@ -32,6 +32,14 @@ public final class SwitchboardHeaders {
    */
   public static final String DLQ_REPLAYED_FROM = "switchboard-dlq-replayed-from";
 
+  /**
+   * The writer's Ed25519 signature (base64) over topic, key and value, and the id of the key that
+   * made it; readers check it against the topic's one writer.
+   */
+  public static final String SIGNATURE = "switchboard-signature";
+
+  public static final String SIGNER = "switchboard-signer";
+
   /** CloudEvents binary mode. */
   public static final String CE_SPECVERSION = "ce_specversion";
 

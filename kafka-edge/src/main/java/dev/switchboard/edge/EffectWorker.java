@@ -2,6 +2,7 @@ package dev.switchboard.edge;
 
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Service;
+import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.SwitchboardEvent;
@@ -76,6 +77,7 @@ final class EffectWorker implements SmartLifecycle {
   private final EffectsProperties settings;
   private final TestHalt halt;
   private final Clock clock;
+  private final EventSignatures signatures;
   private final Queue<Done> done = new ConcurrentLinkedQueue<>();
   private final AtomicInteger running = new AtomicInteger();
 
@@ -101,7 +103,8 @@ final class EffectWorker implements SmartLifecycle {
       TopicNames names,
       Service service,
       EffectsProperties settings,
-      Clock clock) {
+      Clock clock,
+      EventSignatures signatures) {
     this.name = applicationId + "-effect-worker";
     this.topics = topics;
     this.consumerConfig = new HashMap<>(consumerConfig);
@@ -127,6 +130,7 @@ final class EffectWorker implements SmartLifecycle {
     this.settings = settings;
     this.halt = settings.testHalt();
     this.clock = clock;
+    this.signatures = signatures;
   }
 
   @Override
@@ -362,14 +366,18 @@ final class EffectWorker implements SmartLifecycle {
     }
     out.add(marker(new Finished(ended.result(), !publish.isEmpty())));
     for (SwitchboardEvent event : publish) {
+      Topic<?> topic = Topics.toWrite(event, service);
+      byte[] value = events.encode(event);
+      Headers headers = EventHeaders.of(event, service, ended.headers());
+      signatures.sign(topic, event.goalId(), value, headers);
       out.add(
           new ProducerRecord<>(
-              names.of(Topics.toWrite(event, service)),
+              names.of(topic),
               null,
               event.occurredAt().toEpochMilli(),
               event.goalId(),
-              events.encode(event),
-              EventHeaders.of(event, service, ended.headers())));
+              value,
+              headers));
     }
     log.info(
         "effect {} attempt {} of goal {}: {}",

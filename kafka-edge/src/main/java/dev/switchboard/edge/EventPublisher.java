@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -29,9 +30,19 @@ public final class EventPublisher implements AutoCloseable {
   private final TopicNames names;
   private final EventCodec codec;
   private final Service service;
+  private final EventSignatures signatures;
 
   public EventPublisher(
       Map<String, Object> producerConfig, TopicNames names, EventCodec codec, Service service) {
+    this(producerConfig, names, codec, service, EventSignatures.off(service));
+  }
+
+  EventPublisher(
+      Map<String, Object> producerConfig,
+      TopicNames names,
+      EventCodec codec,
+      Service service,
+      EventSignatures signatures) {
     Map<String, Object> config = new HashMap<>(producerConfig);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -39,6 +50,7 @@ public final class EventPublisher implements AutoCloseable {
     this.names = names;
     this.codec = codec;
     this.service = service;
+    this.signatures = signatures;
   }
 
   public void publish(SwitchboardEvent event) {
@@ -52,6 +64,8 @@ public final class EventPublisher implements AutoCloseable {
               + codec.maxEventBytes()
               + " are taken");
     }
+    Headers headers = EventHeaders.of(event, service, null);
+    signatures.sign(topic, event.goalId(), value, headers);
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
             names.of(topic),
@@ -59,7 +73,7 @@ public final class EventPublisher implements AutoCloseable {
             event.occurredAt().toEpochMilli(),
             event.goalId(),
             value,
-            EventHeaders.of(event, service, null));
+            headers);
     try {
       producer.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {

@@ -114,6 +114,11 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
           names
               .topicNamed(source.topic())
               .orElseThrow(() -> new MalformedEventException("not a catalog topic"));
+      Optional<String> forged =
+          gate.signatures().problemWith(topic, record.key(), record.value(), record.headers());
+      if (forged.isPresent()) {
+        throw new MalformedEventException(forged.get());
+      }
       SwitchboardEvent event = codec.decode(topic, record.value());
       if (!event.goalId().equals(record.key())) {
         throw new MalformedEventException(
@@ -292,12 +297,15 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
 
     void emit(SwitchboardEvent event) {
       Topic<?> target = Topics.toWrite(event, logic.service());
+      byte[] value = codec.encode(event);
+      Headers headers = EventHeaders.of(event, logic.service(), inbound);
+      gate.signatures().sign(target, event.goalId(), value, headers);
       out.add(
           new Record<>(
               event.goalId(),
-              new Outgoing(names.of(target), codec.encode(event)),
+              new Outgoing(names.of(target), value),
               event.occurredAt().toEpochMilli(),
-              EventHeaders.of(event, logic.service(), inbound)));
+              headers));
     }
 
     private void issue(Effect effect) {

@@ -18,6 +18,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -47,9 +49,11 @@ import tools.jackson.databind.json.JsonMapper;
   SwitchboardKafkaProperties.class,
   SecurityProperties.class,
   EffectsProperties.class,
-  HttpLimitsProperties.class
+  HttpLimitsProperties.class,
+  EventSigningProperties.class
 })
 public class KafkaEdgeAutoConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(KafkaEdgeAutoConfiguration.class);
 
   @Bean
   TopicNames topicNames(SwitchboardKafkaProperties properties) {
@@ -90,6 +94,18 @@ public class KafkaEdgeAutoConfiguration {
             .toArray(NewTopic[]::new));
   }
 
+  /** Signs what this service writes, checks who wrote what it reads (off without key files). */
+  @Bean
+  EventSignatures eventSignatures(GoalProcessor<?> logic, EventSigningProperties properties) {
+    EventSignatures signatures = properties.signatures(logic.service());
+    if (!signatures.enabled()) {
+      log.warn(
+          "events are neither signed nor checked: set switchboard.security.event-signing.*"
+              + " (bin/switchboard up does); anyone who can write to Kafka can forge events");
+    }
+    return signatures;
+  }
+
   @Bean
   EffectHandlers effectHandlers(ObjectProvider<EffectHandler> handlers) {
     return new EffectHandlers(handlers.orderedStream().toList());
@@ -105,7 +121,8 @@ public class KafkaEdgeAutoConfiguration {
       ObjectProvider<TopologyExtension> extensions,
       ObjectProvider<GoalStoreSupplier> stores,
       EffectHandlers handlers,
-      EffectsProperties effects) {
+      EffectsProperties effects,
+      EventSignatures signatures) {
     GoalStoreSupplier store = stores.getIfAvailable(GoalStoreSupplier::inMemory);
     String applicationId = applicationId(logic, properties);
     Map<String, Object> config = kafkaProperties.buildStreamsProperties();
@@ -137,7 +154,7 @@ public class KafkaEdgeAutoConfiguration {
                 handlers,
                 effects,
                 Clock.systemUTC(),
-                new RecordGate(properties.maxEventBytes(), properties.partitions()));
+                new RecordGate(properties.maxEventBytes(), properties.partitions(), signatures));
             extensions.orderedStream().forEach(e -> e.addTo(builder, names, applicationId));
           }
         });
@@ -158,7 +175,8 @@ public class KafkaEdgeAutoConfiguration {
       KafkaProperties kafkaProperties,
       SwitchboardKafkaProperties properties,
       EffectHandlers handlers,
-      EffectsProperties effects) {
+      EffectsProperties effects,
+      EventSignatures signatures) {
     String applicationId = applicationId(logic, properties);
     return new EffectWorker(
         applicationId,
@@ -172,7 +190,8 @@ public class KafkaEdgeAutoConfiguration {
         names,
         logic.service(),
         effects,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        signatures);
   }
 
   @Bean
@@ -189,9 +208,13 @@ public class KafkaEdgeAutoConfiguration {
   @Bean
   @Lazy
   EventPublisher eventPublisher(
-      GoalProcessor<?> logic, TopicNames names, EventCodec codec, KafkaProperties kafkaProperties) {
+      GoalProcessor<?> logic,
+      TopicNames names,
+      EventCodec codec,
+      KafkaProperties kafkaProperties,
+      EventSignatures signatures) {
     return new EventPublisher(
-        kafkaProperties.buildProducerProperties(), names, codec, logic.service());
+        kafkaProperties.buildProducerProperties(), names, codec, logic.service(), signatures);
   }
 
   /**

@@ -16,10 +16,24 @@ import org.apache.kafka.streams.processor.api.Record;
 final class RecordGate {
   private final int maxRecordBytes;
   private final int partitions;
+  private final EventSignatures signatures;
 
   RecordGate(int maxRecordBytes, int partitions) {
+    this(maxRecordBytes, partitions, null);
+  }
+
+  RecordGate(int maxRecordBytes, int partitions, EventSignatures signatures) {
     this.maxRecordBytes = maxRecordBytes;
     this.partitions = partitions;
+    this.signatures = signatures;
+  }
+
+  /** Signs what the service writes, checks who wrote what it reads. */
+  EventSignatures signatures() {
+    if (signatures == null) {
+      throw new IllegalStateException("this gate has no event signatures");
+    }
+    return signatures;
   }
 
   /**
