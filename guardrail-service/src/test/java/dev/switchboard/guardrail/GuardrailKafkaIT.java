@@ -83,7 +83,7 @@ class GuardrailKafkaIT {
         new ActionSigner(
             ActionKeyRing.of(Map.of("2026-01", OLD_KEY, "2026-04", NEW_KEY), "2026-01"),
             probe.codec());
-    newKeyOnly = ActionSigner.fromSecret(NEW_KEY, probe.codec());
+    newKeyOnly = ActionSigner.fromSecret(NEW_KEY, "2026-04", probe.codec());
   }
 
   @AfterEach
