@@ -35,6 +35,7 @@ import dev.switchboard.contracts.event.VerdictEvent;
 import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
 import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
 import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
+import dev.switchboard.contracts.event.VerdictEvent.Audit;
 import java.util.List;
 
 /**
@@ -88,14 +89,17 @@ final class EventSummaries {
   private static String verdict(VerdictEvent event, KnownNames names) {
     String tool = names.toolOf(event.actionId());
     return switch (event) {
-      case ActionAllowed allowed -> "allowed " + tool + policy(allowed.policy());
+      case ActionAllowed allowed -> "allowed " + tool + policy(allowed.policy(), allowed.audit());
       case ActionDenied denied ->
-          "denied " + tool + policy(denied.policy()) + because(denied.reason());
+          "denied " + tool + policy(denied.policy(), denied.audit()) + because(denied.reason());
       case ActionEscalated escalated -> {
         // The queue comes with the escalation event, which may arrive before or after this one.
         String queue = names.queueOf(escalated.escalationId());
         yield queue == null
-            ? "escalated " + tool + policy(escalated.policy()) + because(escalated.reason())
+            ? "escalated "
+                + tool
+                + policy(escalated.policy(), escalated.audit())
+                + because(escalated.reason())
             : "escalated " + tool + " to " + queue + because(escalated.reason());
       }
     };
@@ -176,8 +180,16 @@ final class EventSummaries {
         + " more";
   }
 
-  private static String policy(String policy) {
-    return policy == null || policy.isBlank() ? "" : " (" + policy + ")";
+  /** The deciding rule, and from the audit record the policy document and its version. */
+  private static String policy(String policy, Audit audit) {
+    if (policy == null || policy.isBlank()) {
+      return "";
+    }
+    if (audit == null || audit.policyId() == null) {
+      return " (" + policy + ")";
+    }
+    String version = audit.policyVersion() == null ? "" : " " + audit.policyVersion();
+    return " (" + policy + " of " + audit.policyId() + version + ")";
   }
 
   private static String because(String reason) {

@@ -15,7 +15,9 @@ import dev.switchboard.contracts.event.ResolutionEvent.Denied;
 import dev.switchboard.contracts.event.ResolutionEvent.Expired;
 import dev.switchboard.contracts.event.ResolutionEvent.TakenOver;
 import dev.switchboard.contracts.event.SwitchboardEvent;
+import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
 import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
+import dev.switchboard.contracts.event.VerdictEvent.Audit;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -38,6 +40,28 @@ class EventSummariesTest {
     assertThat(summary(denied))
         .as("an action no event named yet goes by its id")
         .isEqualTo("denied x/step-9 (known-tools): tool 'rm' is not allowed");
+  }
+
+  @Test
+  void shouldNameThePolicyDocumentAndVersionFromTheAuditRecord() {
+    Audit audit =
+        new Audit(
+            "switchboard-default",
+            "1+0123456789ab",
+            "read-only-tools",
+            "the tool only reads",
+            "f".repeat(64),
+            null,
+            null,
+            "demo.lookup",
+            "demo",
+            "acme");
+    ActionAllowed allowed =
+        new ActionAllowed(
+            goal.goalId, id(), null, at(1), goal.lookupId(), "read-only-tools", audit);
+
+    assertThat(summary(allowed))
+        .isEqualTo("allowed demo.lookup (read-only-tools of switchboard-default 1+0123456789ab)");
   }
 
   @Test
