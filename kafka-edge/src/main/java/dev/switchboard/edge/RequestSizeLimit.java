@@ -20,10 +20,21 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class RequestSizeLimit extends OncePerRequestFilter {
   private final long maxBytes;
+  private final boolean refuseUnknownLength;
   private final JsonMapper json;
 
+  /** Refuses bodies over the limit and bodies of unknown length (chunked). */
   public RequestSizeLimit(long maxBytes, JsonMapper json) {
+    this(maxBytes, true, json);
+  }
+
+  /**
+   * @param refuseUnknownLength false lets chunked bodies through (Spring's RestClient sends them,
+   *     e.g. between handoff instances); only a declared length is checked then
+   */
+  public RequestSizeLimit(long maxBytes, boolean refuseUnknownLength, JsonMapper json) {
     this.maxBytes = maxBytes;
+    this.refuseUnknownLength = refuseUnknownLength;
     this.json = json;
   }
 
@@ -33,7 +44,7 @@ public final class RequestSizeLimit extends OncePerRequestFilter {
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
     boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
-    if (length <= maxBytes && !(chunked && length < 0)) {
+    if (length <= maxBytes && !(refuseUnknownLength && chunked && length < 0)) {
       chain.doFilter(request, response);
       return;
     }
