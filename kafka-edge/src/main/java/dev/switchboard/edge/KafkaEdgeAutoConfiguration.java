@@ -225,7 +225,8 @@ public class KafkaEdgeAutoConfiguration {
   FilterRegistrationBean<RequestSizeLimit> switchboardRequestSizeLimit(
       HttpLimitsProperties limits, JsonMapper json) {
     FilterRegistrationBean<RequestSizeLimit> registration =
-        new FilterRegistrationBean<>(new RequestSizeLimit(limits.maxRequestSize().toBytes(), json));
+        new FilterRegistrationBean<>(
+            new RequestSizeLimit(limits.maxRequestSize().toBytes(), false, json));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
   }
