@@ -17,7 +17,7 @@ record CommandLine(
     String command, Map<String, String> options, Set<String> flags, List<String> arguments) {
 
   /** Options that take no value. */
-  static final Set<String> FLAGS = Set.of("yes", "until-done", "help");
+  static final Set<String> FLAGS = Set.of("yes", "until-done", "help", "all", "full");
 
   CommandLine {
     options = Map.copyOf(options);

@@ -1,6 +1,10 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.contracts.EventCodec;
+import dev.switchboard.contracts.EventKeys;
+import dev.switchboard.contracts.Service;
+import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -45,6 +49,14 @@ public final class SwitchboardCli {
                                   decide each case with the guardrail's policy engine; print
                                   decision and rule; exit 1 on any mismatch (policy: file or dir)
         hash-password             read a password on stdin, print its bcrypt hash (for users)
+        event-keys <dir>          make an Ed25519 event-signing key per writing service (kept if
+                                  there) and <dir>/trusted-keys with their public keys
+        dlq list <topic>          dead letters of a topic: position, consumer, source, size, reason
+        dlq show <topic> <partition@offset>   one in full: headers and payload  [--full]
+        dlq replay <topic> <partition@offset>... | --all
+                                  write them back to their topic, checked again (a reference, an
+                                  ActionRequested or a still-invalid record is refused: exit 1)
+            [--bootstrap ..] [--prefix p]
 
       login: --token t (a service token), or --user u with --password-file f; else from
              $SWITCHBOARD_TOKEN, $SWITCHBOARD_OPERATOR_TOKEN, or $SWITCHBOARD_USER with
@@ -139,6 +151,8 @@ public final class SwitchboardCli {
               out,
               clock);
       case "policy" -> policy(line.allowing(Set.of(), 3));
+      case "event-keys" -> eventKeys(line.allowing(Set.of(), 1));
+      case "dlq" -> deadLetters(line.allowing(Set.of("bootstrap", "prefix", "all", "full"), 64));
       default -> throw new UsageException("unknown command '" + line.command() + "'");
     };
   }
@@ -224,6 +238,40 @@ public final class SwitchboardCli {
         .run(
             Path.of(line.argument(1, "a policy file or directory")),
             Path.of(line.argument(2, "a cases file")));
+  }
+
+  /** For bin/switchboard up: a key pair per writing service, kept if there already. */
+  private int eventKeys(CommandLine line) {
+    Path dir = Path.of(line.argument(0, "a directory for the keys"));
+    List<Service> writers =
+        java.util.Arrays.stream(Service.values())
+            .filter(service -> service != Service.GOAL_PRODUCERS)
+            .filter(service -> !Topics.writtenBy(service).isEmpty())
+            .toList();
+    EventKeys.generateMissing(dir, writers);
+    out.println("event-signing keys of " + writers + " in " + dir);
+    return ExitCode.OK;
+  }
+
+  private int deadLetters(CommandLine line) {
+    String action = line.argument(0, "a subcommand: list, show or replay");
+    String topic = line.argument(1, "a topic, e.g. goals");
+    TopicNames names = new TopicNames(line.option("prefix", ""));
+    try (KafkaDeadLetters store =
+        new KafkaDeadLetters(line.option("bootstrap", DEFAULT_BOOTSTRAP))) {
+      DeadLetterCommands commands =
+          new DeadLetterCommands(store, new DeadLetterReplay(names, new EventCodec()), names, out);
+      List<String> rest = line.arguments().subList(2, line.arguments().size());
+      return switch (action) {
+        case "list" -> commands.list(topic);
+        case "show" ->
+            commands.show(
+                topic, line.argument(2, "a dead letter: <partition>@<offset>"), line.flag("full"));
+        case "replay" -> commands.replay(topic, rest, line.flag("all"));
+        default ->
+            throw new UsageException("'dlq' knows list, show and replay, not '" + action + "'");
+      };
+    }
   }
 
   private KafkaGoalSubmitter kafka(CommandLine line) {

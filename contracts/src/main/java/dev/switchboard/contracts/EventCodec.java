@@ -18,8 +18,12 @@ import tools.jackson.databind.json.JsonMapper;
  * unknown fields ignored). Decoding failures carry a reason fit for a dead-letter header.
  */
 public final class EventCodec {
-  /** Larger records are rejected before parsing. */
-  public static final int DEFAULT_MAX_EVENT_BYTES = 1024 * 1024;
+  /**
+   * Larger records are rejected before parsing. Below the broker's default {@code
+   * message.max.bytes} (1048588) with room for the headers a dead letter adds, so any record within
+   * the limit can be dead-lettered whole.
+   */
+  public static final int DEFAULT_MAX_EVENT_BYTES = 1_000_000;
 
   private final JsonMapper mapper;
   private final int maxEventBytes;
@@ -35,6 +39,11 @@ public final class EventCodec {
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
     this.maxEventBytes = maxEventBytes;
+  }
+
+  /** The largest record value {@link #decode} takes. */
+  public int maxEventBytes() {
+    return maxEventBytes;
   }
 
   public JsonMapper mapper() {

@@ -21,6 +21,25 @@ public final class SwitchboardHeaders {
   public static final String DLQ_SOURCE_OFFSET = "switchboard-dlq-source-offset";
   public static final String DLQ_CONSUMER = "switchboard-dlq-consumer";
 
+  /**
+   * On a dead letter too large to copy whole: the original record's size in bytes (key, value and
+   * headers). Such a dead letter is a reference: no payload and none of the original headers.
+   */
+  public static final String DLQ_SOURCE_SIZE = "switchboard-dlq-source-size";
+
+  /**
+   * On a replayed record: the dead letter's offset it was replayed from ({@code topic-p@offset}).
+   */
+  public static final String DLQ_REPLAYED_FROM = "switchboard-dlq-replayed-from";
+
+  /**
+   * The writer's Ed25519 signature (base64) over topic, key and value, and the id of the key that
+   * made it; readers check it against the topic's one writer.
+   */
+  public static final String SIGNATURE = "switchboard-signature";
+
+  public static final String SIGNER = "switchboard-signer";
+
   /** CloudEvents binary mode. */
   public static final String CE_SPECVERSION = "ce_specversion";
 

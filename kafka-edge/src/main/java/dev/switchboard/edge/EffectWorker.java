@@ -2,6 +2,7 @@ package dev.switchboard.edge;
 
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Service;
+import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.SwitchboardEvent;
@@ -80,6 +81,7 @@ final class EffectWorker implements SmartLifecycle {
   private final TestHalt halt;
   private final GoalTracing tracing;
   private final Clock clock;
+  private final EventSignatures signatures;
   private final Queue<Done> done = new ConcurrentLinkedQueue<>();
   private final AtomicInteger running = new AtomicInteger();
 
@@ -106,7 +108,8 @@ final class EffectWorker implements SmartLifecycle {
       Service service,
       EffectsProperties settings,
       GoalTracing tracing,
-      Clock clock) {
+      Clock clock,
+      EventSignatures signatures) {
     this.name = applicationId + "-effect-worker";
     this.topics = topics;
     this.consumerConfig = new HashMap<>(consumerConfig);
@@ -133,6 +136,7 @@ final class EffectWorker implements SmartLifecycle {
     this.halt = settings.testHalt();
     this.tracing = tracing;
     this.clock = clock;
+    this.signatures = signatures;
   }
 
   @Override
@@ -389,15 +393,15 @@ final class EffectWorker implements SmartLifecycle {
     }
     out.add(marker(new Finished(ended.result(), !publish.isEmpty()), ended.trace()));
     for (SwitchboardEvent event : publish) {
-      String topic = names.of(Topics.toWrite(event, service));
+      Topic<?> topic = Topics.toWrite(event, service);
+      String name = names.of(topic);
+      byte[] value = events.encode(event);
+      Headers headers =
+          tracing.send(ended.trace(), name, event.goalId(), EventHeaders.of(event, service));
+      signatures.sign(topic, event.goalId(), value, headers);
       out.add(
           new ProducerRecord<>(
-              topic,
-              null,
-              event.occurredAt().toEpochMilli(),
-              event.goalId(),
-              events.encode(event),
-              tracing.send(ended.trace(), topic, event.goalId(), EventHeaders.of(event, service))));
+              name, null, event.occurredAt().toEpochMilli(), event.goalId(), value, headers));
     }
     log.info(
         "effect {} attempt {} of goal {}: {}",

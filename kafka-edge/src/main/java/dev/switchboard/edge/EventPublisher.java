@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -31,13 +32,15 @@ public final class EventPublisher implements AutoCloseable {
   private final EventCodec codec;
   private final Service service;
   private final GoalTracing tracing;
+  private final EventSignatures signatures;
 
   public EventPublisher(
       Map<String, Object> producerConfig,
       TopicNames names,
       EventCodec codec,
       Service service,
-      GoalTracing tracing) {
+      GoalTracing tracing,
+      EventSignatures signatures) {
     Map<String, Object> config = new HashMap<>(producerConfig);
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -46,6 +49,7 @@ public final class EventPublisher implements AutoCloseable {
     this.codec = codec;
     this.service = service;
     this.tracing = tracing;
+    this.signatures = signatures;
   }
 
   /** In the current trace (a request's), or a new one. */
@@ -66,14 +70,25 @@ public final class EventPublisher implements AutoCloseable {
   private void write(SwitchboardEvent event, Context trace) {
     Topic<?> topic = Topics.toWrite(event, service);
     String name = names.of(topic);
+    byte[] value = codec.encode(event);
+    if (value.length > codec.maxEventBytes()) {
+      throw new EventTooLargeException(
+          "the event is "
+              + value.length
+              + " bytes; at most "
+              + codec.maxEventBytes()
+              + " are taken");
+    }
+    Headers headers = tracing.send(trace, name, event.goalId(), EventHeaders.of(event, service));
+    signatures.sign(topic, event.goalId(), value, headers);
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
             name,
             null,
             event.occurredAt().toEpochMilli(),
             event.goalId(),
-            codec.encode(event),
-            tracing.send(trace, name, event.goalId(), EventHeaders.of(event, service)));
+            value,
+            headers);
     try {
       producer.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -87,6 +102,13 @@ public final class EventPublisher implements AutoCloseable {
   @Override
   public void close() {
     producer.close(Duration.ofSeconds(5));
+  }
+
+  /** The event is larger than any reader takes; nothing was written. */
+  public static final class EventTooLargeException extends RuntimeException {
+    EventTooLargeException(String message) {
+      super(message);
+    }
   }
 
   /** Kafka did not take the event; nothing was written. */

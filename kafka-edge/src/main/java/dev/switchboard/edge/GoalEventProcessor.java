@@ -22,7 +22,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -63,6 +65,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
   private final RetentionProperties retention;
   private final GoalTracing tracing;
   private final Clock clock;
+  private final RecordGate gate;
   private ProcessorContext<String, Outgoing> context;
   private KeyValueStore<String, byte[]> store;
   private KeyValueStore<String, byte[]> timerStore;
@@ -77,7 +80,8 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
       EffectsProperties effects,
       RetentionProperties retention,
       GoalTracing tracing,
-      Clock clock) {
+      Clock clock,
+      RecordGate gate) {
     this.logic = logic;
     this.names = names;
     this.codec = codec;
@@ -91,6 +95,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     this.retention = retention;
     this.tracing = tracing;
     this.clock = clock;
+    this.gate = gate;
   }
 
   @Override
@@ -104,7 +109,6 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
   @Override
   public void process(Record<String, byte[]> record) {
     RecordOrigin source = RecordOrigin.of(context.recordMetadata().orElseThrow(), record.headers());
-    RecordOrigin.unstamp(record.headers());
     // The producer's context (a goal's caller, or the send span that wrote it); else a new trace.
     Context parent = GoalTracing.extract(record.headers());
     Span span =
@@ -124,7 +128,14 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
 
   private void process(Record<String, byte[]> record, RecordOrigin source, Context trace) {
     if (source.topic().equals(effectTopics.results())) {
+      RecordOrigin.unstamp(record.headers());
       processEffectRecord(record, trace);
+      return;
+    }
+    Optional<RecordGate.Rejection> rejection = gate.check(record, source);
+    RecordOrigin.unstamp(record.headers());
+    if (rejection.isPresent()) {
+      deadLetter(record, source, rejection.get());
       return;
     }
     try {
@@ -132,6 +143,11 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
           names
               .topicNamed(source.topic())
               .orElseThrow(() -> new MalformedEventException("not a catalog topic"));
+      Optional<String> forged =
+          gate.signatures().problemWith(topic, record.key(), record.value(), record.headers());
+      if (forged.isPresent()) {
+        throw new MalformedEventException(forged.get());
+      }
       SwitchboardEvent event = codec.decode(topic, record.value());
       if (!event.goalId().equals(record.key())) {
         throw new MalformedEventException(
@@ -374,14 +390,18 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     }
 
     void emit(SwitchboardEvent event) {
-      String target = names.of(Topics.toWrite(event, logic.service()));
+      Topic<?> target = Topics.toWrite(event, logic.service());
+      String name = names.of(target);
+      byte[] value = codec.encode(event);
+      Headers headers =
+          tracing.send(trace, name, event.goalId(), EventHeaders.of(event, logic.service()));
+      gate.signatures().sign(target, event.goalId(), value, headers);
       out.add(
           new Record<>(
               event.goalId(),
-              new Outgoing(target, codec.encode(event)),
+              new Outgoing(name, value),
               event.occurredAt().toEpochMilli(),
-              tracing.send(
-                  trace, target, event.goalId(), EventHeaders.of(event, logic.service()))));
+              headers));
     }
 
     private void issue(Effect effect) {
@@ -449,6 +469,20 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     }
 
     void save() {
+      for (Record<String, Outgoing> record : out) {
+        long size = RecordGate.sizeOf(record.key(), record.value().value(), record.headers());
+        if (size > gate.maxRecordBytes()) {
+          // Checked before anything is written: the broker would refuse it and abort the
+          // transaction, again on every retry of the same input.
+          throw new IllegalStateException(
+              "the decision writes a record of "
+                  + size
+                  + " bytes to "
+                  + record.value().topic()
+                  + ", over the limit of "
+                  + gate.maxRecordBytes());
+        }
+      }
       timerDeletes.forEach(timerStore::delete);
       timerPuts.forEach(timerStore::put);
       store.put(goalId, states.encode(goal));
@@ -479,6 +513,34 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
         log.error("{} drops an unreadable timer {}: {}", consumerName, entry.key, e.toString());
       }
     }
+  }
+
+  private void deadLetter(
+      Record<String, byte[]> record, RecordOrigin source, RecordGate.Rejection rejection) {
+    if (rejection.whole()) {
+      deadLetter(record, source, rejection.reason());
+      return;
+    }
+    log.warn(
+        "{} sent a reference to {}-{}@{} ({} bytes) to the dead-letter topic: {}",
+        consumerName,
+        source.topic(),
+        source.partition(),
+        source.offset(),
+        rejection.size(),
+        rejection.reason());
+    context.forward(
+        new Record<>(
+            DeadLetters.keptKey(record.key()),
+            new Outgoing(source.topic() + TopicNames.DLQ_SUFFIX, null),
+            record.timestamp(),
+            DeadLetters.referenceHeaders(
+                rejection.reason(),
+                consumerName,
+                source.topic(),
+                source.partition(),
+                source.offset(),
+                rejection.size())));
   }
 
   private void deadLetter(Record<String, byte[]> record, RecordOrigin source, String reason) {

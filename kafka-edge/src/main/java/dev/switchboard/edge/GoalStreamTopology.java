@@ -39,7 +39,8 @@ public final class GoalStreamTopology {
       EffectsProperties effects,
       RetentionProperties retention,
       GoalTracing tracing,
-      Clock clock) {
+      Clock clock,
+      RecordGate gate) {
     EffectTopics effectTopics = EffectTopics.of(applicationId);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(stores.get(STORE), Serdes.String(), Serdes.ByteArray()));
@@ -54,7 +55,7 @@ public final class GoalStreamTopology {
               throw new UnsupportedOperationException("outgoing records are never read back");
             });
     Consumed<String, byte[]> consumed = Consumed.with(Serdes.String(), Serdes.ByteArray());
-    inputStream(builder, logic, names)
+    inputStream(builder, logic, names, gate)
         .merge(builder.stream(effectTopics.results(), consumed))
         .process(
             () ->
@@ -68,7 +69,8 @@ public final class GoalStreamTopology {
                     effects,
                     retention,
                     tracing,
-                    clock),
+                    clock,
+                    gate),
             STORE,
             TIMER_STORE)
         .to((key, value, context) -> value.topic(), Produced.with(Serdes.String(), outgoing));
@@ -78,10 +80,11 @@ public final class GoalStreamTopology {
    * Switchboard's own topics are written with Kafka's Java partitioner, so a goal's events share a
    * partition number on every topic. Outside producers may partition differently (librdkafka's
    * default hashes keys with CRC32), so their topics are re-keyed through one internal topic first;
-   * the record's origin travels in headers for its dead letter.
+   * the record's origin travels in headers for its dead letter. Each is size-checked before it is
+   * re-keyed: the re-keying topic would refuse what is too large, and stop the partition.
    */
   private static KStream<String, byte[]> inputStream(
-      StreamsBuilder builder, GoalProcessor<?> logic, TopicNames names) {
+      StreamsBuilder builder, GoalProcessor<?> logic, TopicNames names, RecordGate gate) {
     Consumed<String, byte[]> consumed = Consumed.with(Serdes.String(), Serdes.ByteArray());
     List<String> internal = namesOf(logic, names, false);
     List<String> outside = namesOf(logic, names, true);
@@ -89,7 +92,7 @@ public final class GoalStreamTopology {
         outside.isEmpty()
             ? null
             : builder.stream(outside, consumed)
-                .processValues(RecordOrigin.Stamp::new)
+                .process(() -> new RecordOrigin.Stamp(gate))
                 .repartition(
                     Repartitioned.<String, byte[]>as(RecordOrigin.REPARTITION_NAME)
                         .withKeySerde(Serdes.String())

@@ -15,29 +15,36 @@ import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
+import org.springframework.core.Ordered;
 import org.springframework.kafka.config.KafkaStreamsConfiguration;
 import org.springframework.kafka.config.KafkaStreamsInfrastructureCustomizer;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wires a service's {@link GoalProcessor} to Kafka: creates its topics, runs it in an exactly-once
@@ -49,9 +56,12 @@ import org.springframework.kafka.core.KafkaAdmin;
   SwitchboardKafkaProperties.class,
   SecurityProperties.class,
   EffectsProperties.class,
-  RetentionProperties.class
+  RetentionProperties.class,
+  HttpLimitsProperties.class,
+  EventSigningProperties.class
 })
 public class KafkaEdgeAutoConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(KafkaEdgeAutoConfiguration.class);
 
   @Bean
   TopicNames topicNames(SwitchboardKafkaProperties properties) {
@@ -113,6 +123,18 @@ public class KafkaEdgeAutoConfiguration {
     return GoalTracing.of(openTelemetry);
   }
 
+  /** Signs what this service writes, checks who wrote what it reads (off without key files). */
+  @Bean
+  EventSignatures eventSignatures(GoalProcessor<?> logic, EventSigningProperties properties) {
+    EventSignatures signatures = properties.signatures(logic.service());
+    if (!signatures.enabled()) {
+      log.warn(
+          "events are neither signed nor checked: set switchboard.security.event-signing.*"
+              + " (bin/switchboard up does); anyone who can write to Kafka can forge events");
+    }
+    return signatures;
+  }
+
   @Bean
   EffectHandlers effectHandlers(ObjectProvider<EffectHandler> handlers) {
     return new EffectHandlers(handlers.orderedStream().toList());
@@ -130,7 +152,8 @@ public class KafkaEdgeAutoConfiguration {
       EffectHandlers handlers,
       EffectsProperties effects,
       RetentionProperties retention,
-      GoalTracing tracing) {
+      GoalTracing tracing,
+      EventSignatures signatures) {
     GoalStoreSupplier store = stores.getIfAvailable(GoalStoreSupplier::inMemory);
     String applicationId = applicationId(logic, properties);
     Map<String, Object> config = kafkaProperties.buildStreamsProperties();
@@ -141,6 +164,11 @@ public class KafkaEdgeAutoConfiguration {
     // A crashed instance's partitions move after 15 s instead of the default 45 s.
     config.putIfAbsent(
         StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 15_000);
+    StreamErrorHandlers.configure(
+        config,
+        logic.inputs().stream()
+            .map(names::of)
+            .collect(Collectors.toCollection(LinkedHashSet::new)));
     StreamsBuilderFactoryBean factory =
         new StreamsBuilderFactoryBean(new KafkaStreamsConfiguration(config));
     factory.setInfrastructureCustomizer(
@@ -158,7 +186,8 @@ public class KafkaEdgeAutoConfiguration {
                 effects,
                 retention,
                 tracing,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                new RecordGate(properties.maxEventBytes(), properties.partitions(), signatures));
             extensions.orderedStream().forEach(e -> e.addTo(builder, names, applicationId));
           }
         });
@@ -180,7 +209,8 @@ public class KafkaEdgeAutoConfiguration {
       SwitchboardKafkaProperties properties,
       EffectHandlers handlers,
       EffectsProperties effects,
-      GoalTracing tracing) {
+      GoalTracing tracing,
+      EventSignatures signatures) {
     String applicationId = applicationId(logic, properties);
     return new EffectWorker(
         applicationId,
@@ -195,7 +225,8 @@ public class KafkaEdgeAutoConfiguration {
         logic.service(),
         effects,
         tracing,
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        signatures);
   }
 
   @Bean
@@ -216,9 +247,29 @@ public class KafkaEdgeAutoConfiguration {
       TopicNames names,
       EventCodec codec,
       KafkaProperties kafkaProperties,
-      GoalTracing tracing) {
+      GoalTracing tracing,
+      EventSignatures signatures) {
     return new EventPublisher(
-        kafkaProperties.buildProducerProperties(), names, codec, logic.service(), tracing);
+        kafkaProperties.buildProducerProperties(),
+        names,
+        codec,
+        logic.service(),
+        tracing,
+        signatures);
+  }
+
+  /**
+   * Every service's HTTP API refuses oversized bodies before reading them (or signing anyone in).
+   */
+  @Bean
+  @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+  FilterRegistrationBean<RequestSizeLimit> switchboardRequestSizeLimit(
+      HttpLimitsProperties limits, JsonMapper json) {
+    FilterRegistrationBean<RequestSizeLimit> registration =
+        new FilterRegistrationBean<>(
+            new RequestSizeLimit(limits.maxRequestSize().toBytes(), false, json));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
   }
 
   @Bean

@@ -1,5 +1,6 @@
 package dev.switchboard.edge;
 
+import dev.switchboard.contracts.EventCodec;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -9,7 +10,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param topicPrefix put before every topic name (and the Kafka Streams application id)
  * @param partitions partitions of the topics a service creates; all must match (co-partitioned)
  * @param replicationFactor replicas of created topics and internal state topics
- * @param maxEventBytes larger records go to the dead-letter topic unread
+ * @param maxEventBytes larger records (key, value and headers) go to the dead-letter topic unread,
+ *     as a reference without their payload
  */
 @ConfigurationProperties("switchboard.kafka")
 public record SwitchboardKafkaProperties(
@@ -19,6 +21,6 @@ public record SwitchboardKafkaProperties(
     topicPrefix = topicPrefix == null ? "" : topicPrefix;
     partitions = partitions == null ? 3 : partitions;
     replicationFactor = replicationFactor == null ? 1 : replicationFactor;
-    maxEventBytes = maxEventBytes == null ? 1024 * 1024 : maxEventBytes;
+    maxEventBytes = maxEventBytes == null ? EventCodec.DEFAULT_MAX_EVENT_BYTES : maxEventBytes;
   }
 }

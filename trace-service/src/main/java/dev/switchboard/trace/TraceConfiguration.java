@@ -2,6 +2,7 @@ package dev.switchboard.trace;
 
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.edge.GoalStoreSupplier;
+import dev.switchboard.edge.RequestSizeLimit;
 import java.time.Clock;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

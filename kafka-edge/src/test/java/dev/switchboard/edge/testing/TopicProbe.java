@@ -48,7 +48,10 @@ public final class TopicProbe implements AutoCloseable {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 ProducerConfig.ACKS_CONFIG,
-                "all"),
+                "all",
+                // Room for the oversized records hostile-input tests send.
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG,
+                4 * 1024 * 1024),
             new StringSerializer(),
             new ByteArraySerializer());
   }
@@ -73,7 +76,13 @@ public final class TopicProbe implements AutoCloseable {
 
   /** Sends bytes with headers, e.g. a trace context that must survive a dead letter. */
   public void sendRaw(String topic, String key, byte[] value, Map<String, String> headers) {
-    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key, value);
+    sendRaw(topic, null, key, value, headers);
+  }
+
+  /** Sends bytes to a chosen partition (null: the key's), e.g. one the key does not belong on. */
+  public void sendRaw(
+      String topic, Integer partition, String key, byte[] value, Map<String, String> headers) {
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, partition, key, value);
     headers.forEach(
         (name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
     try {

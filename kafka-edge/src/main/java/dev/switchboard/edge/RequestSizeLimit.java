@@ -1,4 +1,4 @@
-package dev.switchboard.trace;
+package dev.switchboard.edge;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,15 +14,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Refuses request bodies over the limit with a 413 problem detail before anything reads them. The
- * service only answers GETs, so any sizeable body is a mistake or an attack.
+ * Refuses request bodies over the limit with a 413 problem detail before anything reads them, so a
+ * huge body is never read whole nor turned into an event the broker would refuse. A body of unknown
+ * length (chunked) is refused too: every Switchboard client sends a length.
  */
-final class RequestSizeLimit extends OncePerRequestFilter {
+public final class RequestSizeLimit extends OncePerRequestFilter {
   private final long maxBytes;
+  private final boolean refuseUnknownLength;
   private final JsonMapper json;
 
-  RequestSizeLimit(long maxBytes, JsonMapper json) {
+  /** Refuses bodies over the limit and bodies of unknown length (chunked). */
+  public RequestSizeLimit(long maxBytes, JsonMapper json) {
+    this(maxBytes, true, json);
+  }
+
+  /**
+   * @param refuseUnknownLength false lets chunked bodies through (Spring's RestClient sends them,
+   *     e.g. between handoff instances); only a declared length is checked then
+   */
+  public RequestSizeLimit(long maxBytes, boolean refuseUnknownLength, JsonMapper json) {
     this.maxBytes = maxBytes;
+    this.refuseUnknownLength = refuseUnknownLength;
     this.json = json;
   }
 
@@ -32,7 +44,7 @@ final class RequestSizeLimit extends OncePerRequestFilter {
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
     boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
-    if (length <= maxBytes && !(chunked && length < 0)) {
+    if (length <= maxBytes && !(refuseUnknownLength && chunked && length < 0)) {
       chain.doFilter(request, response);
       return;
     }
