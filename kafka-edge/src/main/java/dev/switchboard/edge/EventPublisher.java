@@ -83,12 +83,7 @@ public final class EventPublisher implements AutoCloseable {
     signatures.sign(topic, event.goalId(), value, headers);
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
-            name,
-            null,
-            event.occurredAt().toEpochMilli(),
-            event.goalId(),
-            value,
-            headers);
+            name, null, event.occurredAt().toEpochMilli(), event.goalId(), value, headers);
     try {
       producer.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
