@@ -31,19 +31,22 @@ public record ServiceAccess(
           new ServiceAccess(
               Service.PLANNER,
               List.of(Topics.GOALS, Topics.VERDICT, Topics.ACTION_RESULT, Topics.RESOLUTION),
-              List.of()),
+              // ToolsCatalogView: the tools its agents may use, and the LLM planner's tool list.
+              List.of(Catalogs.TOOLS)),
           new ServiceAccess(
               Service.GUARDRAIL,
               List.of(Topics.PLAN, Topics.RESOLUTION, Topics.GOALS, Topics.ACTION_RESULT),
-              // AgentCatalogTopology: the agents' tools and handoff targets.
-              List.of(Catalogs.AGENTS)),
+              // CatalogTopology: the agents' tools and handoff targets, the tools' facts.
+              List.of(Catalogs.AGENTS, Catalogs.TOOLS)),
           new ServiceAccess(
               Service.EXECUTOR,
               List.of(Topics.ACTION_REQUEST),
               // It reads its own catalog back to retire tools that are gone.
               List.of(Catalogs.TOOLS)),
           new ServiceAccess(
-              Service.HANDOFF, List.of(Topics.ESCALATION, Topics.RESOLUTION), List.of()),
+              Service.HANDOFF,
+              List.of(Topics.ESCALATION, Topics.RESOLUTION, Topics.VERDICT),
+              List.of()),
           new ServiceAccess(Service.TRACE, Topics.ALL, List.of()));
 
   /** The short name used for users, deployments and the application id: {@code planner}. */

@@ -270,7 +270,12 @@ class InboxPageController {
     InboxItem before = inbox.item(caller, escalationId);
     Accepted accepted = inbox.act(caller, escalationId, answer, RequestOrigin.of(request));
     redirect.addFlashAttribute("notice", noticeOf(before, answer, accepted));
-    return "redirect:/inbox/" + UriUtils.encodePathSegment(escalationId, "UTF-8");
+    // The notice is for the page this redirect loads, not for the live update this answer sets
+    // off on the page still open (htmx GETs the same path): a query parameter tells them apart.
+    return "redirect:/inbox/"
+        + UriUtils.encodePathSegment(escalationId, "UTF-8")
+        + "?answered="
+        + accepted.resolution().eventId();
   }
 
   private String show(Caller caller, Model model, InboxItem item) {

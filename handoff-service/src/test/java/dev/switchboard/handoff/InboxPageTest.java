@@ -31,6 +31,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The page behind its login, on the inbox without Kafka (the browser test drives the real one). */
@@ -146,14 +147,21 @@ class InboxPageTest {
     ApprovalRequested approval = pending(null, false);
     MockHttpSession session = login("ann");
 
-    mvc.perform(
-            post("/inbox/" + approval.escalationId() + "/approve")
-                .with(cookieOf(session))
-                .with(csrf())
-                .param("comment", "looks right"))
-        .andExpect(status().isFound())
-        .andExpect(redirectedUrl("/inbox/" + approval.escalationId()))
-        .andExpect(flash().attributeExists("notice"));
+    MvcResult answered =
+        mvc.perform(
+                post("/inbox/" + approval.escalationId() + "/approve")
+                    .with(cookieOf(session))
+                    .with(csrf())
+                    .param("comment", "looks right"))
+            .andExpect(status().isFound())
+            .andExpect(flash().attributeExists("notice"))
+            .andReturn();
+
+    // The notice waits for the redirected page only: the page still open reloads the same path on
+    // the live update this answer causes, and must not take the notice away from it.
+    assertThat(answered.getResponse().getRedirectedUrl())
+        .startsWith("/inbox/" + approval.escalationId() + "?answered=");
+    assertThat(answered.getFlashMap().getTargetRequestParams()).containsKey("answered");
 
     assertThat(writtenFor(approval))
         .singleElement()
