@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs what the guardrail signed: a request whose signature does not verify is rejected (to the
  * dead-letter topic); an expired one, or one for a tool this executor lacks, is answered with
  * {@code ActionFailed} at once; any other becomes a {@code tool} effect, run by the edge once this
- * decision is committed ({@link ToolEffectHandler}). Each actionId is taken at most once: it belongs
- * to one goal (it starts with the goalId), and the goal's state remembers it.
+ * decision is committed ({@link ToolEffectHandler}). Each actionId is taken at most once: it
+ * belongs to one goal (it starts with the goalId), and the goal's state remembers it.
  */
 public final class Executor implements GoalProcessor<ExecutorState> {
   static final String BAD_SIGNATURE = "signature does not verify";

@@ -93,9 +93,7 @@ class ReplayedRequestIT {
         signed(guardrail, goalId, laterValue));
 
     // The lookup after the replay on the goal's own partition ran: the replay was taken before it.
-    await()
-        .atMost(WAIT)
-        .until(() -> probe.events(Topics.ACTION_RESULT, goalId).size() == 2);
+    await().atMost(WAIT).until(() -> probe.events(Topics.ACTION_RESULT, goalId).size() == 2);
     assertThat(reasonOf(goalId)).contains("partition");
     assertThat(reasonOf(otherGoal)).contains("bad signature");
     assertThat(
@@ -143,8 +141,7 @@ class ReplayedRequestIT {
 
   private static Map<String, String> signed(WriterSignatures by, String key, byte[] value) {
     RecordHeaders headers = new RecordHeaders();
-    by.sign(
-        WriterSignatures.EVENT_DOMAIN, Topics.ACTION_REQUEST.baseName(), key, value, headers);
+    by.sign(WriterSignatures.EVENT_DOMAIN, Topics.ACTION_REQUEST.baseName(), key, value, headers);
     Map<String, String> text = new LinkedHashMap<>();
     for (Header header : headers) {
       text.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
