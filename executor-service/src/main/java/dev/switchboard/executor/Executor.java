@@ -10,6 +10,7 @@ import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.Effect;
+import dev.switchboard.edge.EventRefusal;
 import dev.switchboard.edge.GoalProcessor;
 import dev.switchboard.executor.tool.Tool;
 import dev.switchboard.executor.tool.ToolRegistry;
@@ -25,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs what the guardrail signed: a request whose signature does not verify is rejected (to the
  * dead-letter topic); an expired one, or one for a tool this executor lacks, is answered with
  * {@code ActionFailed} at once; any other becomes a {@code tool} effect, run by the edge once this
- * decision is committed ({@link ToolEffectHandler}). Each actionId is taken at most once per goal.
+ * decision is committed ({@link ToolEffectHandler}). Each actionId is taken at most once: it
+ * belongs to one goal (it starts with the goalId), and the goal's state remembers it.
  */
 public final class Executor implements GoalProcessor<ExecutorState> {
   static final String BAD_SIGNATURE = "signature does not verify";
@@ -87,6 +89,12 @@ public final class Executor implements GoalProcessor<ExecutorState> {
               : BAD_SIGNATURE + " (signed with key id '" + request.keyId() + "', not ours)");
     }
     String actionId = request.action().actionId();
+    if (!actionId.startsWith(request.goalId() + "/")) {
+      // Action ids are the goal's ("<goalId>/<agent>/<step>"), so per-goal state covers every
+      // goal: the same action id cannot be run again under another goal.
+      throw new EventRefusal(
+          "action id '" + actionId + "' does not belong to goal " + request.goalId());
+    }
     if (state.hasRun(actionId)) {
       log.info("action {} of goal {} was taken already; not again", actionId, request.goalId());
       return Decision.of(state);

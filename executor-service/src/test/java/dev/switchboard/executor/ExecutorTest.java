@@ -11,6 +11,7 @@ import dev.switchboard.contracts.event.GoalEvent.GoalCancelled;
 import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.Effect;
+import dev.switchboard.edge.EventRefusal;
 import dev.switchboard.executor.tool.ToolRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,6 +36,9 @@ class ExecutorTest {
     Decision<ExecutorState> decision = executor.decide(null, request);
 
     assertThat(decision.state().doneActionIds()).containsExactly("g-1/step-1");
+    assertThat(decision.ended())
+        .as("the executor never lets a goal's action ids go: a replay must always find them")
+        .isFalse();
     assertThat(decision.emit()).as("nothing is called inside the transaction").isEmpty();
     Effect effect = decision.effects().getFirst();
     assertThat(decision.effects()).hasSize(1);
@@ -86,6 +90,16 @@ class ExecutorTest {
     assertThat(afterRepeat.emit()).isEmpty();
     assertThat(afterRepeat.effects()).isEmpty();
     assertThat(afterRepeat.state()).isEqualTo(afterFirst.state());
+  }
+
+  @Test
+  void shouldRefuseAnActionIdOfAnotherGoalEvenWhenTheGuardrailSignedIt() {
+    ActionRequested otherGoals =
+        Requests.signed("g-2", "g-1/step-2", "demo.send", true, "{\"to\":\"a@b.example\"}");
+
+    assertThatThrownBy(() -> executor.decide(null, otherGoals))
+        .isInstanceOf(EventRefusal.class)
+        .hasMessage("refused: action id 'g-1/step-2' does not belong to goal g-2");
   }
 
   @Test

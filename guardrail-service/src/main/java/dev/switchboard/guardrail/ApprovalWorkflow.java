@@ -11,6 +11,7 @@ import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.ResolutionEvent.TakenOver;
 import dev.switchboard.contracts.event.VerdictEvent.Audit;
 import dev.switchboard.edge.Decision;
+import dev.switchboard.edge.EventRefusal;
 import dev.switchboard.policy.PolicyDecision;
 import dev.switchboard.policy.ToolFacts;
 import org.slf4j.Logger;
@@ -43,6 +44,14 @@ final class ApprovalWorkflow {
 
   Decision<GuardrailState> onResolution(GuardrailState state, ResolutionEvent resolution) {
     PendingApproval pending = state == null ? null : state.pending().get(resolution.escalationId());
+    if (pending == null && grants(resolution)) {
+      throw new EventRefusal(
+          resolution.getClass().getSimpleName()
+              + " for escalation "
+              + resolution.escalationId()
+              + ": the guardrail has no approval pending under that id (never issued, or"
+              + " resolved already)");
+    }
     if (pending == null) {
       log.info(
           "goal {}: {} for escalation {} ignored: no approval is pending under that id",
@@ -75,6 +84,15 @@ final class ApprovalWorkflow {
       // A reminder answers nothing; the approval waits on.
       case ResolutionEvent.DeadlineNear reminder -> Decision.of(state);
     };
+  }
+
+  /**
+   * An answer that would run an action counts only for an approval this guardrail issued and still
+   * waits on; anything else is dead-lettered. Denials, expiries and answers meant for questions or
+   * handoffs stop or run nothing here, so they are only logged.
+   */
+  static boolean grants(ResolutionEvent resolution) {
+    return resolution instanceof Approved || resolution instanceof Edited;
   }
 
   /** Null when the actor may approve; else why not. */

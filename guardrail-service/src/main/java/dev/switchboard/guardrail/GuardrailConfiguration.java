@@ -3,6 +3,7 @@ package dev.switchboard.guardrail;
 import dev.switchboard.contracts.ActionSigner;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.WriterSignatures;
 import dev.switchboard.contracts.catalog.Catalogs;
 import dev.switchboard.edge.InvalidConfigurationException;
 import dev.switchboard.edge.SecurityProperties;
@@ -13,6 +14,7 @@ import dev.switchboard.policy.CatalogFacts;
 import dev.switchboard.policy.InvalidPolicyException;
 import dev.switchboard.policy.ToolCatalog;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -90,14 +92,20 @@ class GuardrailConfiguration {
 
   /** The planner's agents catalog as a global store (see {@link StreamsAgentCatalog}). */
   @Bean
-  TopologyExtension agentCatalogTopology() {
-    return CatalogTopology.agents();
+  CatalogTopology agentCatalogTopology(WriterSignatures signatures) {
+    return CatalogTopology.agents(signatures);
   }
 
   /** The executor's tools catalog as a global store (see {@link StreamsToolCatalog}). */
   @Bean
-  TopologyExtension toolCatalogTopology() {
-    return CatalogTopology.tools();
+  CatalogTopology toolCatalogTopology(WriterSignatures signatures) {
+    return CatalogTopology.tools(signatures);
+  }
+
+  /** Entries of the catalogs ignored because their writer did not sign them. */
+  @Bean("catalogs")
+  CatalogsHealthIndicator catalogsHealthIndicator(List<CatalogTopology> catalogs) {
+    return new CatalogsHealthIndicator(catalogs);
   }
 
   /** Created here too (as the executor does), so the guardrail can start before the executor. */

@@ -3,7 +3,9 @@ package dev.switchboard.guardrail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.contracts.EventCodec;
+import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.WriterSignatures;
 import dev.switchboard.edge.InvalidConfigurationException;
 import dev.switchboard.edge.SecurityProperties;
 import dev.switchboard.edge.SwitchboardKafkaProperties;
@@ -26,6 +28,7 @@ class GuardrailStartupTest {
           .withBean(
               SwitchboardKafkaProperties.class,
               () -> new SwitchboardKafkaProperties(null, null, null, null))
+          .withBean(WriterSignatures.class, () -> WriterSignatures.off(Service.GUARDRAIL))
           .withBean(
               SecurityProperties.class,
               () -> new SecurityProperties("guardrail-startup-test-key-of-32-bytes"))

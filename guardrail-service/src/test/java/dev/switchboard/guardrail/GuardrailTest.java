@@ -31,6 +31,7 @@ import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
 import dev.switchboard.contracts.event.VerdictEvent.Audit;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.EventContext;
+import dev.switchboard.edge.EventRefusal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -371,29 +372,44 @@ class GuardrailTest {
   }
 
   @Test
-  void shouldIgnoreASecondResolutionOfTheSameApproval() {
+  void shouldRefuseASecondApprovalOfTheSameEscalationAndIgnoreALateDenial() {
     GuardrailState approved =
         guardrail.decide(awaitingApproval(), approved("local-operator")).state();
 
-    Decision<GuardrailState> twice = guardrail.decide(approved, approved("local-operator"));
     Decision<GuardrailState> deniedLate =
         guardrail.decide(
             approved,
             new Denied(GOAL, UUID.randomUUID(), null, NOW, APPROVAL, "local-operator", "late"));
 
-    assertThat(twice.emit()).isEmpty();
+    assertThatThrownBy(() -> guardrail.decide(approved, approved("local-operator")))
+        .isInstanceOf(EventRefusal.class)
+        .hasMessageContaining("Approved for escalation " + APPROVAL)
+        .hasMessageContaining("no approval pending under that id");
     assertThat(deniedLate.emit()).isEmpty();
-    assertThat(twice.state()).isEqualTo(approved);
+    assertThat(deniedLate.state()).isEqualTo(approved);
   }
 
   @Test
-  void shouldIgnoreResolutionsOfUnknownEscalations() {
+  void shouldRefuseApprovalsAndEditsOfEscalationsItNeverIssued() {
     Approved unknown =
         new Approved(GOAL, UUID.randomUUID(), null, NOW, "nope/approval", "local-operator", null);
+    Edited unknownEdit =
+        new Edited(
+            GOAL,
+            UUID.randomUUID(),
+            null,
+            NOW,
+            "nope/approval",
+            "local-operator",
+            arguments("pat@acme.example"));
 
-    assertThat(guardrail.decide(awaitingApproval(), unknown).emit()).isEmpty();
-    assertThat(guardrail.decide(null, unknown).emit()).isEmpty();
-    assertThat(guardrail.decide(null, unknown).state()).isNull();
+    assertThatThrownBy(() -> guardrail.decide(awaitingApproval(), unknown))
+        .isInstanceOf(EventRefusal.class)
+        .hasMessageStartingWith("refused: Approved for escalation nope/approval");
+    assertThatThrownBy(() -> guardrail.decide(null, unknown)).isInstanceOf(EventRefusal.class);
+    assertThatThrownBy(() -> guardrail.decide(awaitingApproval(), unknownEdit))
+        .isInstanceOf(EventRefusal.class)
+        .hasMessageStartingWith("refused: Edited for escalation nope/approval");
   }
 
   @Test

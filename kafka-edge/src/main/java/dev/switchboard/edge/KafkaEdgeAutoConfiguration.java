@@ -4,6 +4,7 @@ import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
+import dev.switchboard.contracts.WriterSignatures;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.io.IOException;
@@ -133,6 +134,12 @@ public class KafkaEdgeAutoConfiguration {
               + " (bin/switchboard up does); anyone who can write to Kafka can forge events");
     }
     return signatures;
+  }
+
+  /** The same keys for what a service writes and reads beside goal events: the catalogs. */
+  @Bean
+  WriterSignatures writerSignatures(EventSignatures signatures) {
+    return signatures.writerSignatures();
   }
 
   @Bean

@@ -50,6 +50,7 @@ public final class AgentToolsHealthIndicator extends AbstractHealthIndicator {
     builder
         .up()
         .withDetail("toolsCatalog", tools.caughtUp() ? "read" : "reading")
+        .withDetail("toolsCatalogRefusedEntries", tools.refusedEntries())
         .withDetail("unknownTools", report());
   }
 }

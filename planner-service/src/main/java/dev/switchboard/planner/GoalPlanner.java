@@ -15,6 +15,7 @@ import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.contracts.event.VerdictEvent;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.EffectResult;
+import dev.switchboard.edge.EventRefusal;
 import dev.switchboard.edge.GoalProcessor;
 import dev.switchboard.planner.llm.ChatEffectHandler;
 import dev.switchboard.planner.llm.ModelPrices;
@@ -151,14 +152,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
                   Observations.awaitsWordOn(goal, verdict.actionId())
                       ? next.after(observations.verdict(goal, verdict), verdict.eventId())
                       : notPending(goal, verdict.actionId()));
-      case ActionResultEvent result ->
-          whileActive(
-              state,
-              result,
-              goal ->
-                  Observations.awaitsWordOn(goal, result.actionId())
-                      ? next.after(observations.result(goal, result), result.eventId())
-                      : notPending(goal, result.actionId()));
+      case ActionResultEvent result -> result(state, result);
       case ResolutionEvent resolution ->
           whileActive(state, resolution, goal -> answers.on(goal, resolution));
       case PlanEvent other -> notAnInput(other);
@@ -331,6 +325,19 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
       return Decision.of(state);
     }
     return handle.apply(state);
+  }
+
+  /** A late result of an ended goal is ignored; any other result must fit (ResultCheck). */
+  private Decision<PlannerState> result(PlannerState state, ActionResultEvent result) {
+    if (state != null && state.status().ended()) {
+      return whileActive(state, result, goal -> Decision.of(goal));
+    }
+    Optional<String> refusal = ResultCheck.refusal(state, result);
+    if (refusal.isPresent()) {
+      throw new EventRefusal(refusal.get());
+    }
+    return whileActive(
+        state, result, goal -> next.after(observations.result(goal, result), result.eventId()));
   }
 
   private static Decision<PlannerState> notPending(PlannerState goal, String actionId) {

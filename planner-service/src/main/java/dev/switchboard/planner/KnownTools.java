@@ -25,6 +25,11 @@ public interface KnownTools {
   /** Whether the catalog was read to its end once: only then does "not listed" mean unknown. */
   boolean caughtUp();
 
+  /** Entries the catalog's writer did not sign, ignored (a health detail). */
+  default long refusedEntries() {
+    return 0;
+  }
+
   /** A tool the catalog, read to its end, does not list. */
   default boolean unknown(String tool) {
     return caughtUp() && find(tool).isEmpty();

@@ -2,6 +2,7 @@ package dev.switchboard.planner;
 
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.WriterSignatures;
 import dev.switchboard.contracts.catalog.Catalogs;
 import dev.switchboard.edge.InvalidConfigurationException;
 import dev.switchboard.edge.SwitchboardKafkaProperties;
@@ -96,8 +97,9 @@ class PlannerConfiguration {
   }
 
   @Bean
-  AgentCatalogWriter agentCatalogWriter(KafkaProperties kafka, TopicNames names, EventCodec codec) {
-    return new AgentCatalogWriter(kafka.buildProducerProperties(), names, codec);
+  AgentCatalogWriter agentCatalogWriter(
+      KafkaProperties kafka, TopicNames names, EventCodec codec, WriterSignatures signatures) {
+    return new AgentCatalogWriter(kafka.buildProducerProperties(), names, codec, signatures);
   }
 
   @Bean
@@ -121,8 +123,9 @@ class PlannerConfiguration {
 
   /** The executor's tools catalog, followed while running. */
   @Bean(destroyMethod = "close")
-  ToolsCatalogView toolsCatalog(KafkaProperties kafka, TopicNames names) {
-    return ToolsCatalogView.start(kafka.buildConsumerProperties(), names);
+  ToolsCatalogView toolsCatalog(
+      KafkaProperties kafka, TopicNames names, WriterSignatures signatures) {
+    return ToolsCatalogView.start(kafka.buildConsumerProperties(), names, signatures);
   }
 
   @Bean

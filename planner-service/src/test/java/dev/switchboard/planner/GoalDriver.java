@@ -111,6 +111,7 @@ final class GoalDriver {
   }
 
   Decision<PlannerState> succeed(String actionId, String outputJson) {
+    allowedFirst(actionId);
     return apply(
         new ActionSucceeded(
             goalId,
@@ -123,15 +124,25 @@ final class GoalDriver {
   }
 
   Decision<PlannerState> fail(String actionId, String error) {
+    allowedFirst(actionId);
     return apply(
         new ActionFailed(
             goalId, UUID.randomUUID(), null, clock.instant(), actionId, toolOf(actionId), error));
   }
 
   Decision<PlannerState> unknown(String actionId, String reason) {
+    allowedFirst(actionId);
     return apply(
         new ActionOutcomeUnknown(
             goalId, UUID.randomUUID(), null, clock.instant(), actionId, toolOf(actionId), reason));
+  }
+
+  /** The guardrail's part: an action the planner just proposed is allowed before its result. */
+  private void allowedFirst(String actionId) {
+    if (state != null
+        && state.run(actionId).map(run -> run.phase() == StepRun.Phase.PROPOSED).orElse(false)) {
+      allow(actionId);
+    }
   }
 
   Decision<PlannerState> allow(String actionId) {

@@ -19,6 +19,7 @@ import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
 import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
 import dev.switchboard.edge.Decision;
+import dev.switchboard.edge.EventRefusal;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -234,8 +235,6 @@ class GoalPlannerTest {
   void shouldIgnoreEventsForAGoalItNeverSaw() {
     for (SwitchboardEvent stray :
         new SwitchboardEvent[] {
-          new ActionSucceeded(
-              goal.goalId, UUID.randomUUID(), null, GoalDriver.T0, lookup, "demo.lookup", null),
           new ActionAllowed(
               goal.goalId, UUID.randomUUID(), null, GoalDriver.T0, lookup, "read-only-tools"),
           new GoalEvent.GoalCancelled(
@@ -251,18 +250,56 @@ class GoalPlannerTest {
   }
 
   @Test
-  void shouldIgnoreResultsOfActionsItIsNotWaitingFor() {
+  void shouldRefuseResultsOfActionsItIsNotWaitingForAndChangeNothing() {
     goal.submit(null, "Follow up with ACME", Map.of());
     goal.succeed(lookup, CONTACT);
     PlannerState waiting = goal.state;
 
-    goal.succeed(lookup, CONTACT);
-    goal.apply(
-        new ActionSucceeded(
-            goal.goalId, UUID.randomUUID(), null, GoalDriver.T0, "goal-1/demo/step-9", "x", null));
-
-    assertThat(goal.last.emit()).isEmpty();
+    assertThatThrownBy(() -> goal.succeed(lookup, CONTACT))
+        .isInstanceOf(EventRefusal.class)
+        .hasMessageContaining("not in flight (it is succeeded)");
+    assertThatThrownBy(
+            () ->
+                goal.apply(
+                    new ActionSucceeded(
+                        goal.goalId,
+                        UUID.randomUUID(),
+                        null,
+                        GoalDriver.T0,
+                        "goal-1/demo/step-9",
+                        "x",
+                        null)))
+        .isInstanceOf(EventRefusal.class)
+        .hasMessageContaining("planned no tool call goal-1/demo/step-9");
     assertThat(goal.state).isEqualTo(waiting);
+  }
+
+  @Test
+  void shouldRefuseAResultForAnActionStillWaitingForApprovalSoTheGoalDoesNotComplete() {
+    goal.submit(null, "Follow up with ACME", Map.of());
+    goal.succeed(lookup, CONTACT);
+    goal.escalate(send);
+    PlannerState waiting = goal.state;
+
+    ActionSucceeded forged =
+        new ActionSucceeded(
+            goal.goalId, UUID.randomUUID(), null, GoalDriver.T0, send, "demo.send", null);
+
+    assertThatThrownBy(() -> goal.planner.decide(waiting, forged))
+        .isInstanceOf(EventRefusal.class)
+        .hasMessage("refused: action " + send + " is still waiting for approval");
+    assertThat(waiting.status()).isEqualTo(GoalStatus.WAITING_FOR_HUMAN);
+  }
+
+  @Test
+  void shouldRefuseAResultForAGoalItNeverSaw() {
+    ActionSucceeded stray =
+        new ActionSucceeded(
+            goal.goalId, UUID.randomUUID(), null, GoalDriver.T0, lookup, "demo.lookup", null);
+
+    assertThatThrownBy(() -> goal.planner.decide(null, stray))
+        .isInstanceOf(EventRefusal.class)
+        .hasMessageContaining("never saw goal goal-1");
   }
 
   @Test

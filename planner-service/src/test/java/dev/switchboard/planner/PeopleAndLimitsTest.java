@@ -87,6 +87,7 @@ class PeopleAndLimitsTest {
   @Test
   void shouldHandTheGoalToAPersonWhenTheWallTimeRanOut() {
     goal.submit("worker", "Work", Map.of());
+    goal.allow(goal.action("worker", "a"));
     goal.clock.advance(Duration.ofMinutes(11));
 
     goal.succeed(goal.action("worker", "a"), "{}");
@@ -113,6 +114,7 @@ class PeopleAndLimitsTest {
   @Test
   void shouldHandTheGoalToAPersonWhenModelTokensOrCostRanOut() {
     goal.submit("worker", "Work", Map.of());
+    goal.allow(goal.action("worker", "a"));
     goal.state =
         goal.state.edit(
             d -> d.usage.put("worker", d.usage.get("worker").plusModel(101, BigDecimal.ZERO)));
@@ -123,6 +125,7 @@ class PeopleAndLimitsTest {
 
     GoalDriver costly = new GoalDriver(TestAgents.of(WORKER));
     costly.submit("worker", "Work", Map.of());
+    costly.allow(costly.action("worker", "a"));
     costly.state =
         costly.state.edit(
             d -> d.usage.put("worker", d.usage.get("worker").plusModel(1, new BigDecimal("0.11"))));

@@ -15,6 +15,7 @@ import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
 import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
+import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
 import dev.switchboard.edge.testing.TopicProbe;
 import dev.switchboard.planner.catalog.KafkaSpecVersions;
 import dev.switchboard.planner.catalog.ToolsCatalogView;
@@ -84,6 +85,7 @@ class PlannerKafkaIT {
               assertThat(action.tool()).isEqualTo("crm.lookup_account");
             });
 
+    allowed(goal.goalId(), goal.goalId() + "/demo/account");
     probe.send(
         Topics.ACTION_RESULT,
         new ActionSucceeded(
@@ -205,6 +207,7 @@ class PlannerKafkaIT {
         probe.awaitEvent(Topics.PLAN, goal.goalId(), StepsProposed.class, TIMEOUT);
     String qualifyId = qualify.actions().getFirst().actionId();
 
+    allowed(goal.goalId(), qualifyId);
     probe.send(
         Topics.ACTION_RESULT,
         new ActionSucceeded(
@@ -285,5 +288,13 @@ class PlannerKafkaIT {
         null,
         "Follow up with ACME",
         Map.of("account", "ACME"));
+  }
+
+  /** The guardrail's part: the planner takes a result only for an action it allowed. */
+  private void allowed(String goalId, String actionId) {
+    probe.send(
+        Topics.VERDICT,
+        new ActionAllowed(
+            goalId, UUID.randomUUID(), null, Instant.now(), actionId, "read-only-tools"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.trace;
 
+import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.Topics;
@@ -8,6 +9,7 @@ import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
+import dev.switchboard.contracts.event.OutcomeEvent;
 import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
 import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
@@ -16,6 +18,7 @@ import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.EventContext;
+import dev.switchboard.edge.EventRefusal;
 import dev.switchboard.edge.GoalProcessor;
 import java.util.List;
 import org.slf4j.Logger;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Folds every event of a goal, from all eight topics, into its {@link Journal}. Writes nothing: the
  * trace only watches. Events of a goal whose submission it has not seen still open a journal, so
- * nothing is lost when topics are read in a different order than they were written.
+ * nothing is lost when topics are read in a different order than they were written; only an outcome
+ * of a goal it has no journal of is refused (dead-lettered): nothing could have led to it.
  */
 public final class JournalKeeper implements GoalProcessor<Journal> {
   private static final Logger log = LoggerFactory.getLogger(JournalKeeper.class);
@@ -63,6 +67,14 @@ public final class JournalKeeper implements GoalProcessor<Journal> {
   /** Also takes the goal's trace id from the record's {@code traceparent}, when it has one. */
   @Override
   public Decision<Journal> decide(Journal journal, SwitchboardEvent event, EventContext context) {
+    if (journal == null && event instanceof OutcomeEvent) {
+      // An outcome opens no journal: the planner ends only goals whose other events came first.
+      throw new EventRefusal(
+          EventCodec.typeName(event)
+              + " for goal "
+              + event.goalId()
+              + ", which the trace has never seen");
+    }
     Journal current = journal != null ? journal : Journal.open(event.goalId());
     if (current.contains(event.eventId())) {
       return Decision.of(current);

@@ -2,6 +2,7 @@ package dev.switchboard.trace;
 
 import static dev.switchboard.trace.DemoGoal.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.contracts.GoalStatus;
 import dev.switchboard.contracts.Service;
@@ -19,6 +20,7 @@ import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.EventContext;
+import dev.switchboard.edge.EventRefusal;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +169,18 @@ class JournalKeeperTest {
         .last()
         .extracting(JournalEntry::topic, JournalEntry::summary)
         .containsExactly("goals", "cancellation requested by ann: stop");
+  }
+
+  @Test
+  void shouldRefuseAnOutcomeOfAGoalItHasNeverSeenAndTakeItForAKnownOne() {
+    assertThatThrownBy(() -> keeper.decide(null, goal.completed(1)))
+        .isInstanceOf(EventRefusal.class)
+        .hasMessage(
+            "refused: GoalCompleted for goal " + goal.goalId + ", which the trace has never seen");
+    assertThatThrownBy(() -> keeper.decide(null, goal.failed(1))).isInstanceOf(EventRefusal.class);
+
+    assertThat(fold(goal.sendEscalated(0), goal.completed(1)).status())
+        .isEqualTo(GoalStatus.COMPLETED);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.switchboard.contracts.catalog;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.MalformedEventException;
 import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.WriterSignatures;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -28,7 +30,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the latest entry per name of a compacted catalog topic in memory, e.g. the guardrail's and
  * the planner's view of {@link Catalogs#TOOLS}: it reads every partition from the start (no
- * consumer group), applies tombstones, and skips entries it cannot read (with a warning).
+ * consumer group), applies tombstones, and skips entries it cannot read (with a warning). With
+ * event-signing keys it believes only entries and tombstones the catalog's one writer signed
+ * ({@link WriterSignatures#CATALOG_DOMAIN}); others are ignored, logged and counted ({@link
+ * #refused()}).
  *
  * <pre>{@code
  * try (CatalogReader<ToolEntry> tools = CatalogReader.start(kafkaConfig, names, Catalogs.TOOLS)) {
@@ -45,27 +50,38 @@ public final class CatalogReader<E extends CatalogEntry> implements AutoCloseabl
   private final String topic;
   private final CatalogTopic<E> catalog;
   private final EventCodec codec;
+  private final WriterSignatures signatures;
   private final Map<String, E> entries = new ConcurrentHashMap<>();
+  private final AtomicLong refused = new AtomicLong();
   private final CountDownLatch caughtUp = new CountDownLatch(1);
   private Map<TopicPartition, Long> endOffsetsAtStart;
   private volatile boolean closed;
   private Thread poller;
 
   CatalogReader(
-      Consumer<String, byte[]> consumer, String topic, CatalogTopic<E> catalog, EventCodec codec) {
+      Consumer<String, byte[]> consumer,
+      String topic,
+      CatalogTopic<E> catalog,
+      EventCodec codec,
+      WriterSignatures signatures) {
     this.consumer = consumer;
     this.topic = topic;
     this.catalog = catalog;
     this.codec = codec;
+    this.signatures = signatures;
   }
 
   /**
    * Starts reading on a thread of its own.
    *
    * @param kafkaConfig common client settings (bootstrap servers, security)
+   * @param signatures checks that the catalog's one writer signed each entry and tombstone
    */
   public static <E extends CatalogEntry> CatalogReader<E> start(
-      Map<String, Object> kafkaConfig, TopicNames names, CatalogTopic<E> catalog) {
+      Map<String, Object> kafkaConfig,
+      TopicNames names,
+      CatalogTopic<E> catalog,
+      WriterSignatures signatures) {
     Properties config = new Properties();
     config.putAll(new HashMap<>(kafkaConfig));
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -76,7 +92,8 @@ public final class CatalogReader<E extends CatalogEntry> implements AutoCloseabl
             new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()),
             names.of(catalog),
             catalog,
-            new EventCodec());
+            new EventCodec(),
+            signatures);
     reader.startPolling();
     return reader;
   }
@@ -148,6 +165,25 @@ public final class CatalogReader<E extends CatalogEntry> implements AutoCloseabl
       log.warn("skipping a {} record without key at offset {}", topic, record.offset());
       return;
     }
+    Optional<String> forged =
+        signatures.problemWith(
+            WriterSignatures.CATALOG_DOMAIN,
+            catalog.baseName(),
+            catalog.writer(),
+            name,
+            record.value(),
+            record.headers());
+    if (forged.isPresent()) {
+      refused.incrementAndGet();
+      log.warn(
+          "ignoring {} {} of '{}' at offset {}: {}",
+          topic,
+          record.value() == null ? "tombstone" : "entry",
+          name,
+          record.offset(),
+          forged.get());
+      return;
+    }
     if (record.value() == null) {
       entries.remove(name);
       return;
@@ -184,6 +220,11 @@ public final class CatalogReader<E extends CatalogEntry> implements AutoCloseabl
 
   public Optional<E> find(String name) {
     return Optional.ofNullable(entries.get(name));
+  }
+
+  /** Entries and tombstones ignored because the catalog's writer did not sign them. */
+  public long refused() {
+    return refused.get();
   }
 
   /** A snapshot of the current entries by name. */

@@ -3,6 +3,7 @@ package dev.switchboard.contracts.catalog;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.WriterSignatures;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,12 +14,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Writes a catalog's entries (key = name) and tombstones, waiting for the broker's acknowledgement.
- * Only the catalog's one writer may open it.
+ * Only the catalog's one writer may open it, and it signs what it writes with its event-signing key
+ * ({@link WriterSignatures#CATALOG_DOMAIN}), so readers can tell its entries from forged ones.
  */
 public final class CatalogWriter<E extends CatalogEntry> implements AutoCloseable {
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
@@ -27,14 +30,19 @@ public final class CatalogWriter<E extends CatalogEntry> implements AutoCloseabl
   private final String topic;
   private final CatalogTopic<E> catalog;
   private final EventCodec codec;
+  private final WriterSignatures signatures;
 
+  /**
+   * @param signatures signs every entry and tombstone with the writer's key (off without keys)
+   */
   public CatalogWriter(
       Map<String, Object> producerConfig,
       TopicNames names,
       CatalogTopic<E> catalog,
       Service writer,
-      EventCodec codec) {
-    this(newProducer(producerConfig), names, catalog, writer, codec);
+      EventCodec codec,
+      WriterSignatures signatures) {
+    this(newProducer(producerConfig), names, catalog, writer, codec, signatures);
   }
 
   CatalogWriter(
@@ -42,7 +50,8 @@ public final class CatalogWriter<E extends CatalogEntry> implements AutoCloseabl
       TopicNames names,
       CatalogTopic<E> catalog,
       Service writer,
-      EventCodec codec) {
+      EventCodec codec,
+      WriterSignatures signatures) {
     if (catalog.writer() != writer) {
       producer.close(Duration.ZERO);
       throw new IllegalStateException(
@@ -57,6 +66,7 @@ public final class CatalogWriter<E extends CatalogEntry> implements AutoCloseabl
     this.topic = names.of(catalog);
     this.catalog = catalog;
     this.codec = codec;
+    this.signatures = signatures;
   }
 
   /** The compacted topic's real name. */
@@ -75,8 +85,10 @@ public final class CatalogWriter<E extends CatalogEntry> implements AutoCloseabl
 
   private void send(String name, byte[] value) {
     try {
+      RecordHeaders headers = new RecordHeaders();
+      signatures.sign(WriterSignatures.CATALOG_DOMAIN, catalog.baseName(), name, value, headers);
       producer
-          .send(new ProducerRecord<>(topic, name, value))
+          .send(new ProducerRecord<>(topic, null, name, value, headers))
           .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -3,6 +3,9 @@ package dev.switchboard.contracts.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.contracts.EventCodec;
+import dev.switchboard.contracts.Service;
+import dev.switchboard.contracts.WriterKeys;
+import dev.switchboard.contracts.WriterSignatures;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +26,8 @@ class CatalogReaderTest {
   private final EventCodec codec = new EventCodec();
   private final MockConsumer<String, byte[]> consumer = new MockConsumer<>("earliest");
   private final CatalogReader<ToolEntry> reader =
-      new CatalogReader<>(consumer, TOPIC, Catalogs.TOOLS, codec);
+      new CatalogReader<>(
+          consumer, TOPIC, Catalogs.TOOLS, codec, WriterSignatures.off(Service.GUARDRAIL));
   private long offset;
 
   @AfterEach
@@ -74,6 +78,58 @@ class CatalogReaderTest {
   }
 
   @Test
+  void shouldBelieveOnlyEntriesAndTombstonesTheCatalogsWriterSignedAndCountTheOthers() {
+    WriterKeys keys = new WriterKeys(List.of(Service.EXECUTOR, Service.PLANNER));
+    MockConsumer<String, byte[]> signedTopic = new MockConsumer<>("earliest");
+    try (CatalogReader<ToolEntry> checking =
+        new CatalogReader<>(signedTopic, TOPIC, Catalogs.TOOLS, codec, keys.of(Service.PLANNER))) {
+      signedTopic.updatePartitions(TOPIC, List.of(partition(0), partition(1)));
+      signedTopic.updateBeginningOffsets(Map.of(P0, 0L, P1, 0L));
+      signedTopic.updateEndOffsets(Map.of(P0, 0L, P1, 0L));
+      checking.pollOnce();
+      byte[] send = codec.encode(ToolEntries.send());
+      signedTopic.addRecord(signed(keys.of(Service.EXECUTOR), "email.send", send));
+      // A forged entry that would make email.send read-only, hence allowed without a person:
+      ToolEntry readOnlySend =
+          new ToolEntry(
+              "email.send",
+              "Sends an email",
+              null,
+              ToolEntry.Annotations.READ_ONLY,
+              true,
+              "sales",
+              ToolEntries.AT);
+      signedTopic.addRecord(record(P0, "email.send", codec.encode(readOnlySend)));
+      signedTopic.addRecord(
+          signed(keys.of(Service.PLANNER), "email.send", codec.encode(readOnlySend)));
+      ConsumerRecord<String, byte[]> changed =
+          signed(keys.of(Service.EXECUTOR), "email.send", send);
+      signedTopic.addRecord(
+          new ConsumerRecord<>(
+              TOPIC,
+              0,
+              offset++,
+              ConsumerRecord.NO_TIMESTAMP,
+              org.apache.kafka.common.record.TimestampType.NO_TIMESTAMP_TYPE,
+              ConsumerRecord.NULL_SIZE,
+              ConsumerRecord.NULL_SIZE,
+              "email.send",
+              codec.encode(readOnlySend),
+              changed.headers(),
+              java.util.Optional.empty()));
+      signedTopic.addRecord(record(P0, "email.send", null)); // an unsigned tombstone
+      checking.pollOnce();
+
+      assertThat(checking.find("email.send")).contains(ToolEntries.send());
+      assertThat(checking.refused()).isEqualTo(4);
+
+      signedTopic.addRecord(signed(keys.of(Service.EXECUTOR), "email.send", null));
+      checking.pollOnce();
+      assertThat(checking.find("email.send")).isEmpty();
+    }
+  }
+
+  @Test
   void shouldNotBeCaughtUpBeforeItReadWhatWasThereAtTheStart() throws Exception {
     topicWithEnds(2, 0);
     reader.pollOnce();
@@ -106,6 +162,13 @@ class CatalogReaderTest {
   private ConsumerRecord<String, byte[]> record(
       TopicPartition partition, String key, byte[] value) {
     return new ConsumerRecord<>(TOPIC, partition.partition(), offset++, key, value);
+  }
+
+  private ConsumerRecord<String, byte[]> signed(WriterSignatures by, String key, byte[] value) {
+    ConsumerRecord<String, byte[]> record = record(P0, key, value);
+    by.sign(
+        WriterSignatures.CATALOG_DOMAIN, Catalogs.TOOLS.baseName(), key, value, record.headers());
+    return record;
   }
 
   private static PartitionInfo partition(int number) {

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.WriterKeys;
+import dev.switchboard.contracts.WriterSignatures;
+import java.util.List;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -21,7 +24,12 @@ class CatalogWriterTest {
   void shouldWriteEntriesByNameAndTombstones() {
     try (CatalogWriter<ToolEntry> writer =
         new CatalogWriter<>(
-            producer, new TopicNames("p-"), Catalogs.TOOLS, Service.EXECUTOR, codec)) {
+            producer,
+            new TopicNames("p-"),
+            Catalogs.TOOLS,
+            Service.EXECUTOR,
+            codec,
+            WriterSignatures.off(Service.EXECUTOR))) {
       writer.publish(ToolEntries.lookup());
       writer.remove("email.send");
 
@@ -38,11 +46,55 @@ class CatalogWriterTest {
   }
 
   @Test
+  void shouldSignEveryEntryAndTombstoneSoTheCatalogsReadersCanCheckThem() {
+    WriterKeys keys = new WriterKeys(List.of(Service.EXECUTOR));
+    try (CatalogWriter<ToolEntry> writer =
+        new CatalogWriter<>(
+            producer,
+            TopicNames.unprefixed(),
+            Catalogs.TOOLS,
+            Service.EXECUTOR,
+            codec,
+            keys.of(Service.EXECUTOR))) {
+      writer.publish(ToolEntries.lookup());
+      writer.remove("email.send");
+    }
+
+    WriterSignatures reader = keys.of(Service.EXECUTOR);
+    for (ProducerRecord<String, byte[]> written : producer.history()) {
+      assertThat(
+              reader.problemWith(
+                  WriterSignatures.CATALOG_DOMAIN,
+                  "tools",
+                  Service.EXECUTOR,
+                  written.key(),
+                  written.value(),
+                  written.headers()))
+          .isEmpty();
+      assertThat(
+              reader.problemWith(
+                  WriterSignatures.EVENT_DOMAIN,
+                  "tools",
+                  Service.EXECUTOR,
+                  written.key(),
+                  written.value(),
+                  written.headers()))
+          .as("a catalog signature is no event signature")
+          .isPresent();
+    }
+  }
+
+  @Test
   void shouldRefuseAServiceThatIsNotTheCatalogsWriter() {
     assertThatThrownBy(
             () ->
                 new CatalogWriter<>(
-                    producer, TopicNames.unprefixed(), Catalogs.TOOLS, Service.PLANNER, codec))
+                    producer,
+                    TopicNames.unprefixed(),
+                    Catalogs.TOOLS,
+                    Service.PLANNER,
+                    codec,
+                    WriterSignatures.off(Service.PLANNER)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("PLANNER may not write tools (its writer is EXECUTOR)");
   }

@@ -3,6 +3,7 @@ package dev.switchboard.executor.tool;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.WriterSignatures;
 import dev.switchboard.contracts.catalog.CatalogReader;
 import dev.switchboard.contracts.catalog.CatalogWriter;
 import dev.switchboard.contracts.catalog.Catalogs;
@@ -66,9 +67,14 @@ public class ToolsConfiguration {
 
   @Bean(destroyMethod = "close")
   CatalogWriter<ToolEntry> toolsCatalogWriter(
-      KafkaProperties kafka, TopicNames names, EventCodec codec) {
+      KafkaProperties kafka, TopicNames names, EventCodec codec, WriterSignatures signatures) {
     return new CatalogWriter<>(
-        kafka.buildProducerProperties(), names, Catalogs.TOOLS, Service.EXECUTOR, codec);
+        kafka.buildProducerProperties(),
+        names,
+        Catalogs.TOOLS,
+        Service.EXECUTOR,
+        codec,
+        signatures);
   }
 
   @Bean(destroyMethod = "close")
@@ -120,14 +126,18 @@ public class ToolsConfiguration {
    */
   @Bean
   SmartLifecycle toolRegistryLifecycle(
-      ToolRegistryLoader loader, ToolsProperties tools, KafkaProperties kafka, TopicNames names) {
+      ToolRegistryLoader loader,
+      ToolsProperties tools,
+      KafkaProperties kafka,
+      TopicNames names,
+      WriterSignatures signatures) {
     return new SmartLifecycle() {
       private volatile boolean running;
 
       @Override
       public void start() {
         try {
-          loader.catalog().startFrom(currentCatalog(kafka, names));
+          loader.catalog().startFrom(currentCatalog(kafka, names, signatures));
           loader.start();
         } catch (ToolsFileException e) {
           throw new InvalidConfigurationException(
@@ -160,9 +170,10 @@ public class ToolsConfiguration {
   }
 
   private static java.util.Map<String, ToolEntry> currentCatalog(
-      KafkaProperties kafka, TopicNames names) throws InterruptedException {
+      KafkaProperties kafka, TopicNames names, WriterSignatures signatures)
+      throws InterruptedException {
     try (CatalogReader<ToolEntry> reader =
-        CatalogReader.start(kafka.buildConsumerProperties(), names, Catalogs.TOOLS)) {
+        CatalogReader.start(kafka.buildConsumerProperties(), names, Catalogs.TOOLS, signatures)) {
       if (!reader.awaitCaughtUp(CATALOG_READ_TIMEOUT)) {
         log.warn("could not read the whole tools catalog in {}; going on", CATALOG_READ_TIMEOUT);
       }

@@ -3,7 +3,9 @@ package dev.switchboard.executor.tool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.WriterSignatures;
 import dev.switchboard.contracts.catalog.CatalogReader;
 import dev.switchboard.contracts.catalog.Catalogs;
 import dev.switchboard.contracts.catalog.ToolEntry;
@@ -82,7 +84,8 @@ class ToolsCatalogIT {
         CatalogReader.start(
             Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers),
             new TopicNames(PREFIX),
-            Catalogs.TOOLS)) {
+            Catalogs.TOOLS,
+            WriterSignatures.off(Service.GUARDRAIL))) {
       await()
           .atMost(Duration.ofSeconds(30))
           .untilAsserted(

@@ -3,6 +3,7 @@ package dev.switchboard.planner.catalog;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.WriterSignatures;
 import dev.switchboard.contracts.catalog.AgentEntry;
 import dev.switchboard.contracts.catalog.Catalogs;
 import dev.switchboard.planner.spec.LoadedSpec;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -28,9 +30,16 @@ public final class AgentCatalogWriter implements AutoCloseable {
   private final KafkaProducer<String, byte[]> producer;
   private final String topic;
   private final EventCodec codec;
+  private final WriterSignatures signatures;
 
+  /**
+   * @param signatures signs each entry and tombstone with the planner's event-signing key
+   */
   public AgentCatalogWriter(
-      Map<String, Object> producerConfig, TopicNames names, EventCodec codec) {
+      Map<String, Object> producerConfig,
+      TopicNames names,
+      EventCodec codec,
+      WriterSignatures signatures) {
     if (Catalogs.AGENTS.writer() != Service.PLANNER) {
       throw new IllegalStateException("the planner does not write " + Catalogs.AGENTS.baseName());
     }
@@ -40,6 +49,7 @@ public final class AgentCatalogWriter implements AutoCloseable {
     this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     this.topic = names.of(Catalogs.AGENTS);
     this.codec = codec;
+    this.signatures = signatures;
   }
 
   public void publish(LoadedSpec spec) {
@@ -53,8 +63,11 @@ public final class AgentCatalogWriter implements AutoCloseable {
 
   private void send(String key, byte[] value) {
     try {
+      RecordHeaders headers = new RecordHeaders();
+      signatures.sign(
+          WriterSignatures.CATALOG_DOMAIN, Catalogs.AGENTS.baseName(), key, value, headers);
       producer
-          .send(new ProducerRecord<>(topic, key, value))
+          .send(new ProducerRecord<>(topic, null, key, value, headers))
           .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,6 +1,7 @@
 package dev.switchboard.planner.catalog;
 
 import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.WriterSignatures;
 import dev.switchboard.contracts.catalog.CatalogReader;
 import dev.switchboard.contracts.catalog.Catalogs;
 import dev.switchboard.contracts.catalog.ToolEntry;
@@ -28,9 +29,10 @@ public final class ToolsCatalogView implements KnownTools, AutoCloseable {
   /**
    * @param kafkaConfig consumer settings (bootstrap servers, security)
    */
-  public static ToolsCatalogView start(Map<String, Object> kafkaConfig, TopicNames names) {
+  public static ToolsCatalogView start(
+      Map<String, Object> kafkaConfig, TopicNames names, WriterSignatures signatures) {
     ToolsCatalogView view =
-        new ToolsCatalogView(CatalogReader.start(kafkaConfig, names, Catalogs.TOOLS));
+        new ToolsCatalogView(CatalogReader.start(kafkaConfig, names, Catalogs.TOOLS, signatures));
     Thread.ofVirtual().name("tools-catalog-catch-up").start(view::awaitCaughtUp);
     return view;
   }
@@ -57,6 +59,11 @@ public final class ToolsCatalogView implements KnownTools, AutoCloseable {
   @Override
   public Optional<ToolEntry> find(String tool) {
     return reader.find(tool);
+  }
+
+  @Override
+  public long refusedEntries() {
+    return reader.refused();
   }
 
   @Override
