@@ -42,10 +42,9 @@ final class PolicyTestRun {
             "FAIL  "
                 + result.name()
                 + ": expected "
-                + result.expectedDecision()
-                + (result.expectedRule() == null ? "" : " by " + result.expectedRule())
+                + result.describeExpected()
                 + ", got "
-                + got
+                + result.describeActual()
                 + " ("
                 + actual.reason()
                 + ")");

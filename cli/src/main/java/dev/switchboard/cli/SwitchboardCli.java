@@ -51,6 +51,8 @@ public final class SwitchboardCli {
         hash-password             read a password on stdin, print its bcrypt hash (for users)
         event-keys <dir>          make an Ed25519 event-signing key per writing service (kept if
                                   there) and <dir>/trusted-keys with their public keys
+        secrets init --dir <d>    every secret of a deployment, once (see: secrets init --help):
+                                  keys, tokens, people, trusted keys, kustomization.yaml
         dlq list <topic>          dead letters of a topic: position, consumer, source, size, reason
         dlq show <topic> <partition@offset>   one in full: headers and payload  [--full]
         dlq replay <topic> <partition@offset>... | --all
@@ -99,6 +101,9 @@ public final class SwitchboardCli {
       if (args.length == 0) {
         err.print(USAGE);
         return ExitCode.USAGE;
+      }
+      if (args[0].equals("secrets")) {
+        return SecretsCommand.run(List.of(args).subList(1, args.length), out, err);
       }
       CommandLine line = CommandLine.parse(args);
       if (HELP.contains(line.command()) || line.flag("help")) {

@@ -12,6 +12,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.switchboard.contracts.catalog.AgentEntry;
 import dev.switchboard.contracts.catalog.Catalogs;
 import dev.switchboard.contracts.catalog.ToolEntry;
+import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.ModelUsage;
 import dev.switchboard.contracts.event.OutcomeEvent;
@@ -373,6 +374,32 @@ class JsonSchemaTest {
     assertThat(handoff.get("context").get("facts").get("account_id").asString()).isEqualTo("A-1");
     assertThat(errors(schemaFor(Topics.ESCALATION), handoff.toString())).isEmpty();
     assertThat(errors(schemaFor(Topics.ESCALATION), badHistory.toString())).isNotEmpty();
+  }
+
+  @Test
+  void shouldValidateWhatHappensOnExpiryAndRejectAMoveToAnAgent() {
+    ApprovalRequested moving =
+        SampleEvents.of(Topics.ESCALATION).stream()
+            .filter(e -> e instanceof ApprovalRequested a && a.onExpiry() != null)
+            .map(ApprovalRequested.class::cast)
+            .filter(a -> !a.onExpiry().deniesAtOnce())
+            .findFirst()
+            .orElseThrow();
+    ObjectNode wire = wire(moving);
+    ObjectNode toAgent = wire.deepCopy();
+    ((ObjectNode) toAgent.get("onExpiry")).putArray("moveTo").add("agent:writer");
+    ObjectNode withoutMoveTo = wire.deepCopy();
+    withoutMoveTo.putObject("onExpiry");
+
+    assertThat(wire.get("onExpiry").get("moveTo").get(0).asString()).isEqualTo("human:managers");
+    assertThat(errors(schemaFor(Topics.ESCALATION), wire.toString())).isEmpty();
+    assertThat(errors(schemaFor(Topics.ESCALATION), toAgent.toString())).isNotEmpty();
+    assertThat(errors(schemaFor(Topics.ESCALATION), withoutMoveTo.toString())).isNotEmpty();
+    assertThatThrownBy(
+            () ->
+                codec.decode(
+                    Topics.ESCALATION, toAgent.toString().getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(MalformedEventException.class);
   }
 
   @Test

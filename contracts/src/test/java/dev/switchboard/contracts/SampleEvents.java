@@ -8,6 +8,7 @@ import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
 import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
+import dev.switchboard.contracts.event.ExpiryRoute;
 import dev.switchboard.contracts.event.GoalEvent;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import dev.switchboard.contracts.event.HandoffContext;
@@ -236,6 +237,38 @@ final class SampleEvents {
             true,
             Duration.ofMinutes(90),
             "carol"),
+        new ApprovalRequested(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "esc-2",
+            "human:approvers",
+            "sdr",
+            sendMail(),
+            "outbound-communication",
+            "sends mail",
+            null,
+            false,
+            Duration.ofHours(4),
+            null,
+            new ExpiryRoute(List.of("human:managers", "human:directors"))),
+        new ApprovalRequested(
+            GOAL_ID,
+            id(),
+            cause,
+            AT,
+            "esc-3",
+            "human:approvers",
+            "sdr",
+            sendMail(),
+            "untrusted-context-needs-person",
+            "tainted",
+            null,
+            true,
+            Duration.ofHours(4),
+            "carol",
+            ExpiryRoute.deny()),
         new HandoffRequested(
             GOAL_ID,
             id(),

@@ -3,6 +3,7 @@ package dev.switchboard.deploy;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.TopicReaders;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.catalog.CatalogTopic;
 import dev.switchboard.contracts.catalog.Catalogs;
@@ -23,31 +24,29 @@ public record ServiceAccess(
     Service service, List<Topic<?>> reads, List<CatalogTopic<?>> catalogReads) {
 
   /**
-   * The services and what they read. Writes are not listed here: they come from the catalog. A test
-   * ({@code ServiceAccessTest}) checks the reads against each service's {@code inputs()}.
+   * The services and what they read ({@link TopicReaders}, beside the catalogs they follow). Writes
+   * are not listed here: they come from the catalog. A test ({@code ServiceAccessTest}) checks the
+   * reads against each service's {@code inputs()}.
    */
   public static final List<ServiceAccess> ALL =
       List.of(
           new ServiceAccess(
               Service.PLANNER,
-              List.of(Topics.GOALS, Topics.VERDICT, Topics.ACTION_RESULT, Topics.RESOLUTION),
+              TopicReaders.inputsOf(Service.PLANNER),
               // ToolsCatalogView: the tools its agents may use, and the LLM planner's tool list.
               List.of(Catalogs.TOOLS)),
           new ServiceAccess(
               Service.GUARDRAIL,
-              List.of(Topics.PLAN, Topics.RESOLUTION, Topics.GOALS, Topics.ACTION_RESULT),
+              TopicReaders.inputsOf(Service.GUARDRAIL),
               // CatalogTopology: the agents' tools and handoff targets, the tools' facts.
               List.of(Catalogs.AGENTS, Catalogs.TOOLS)),
           new ServiceAccess(
               Service.EXECUTOR,
-              List.of(Topics.ACTION_REQUEST),
+              TopicReaders.inputsOf(Service.EXECUTOR),
               // It reads its own catalog back to retire tools that are gone.
               List.of(Catalogs.TOOLS)),
-          new ServiceAccess(
-              Service.HANDOFF,
-              List.of(Topics.ESCALATION, Topics.RESOLUTION, Topics.VERDICT),
-              List.of()),
-          new ServiceAccess(Service.TRACE, Topics.ALL, List.of()));
+          new ServiceAccess(Service.HANDOFF, TopicReaders.inputsOf(Service.HANDOFF), List.of()),
+          new ServiceAccess(Service.TRACE, TopicReaders.inputsOf(Service.TRACE), List.of()));
 
   /** The short name used for users, deployments and the application id: {@code planner}. */
   public String shortName() {

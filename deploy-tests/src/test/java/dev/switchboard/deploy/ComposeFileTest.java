@@ -146,13 +146,17 @@ class ComposeFileTest {
         }
       }
     }
+    // Besides its own event key (EventKeyDistributionTest), mounted where its *_FILE names it.
+    String eventKey = "/etc/switchboard/event-key/private-key";
     assertThat(secretTargets("guardrail"))
-        .containsExactly("switchboard.security.action-signing-key");
+        .containsExactlyInAnyOrder("switchboard.security.action-signing-key", eventKey);
     assertThat(secretTargets("executor"))
-        .containsExactlyInAnyOrder("switchboard.security.action-signing-key", "sales-tools-token");
+        .containsExactlyInAnyOrder(
+            "switchboard.security.action-signing-key", "sales-tools-token", eventKey);
     assertThat(secretTargets("handoff"))
-        .containsExactlyInAnyOrder("switchboard.handoff.operator-token", "handoff.properties");
-    assertThat(secretTargets("planner")).isEmpty();
+        .containsExactlyInAnyOrder(
+            "switchboard.handoff.operator-token", "handoff.properties", eventKey);
+    assertThat(secretTargets("planner")).containsExactly(eventKey);
     assertThat(secretTargets("trace")).isEmpty();
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> files =

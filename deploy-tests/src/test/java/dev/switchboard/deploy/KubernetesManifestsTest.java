@@ -104,27 +104,104 @@ class KubernetesManifestsTest {
   }
 
   @Test
+  void shouldScaleOnConsumerLagUpToThePartitionsWithTheKedaComponent() {
+    List<Map<String, Object>> docs = render("deploy/k8s/overlays/production-keda");
+    checkServices(docs);
+    checkKafka(docs);
+
+    assertThat(names(docs, "HorizontalPodAutoscaler")).as("KEDA makes its own").isEmpty();
+    assertThat(namespaces(docs)).containsExactly("switchboard");
+    for (DeployedService service : goalServices()) {
+      Map<String, Object> scaled = spec(resource(docs, "ScaledObject", service.name));
+      assertThat(map(scaled.get("scaleTargetRef"))).containsEntry("name", service.name);
+      assertThat(scaled)
+          .containsEntry("maxReplicaCount", DeployFiles.KUBERNETES_PARTITIONS)
+          .containsEntry("minReplicaCount", 2);
+      Map<String, Object> trigger = list(scaled.get("triggers")).get(0);
+      assertThat(trigger).containsEntry("type", "kafka");
+      assertThat(map(trigger.get("metadata")))
+          .containsEntry(
+              "consumerGroup",
+              ServiceAccess.of(service.service).applicationId(TopicNames.unprefixed()))
+          .containsEntry("sasl", "scram_sha512")
+          .containsEntry("tls", "enable");
+      String authentication = (String) map(trigger.get("authenticationRef")).get("name");
+      Map<String, String> secrets = new LinkedHashMap<>();
+      for (Map<String, Object> ref :
+          list(
+              spec(resource(docs, "TriggerAuthentication", authentication))
+                  .get("secretTargetRef"))) {
+        secrets.put((String) ref.get("parameter"), ref.get("name") + "/" + ref.get("key"));
+      }
+      String user = KafkaResources.userName(service.service);
+      assertThat(secrets)
+          .as("the service's own KafkaUser")
+          .containsEntry("password", user + "/password")
+          .containsEntry("ca", "switchboard-cluster-ca-cert/ca.crt");
+      String usernameSecret = secrets.get("username").split("/")[0];
+      assertThat(
+              new String(
+                  java.util.Base64.getDecoder()
+                      .decode(
+                          (String)
+                              map(resource(docs, "Secret", usernameSecret).get("data"))
+                                  .get("username")),
+                  StandardCharsets.UTF_8))
+          .isEqualTo(user);
+    }
+  }
+
+  @Test
   void shouldCreateOnlySecretKeysThatAreTheServicesProperties() {
-    String script = Repository.read("deploy/k8s/create-secrets.sh");
-    Matcher secret =
-        Pattern.compile(
-                "secret (switchboard-([a-z-]+)-secrets)((?: \\\\\\n\\s+--from-file=[^\\n]+)+)")
-            .matcher(script);
+    Map<String, Object> kustomization = loadOne(GeneratedSecrets.read("kustomization.yaml"));
+    assertThat(kustomization).containsEntry("namespace", "switchboard-local");
     List<String> seen = new ArrayList<>();
-    while (secret.find()) {
-      DeployedService service = DeployedService.named(secret.group(2));
+    for (Map<String, Object> generator : list(kustomization.get("secretGenerator"))) {
+      Matcher secret =
+          Pattern.compile("switchboard-([a-z-]+)-secrets").matcher((String) generator.get("name"));
+      if (!secret.matches()) {
+        continue; // the event keys: EventKeyDistributionTest
+      }
+      DeployedService service = DeployedService.named(secret.group(1));
       seen.add(service.name);
-      Matcher key = Pattern.compile("--from-file=([^=]+)=").matcher(secret.group(3));
-      while (key.find()) {
-        String name = key.group(1);
+      @SuppressWarnings("unchecked")
+      List<String> files = (List<String>) generator.get("files");
+      for (String file : files) {
+        String name = file.substring(0, file.indexOf('='));
         boolean fileForAnotherReader =
             name.equals("handoff.properties") || name.equals("sales-tools-token");
         assertThat(fileForAnotherReader || service.properties().bindsProperty(name))
             .as(service.name + " secret key " + name + " names one of its properties")
             .isTrue();
+        assertThat(GeneratedSecrets.dir().resolve(file.substring(file.indexOf('=') + 1)))
+            .isNotEmptyFile();
       }
     }
     assertThat(seen).containsExactlyInAnyOrder("guardrail", "executor", "handoff", "sales-tools");
+  }
+
+  @Test
+  void shouldRenderTheSecretsSwitchboardSecretsInitMakes() {
+    List<Map<String, Object>> docs = render(GeneratedSecrets.dir().toString());
+
+    assertThat(names(docs, "Secret"))
+        .containsExactlyInAnyOrder(
+            "switchboard-guardrail-secrets",
+            "switchboard-executor-secrets",
+            "switchboard-handoff-secrets",
+            "switchboard-sales-tools-secrets",
+            "switchboard-planner-event-key",
+            "switchboard-guardrail-event-key",
+            "switchboard-executor-event-key",
+            "switchboard-handoff-event-key");
+    for (Map<String, Object> secret : resources(docs, "Secret")) {
+      if (((String) metadata(secret).get("name")).endsWith("-event-key")) {
+        assertThat(map(secret.get("data"))).containsOnlyKeys("private-key");
+      }
+    }
+    assertThat(configMap(docs, "switchboard-trusted-keys"))
+        .containsOnlyKeys("planner", "guardrail", "executor", "handoff", "trace");
+    assertThat(namespaces(docs)).containsExactly("switchboard-local");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -177,8 +254,9 @@ class KubernetesManifestsTest {
           .allMatch(
               name ->
                   name.equals("switchboard-" + service.name + "-secrets")
+                      || name.equals("switchboard-" + service.name + "-event-key")
                       || name.equals("switchboard-cluster-ca-cert"),
-              service.name + " mounts only its own Secret");
+              service.name + " mounts only its own Secrets");
     }
     assertThat(unknown).as("variables that bind to no property of their service").isEmpty();
     Map<String, Object> ingress = spec(resource(docs, "Ingress", "switchboard"));

@@ -1,6 +1,7 @@
 package dev.switchboard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.switchboard.contracts.GoalClient;
@@ -43,7 +44,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The inbox page in Debian's headless chromium against the five services in this JVM: a person
  * signs in, sees an escalation arrive without reloading, edits the action and approves it, and the
- * goal completes with the edit; another is denied with a reason; the pages fit a 400 px screen.
+ * goal completes with the edit; another is denied with a reason; the pages fit a 400 px screen; an
+ * approval is reassigned to another queue, approved there, and its goal completes.
  * Screenshots go to {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -215,6 +217,52 @@ class InboxBrowserIT {
     }
   }
 
+  @Test
+  @Order(4)
+  void shouldReassignAnApprovalToAnotherQueueWhereItIsApproved() throws Exception {
+    signIn("approver");
+    StackClient client = new StackClient(stack);
+
+    // To another queue: the approval leaves the approvers' inbox and waits for the managers.
+    browser.get(stack.handoffUrl() + "/inbox");
+    String toManagers = submit("requester", "Umbrella");
+    WebElement row = waitForRowOf(toManagers);
+    String sendId = row.getDomAttribute("data-escalation");
+    row.findElement(By.cssSelector("td.what a")).click();
+    reassignTo("human:managers");
+    assertThat(noticeText()).contains("Reassigned to human:managers.");
+    screenshot("08-reassigned-to-queue");
+    JsonNode moved =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> client.item(sendId),
+                item -> "human:managers".equals(item.path("queue").asString()));
+    assertThat(moved.path("status").asString()).isEqualTo("PENDING");
+    // The operator (admin: every queue) approves it there; the goal goes on and completes.
+    assertThat(client.approve(sendId, "ok").statusCode()).isEqualTo(202);
+    JsonNode logApproval = client.awaitPendingApproval(toManagers, "crm.log_activity");
+    assertThat(client.approve(logApproval.path("escalationId").asString(), "ok").statusCode())
+        .isEqualTo(202);
+    assertThat(goals.awaitOutcome(toManagers, OUTCOME_TIMEOUT)).isInstanceOf(GoalCompleted.class);
+  }
+
+  private void reassignTo(String owner) {
+    waiting
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#reassign summary")))
+        .click();
+    WebElement to =
+        waiting.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#reassign-form input[name=to]")));
+    to.sendKeys(owner);
+    browser.findElement(By.cssSelector("#reassign-form button[type=submit]")).click();
+  }
+
+  private String noticeText() {
+    return waiting.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText();
+  }
+
   private void signIn(String user) {
     browser.manage().deleteAllCookies();
     browser.get(stack.handoffUrl() + "/login");
@@ -226,6 +274,15 @@ class InboxBrowserIT {
   }
 
   private String submit(String requester, String account) {
+    return submit(
+        requester,
+        "demo",
+        "Tell " + account + " about the new pricing",
+        Map.of("account", account));
+  }
+
+  private String submit(
+      String requester, String agent, String description, Map<String, String> inputs) {
     String goalId = "browser-" + UUID.randomUUID();
     goals.submit(
         new GoalSubmitted(
@@ -233,9 +290,9 @@ class InboxBrowserIT {
             UUID.randomUUID(),
             null,
             Instant.now(),
-            "demo",
-            "Tell " + account + " about the new pricing",
-            Map.of("account", account),
+            agent,
+            description,
+            inputs,
             requester,
             null,
             null));

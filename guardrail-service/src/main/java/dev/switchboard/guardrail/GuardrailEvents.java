@@ -8,6 +8,7 @@ import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
 import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
+import dev.switchboard.contracts.event.ExpiryRoute;
 import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
 import dev.switchboard.contracts.event.PlannedAction;
@@ -98,7 +99,8 @@ final class GuardrailEvents {
         route.approverRole(),
         route.fourEyes(),
         route.sla(),
-        requestedBy);
+        requestedBy,
+        route.onExpiry() == null ? null : new ExpiryRoute(route.onExpiry()));
   }
 
   /** The approval stays pending: the inbox shows it waiting again, with the reason. */

@@ -28,8 +28,13 @@ class DefaultPolicyTest {
   void shouldDecideEachCaseAsExpected(PolicyCases.Case policyCase) {
     PolicyDecision decision = POLICY.evaluate(policyCase.input());
 
-    assertThat(decision.kind()).as(decision.reason()).isEqualTo(policyCase.expectedDecision());
-    assertThat(decision.rule()).isEqualTo(policyCase.expectedRule());
+    PolicyCases.Result result = new PolicyCases.Result(policyCase.name(), decision, policyCase);
+
+    assertThat(result.passed())
+        .as(
+            "expected %s, got %s (%s)",
+            result.describeExpected(), result.describeActual(), decision.reason())
+        .isTrue();
   }
 
   @Test
@@ -53,6 +58,8 @@ class DefaultPolicyTest {
     assertThat(tainted.route().queue()).isEqualTo("human:approvers");
     assertThat(record.route().sla()).isEqualTo(Duration.ofHours(8));
     assertThat(record.route().fourEyes()).isFalse();
+    assertThat(tainted.route().onExpiry()).as("a tainted action is denied on expiry").isEmpty();
+    assertThat(record.route().onExpiry()).as("left to the inbox's next-queues").isNull();
   }
 
   private static dev.switchboard.policy.PolicyInput named(

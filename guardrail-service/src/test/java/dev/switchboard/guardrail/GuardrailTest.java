@@ -139,6 +139,7 @@ class GuardrailTest {
     assertThat(approval.reason()).isNotBlank();
     assertThat(approval.sla()).isEqualTo(Duration.ofHours(4));
     assertThat(approval.fourEyes()).isFalse();
+    assertThat(approval.onExpiry()).as("the rule leaves expiry to the inbox").isNull();
     assertThat(approval.requestedBy()).as("from the goal's GoalSubmitted").isEqualTo("alice");
     assertThat(EscalationIds.goalIdOf(approval.escalationId())).contains(GOAL);
     assertThat(decision.state().pending()).containsKey(APPROVAL);

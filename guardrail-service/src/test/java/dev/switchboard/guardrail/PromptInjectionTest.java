@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
 import dev.switchboard.contracts.event.ActionResultEvent.ActionSucceeded;
 import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
+import dev.switchboard.contracts.event.ExpiryRoute;
 import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
 import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.SwitchboardEvent;
@@ -182,6 +183,9 @@ class PromptInjectionTest {
     written.addAll(byOperator.emit());
 
     assertThat(approval.fourEyes()).isTrue();
+    assertThat(approval.onExpiry())
+        .as("the shipped policy denies a tainted action nobody approved in time")
+        .isEqualTo(ExpiryRoute.deny());
     assertThat(byRequester.emit())
         .singleElement()
         .isInstanceOfSatisfying(

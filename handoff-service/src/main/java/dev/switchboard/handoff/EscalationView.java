@@ -1,5 +1,6 @@
 package dev.switchboard.handoff;
 
+import dev.switchboard.contracts.event.ExpiryRoute;
 import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.ResolutionAudit;
 import dev.switchboard.contracts.event.VerdictEvent.Audit;
@@ -17,6 +18,8 @@ import tools.jackson.databind.JsonNode;
  * @param stoppedBy why the policy stopped the action: the guardrail's audit record of its verdict
  *     (policy, version, rule, reason); null for questions and handoffs
  * @param traceId the trace the escalation came with, if any
+ * @param onExpiry what the guardrail's policy says happens when nobody answers in time ({@code
+ *     moveTo} queues, empty: denied); null when it says nothing and {@code next-queues} decide
  */
 public record EscalationView(
     String escalationId,
@@ -44,7 +47,8 @@ public record EscalationView(
     StoppedBy stoppedBy,
     String traceId,
     List<HistoryView> history,
-    Links links) {
+    Links links,
+    ExpiryRoute onExpiry) {
 
   /** The guardrail's reasons for stopping an action, from its verdict's audit record. */
   public record StoppedBy(String policyId, String policyVersion, String rule, String reason) {
@@ -119,6 +123,7 @@ public record EscalationView(
         new Links(
             InboxLinks.itemPage(item.escalationId()),
             links.journalOf(item.goalId()),
-            links.traceOf(item.goalId(), item.traceId())));
+            links.traceOf(item.goalId(), item.traceId())),
+        item.onExpiry());
   }
 }

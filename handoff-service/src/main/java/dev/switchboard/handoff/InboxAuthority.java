@@ -17,7 +17,12 @@ public final class InboxAuthority {
   }
 
   public boolean maySee(Caller caller, InboxItem item) {
-    return access.covers(caller, item.queue());
+    return covers(caller, item.queue());
+  }
+
+  /** The caller's roles cover the queue (the admin role covers every queue). */
+  public boolean covers(Caller caller, String queue) {
+    return access.covers(caller, queue);
   }
 
   /** Empty when the caller may give the answer; else the reason for the 403. */

@@ -6,6 +6,7 @@ import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
 import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
+import dev.switchboard.contracts.event.ExpiryRoute;
 import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.Answered;
@@ -43,6 +44,8 @@ import java.util.UUID;
  * @param traceId the W3C trace id the escalation's record carried, if any
  * @param stoppedBy the guardrail's audit record of the verdict that escalated an action (policy,
  *     rule, reason); null for questions and handoffs, and until the verdict is read
+ * @param onExpiry what the guardrail's policy says happens when nobody answers in time; null when
+ *     it says nothing, so {@code switchboard.handoff.next-queues} decides
  */
 public record InboxItem(
     String escalationId,
@@ -67,7 +70,8 @@ public record InboxItem(
     List<HistoryEntry> history,
     Duration sla,
     String traceId,
-    Audit stoppedBy) {
+    Audit stoppedBy,
+    ExpiryRoute onExpiry) {
 
   public InboxItem {
     history = history == null ? List.of() : List.copyOf(history);
@@ -115,7 +119,8 @@ public record InboxItem(
               List.of(received(approval, approval.agent(), approval.reason())),
               sla,
               traceId,
-              null);
+              null,
+              approval.onExpiry());
       case HandoffRequested handoff ->
           new InboxItem(
               handoff.escalationId(),
@@ -140,6 +145,7 @@ public record InboxItem(
               List.of(received(handoff, handoff.fromAgent(), handoff.reason())),
               sla,
               traceId,
+              null,
               null);
       case QuestionAsked question ->
           new InboxItem(
@@ -165,6 +171,7 @@ public record InboxItem(
               List.of(received(question, question.agent(), question.question())),
               sla,
               traceId,
+              null,
               null);
       case ResolutionRefused refused ->
           throw new IllegalArgumentException("a refusal reopens an item; it does not open one");
@@ -286,7 +293,8 @@ public record InboxItem(
         history,
         sla,
         traceId,
-        audit);
+        audit,
+        onExpiry);
   }
 
   private InboxItem copy(
@@ -320,7 +328,8 @@ public record InboxItem(
         plus(line),
         sla,
         traceId,
-        newStoppedBy);
+        newStoppedBy,
+        onExpiry);
   }
 
   private List<HistoryEntry> plus(HistoryEntry line) {

@@ -272,6 +272,12 @@ class InboxPageController {
     redirect.addFlashAttribute("notice", noticeOf(before, answer, accepted));
     // The notice is for the page this redirect loads, not for the live update this answer sets
     // off on the page still open (htmx GETs the same path): a query parameter tells them apart.
+    if (answer instanceof Answer.Reassign moved
+        && moved.to().strip().startsWith("human:")
+        && !authority.covers(caller, moved.to().strip())) {
+      // Moved to a queue this person does not work: its page would refuse them, the list confirms.
+      return "redirect:/inbox?answered=" + accepted.resolution().eventId();
+    }
     return "redirect:/inbox/"
         + UriUtils.encodePathSegment(escalationId, "UTF-8")
         + "?answered="

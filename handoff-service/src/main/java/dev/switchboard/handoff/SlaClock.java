@@ -36,7 +36,8 @@ public final class SlaClock {
 
   /**
    * @param nextQueues where an item that nobody in its queue answered in time goes next, e.g.
-   *     {@code human:approvers → human:managers}; a queue not listed lets its items expire
+   *     {@code human:approvers → human:managers}, when its escalation's policy says nothing; a
+   *     queue not listed lets its items expire
    */
   public SlaClock(Clock clock, Map<String, String> nextQueues) {
     this.clock = clock;
@@ -90,10 +91,10 @@ public final class SlaClock {
 
   /**
    * What to write when a pending item's deadline has passed at {@code now}, or empty while it has
-   * time (or is answered). The policy: an item whose queue has a next queue that it has not been
-   * moved through yet moves there ({@code Reassigned} by {@link #ACTOR}, with the whole SLA again);
-   * otherwise it expires, and the guardrail denies an expired approval, the planner fails a goal
-   * whose question expired.
+   * time (or is answered). An item with a next queue (its escalation's {@code onExpiry}, else
+   * {@code next-queues}) moves there ({@code Reassigned} by {@link #ACTOR}, with the whole SLA
+   * again); otherwise it expires, and the guardrail denies an expired approval, the planner fails a
+   * goal whose question expired.
    */
   public Optional<ResolutionEvent> onDeadline(InboxItem item, Instant now) {
     if (!item.isPending() || now.isBefore(item.deadline())) {
@@ -130,12 +131,12 @@ public final class SlaClock {
             auditOf(item)));
   }
 
-  /** The queue after the item's, unless that is where it is, or it went round them all already. */
+  /**
+   * Where the item goes next. The escalation's own {@code onExpiry} (the guardrail's policy) wins:
+   * its queues in order, one per deadline missed, then expiry. Without it the configured next
+   * queue, unless that is where it is, or it went round them all already.
+   */
   private Optional<String> nextQueueOf(InboxItem item) {
-    String next = nextQueues.get(item.queue());
-    if (next == null || next.equals(item.queue())) {
-      return Optional.empty();
-    }
     long moves =
         item.history().stream()
             .filter(
@@ -143,6 +144,14 @@ public final class SlaClock {
                     ACTOR.equals(line.actor())
                         && Reassigned.class.getSimpleName().equals(line.what()))
             .count();
+    if (item.onExpiry() != null) {
+      List<String> route = item.onExpiry().moveTo();
+      return moves < route.size() ? Optional.of(route.get((int) moves)) : Optional.empty();
+    }
+    String next = nextQueues.get(item.queue());
+    if (next == null || next.equals(item.queue())) {
+      return Optional.empty();
+    }
     return moves >= nextQueues.size() ? Optional.empty() : Optional.of(next);
   }
 

@@ -6,6 +6,7 @@ import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
 import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
+import dev.switchboard.contracts.event.ExpiryRoute;
 import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.Approved;
@@ -91,7 +92,28 @@ final class Escalations {
         role,
         request.fourEyes(),
         request.sla(),
-        request.requestedBy());
+        request.requestedBy(),
+        request.onExpiry());
+  }
+
+  /** The same request with what its policy says happens on expiry. */
+  static ApprovalRequested withOnExpiry(ApprovalRequested request, ExpiryRoute onExpiry) {
+    return new ApprovalRequested(
+        request.goalId(),
+        request.eventId(),
+        request.causationId(),
+        request.occurredAt(),
+        request.escalationId(),
+        request.queue(),
+        request.agent(),
+        request.action(),
+        request.policy(),
+        request.reason(),
+        request.approverRole(),
+        request.fourEyes(),
+        request.sla(),
+        request.requestedBy(),
+        onExpiry);
   }
 
   static QuestionAsked questionAsked(String goalId, Instant at) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
+import dev.switchboard.contracts.event.ExpiryRoute;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.Approved;
 import dev.switchboard.edge.GoalStreamTopology;
@@ -261,6 +262,64 @@ class HandoffIT {
     assertThat(item.get("history").valueStream().map(h -> h.get("what").asString()).toList())
         .containsExactly(
             "ApprovalRequested", "DeadlineNear", "Reassigned", "DeadlineNear", "Expired");
+  }
+
+  /**
+   * The guardrail's policy decides what expiry does, over {@code next-queues}: the night queue has
+   * a next queue (the approvers), but one escalation's policy moves it to the managers instead, and
+   * another's denies it at its first deadline.
+   */
+  @Test
+  void shouldFollowThePolicysExpiryOverTheConfiguredNextQueue() {
+    List<String> goals = goalsOnEveryPartition("policy-sla").subList(0, 2);
+    ApprovalRequested toManagers =
+        inNightQueue(goals.get(0), new ExpiryRoute(List.of("human:managers")));
+    ApprovalRequested denied = inNightQueue(goals.get(1), ExpiryRoute.deny());
+    probe.send(Topics.ESCALATION, toManagers);
+    probe.send(Topics.ESCALATION, denied);
+
+    probe.awaitEvent(Topics.RESOLUTION, toManagers.goalId(), ResolutionEvent.Expired.class, WAIT);
+    probe.awaitEvent(Topics.RESOLUTION, denied.goalId(), ResolutionEvent.Expired.class, WAIT);
+
+    List<ResolutionEvent> moved = probe.events(Topics.RESOLUTION, toManagers.goalId());
+    assertThat(moved)
+        .extracting(e -> e.getClass().getSimpleName())
+        .containsExactly("DeadlineNear", "Reassigned", "DeadlineNear", "Expired");
+    assertThat(((ResolutionEvent.Reassigned) moved.get(1)).newOwner())
+        .as("the policy's queue, not next-queues[human:night]")
+        .isEqualTo("human:managers");
+    assertThat(probe.events(Topics.RESOLUTION, denied.goalId()))
+        .extracting(e -> e.getClass().getSimpleName())
+        .containsExactly("DeadlineNear", "Expired");
+    assertThat(item(urls.get(1), toManagers.escalationId()).path("onExpiry").path("moveTo"))
+        .extracting(JsonNode::asString)
+        .containsExactly("human:managers");
+  }
+
+  private static ApprovalRequested inNightQueue(String goalId, ExpiryRoute onExpiry) {
+    ApprovalRequested template =
+        Escalations.approvalRequested(
+            goalId,
+            Instant.now().truncatedTo(ChronoUnit.MILLIS),
+            null,
+            false,
+            Duration.ofSeconds(4));
+    return new ApprovalRequested(
+        goalId,
+        template.eventId(),
+        template.causationId(),
+        template.occurredAt(),
+        template.escalationId(),
+        "human:night",
+        template.agent(),
+        template.action(),
+        template.policy(),
+        template.reason(),
+        null,
+        false,
+        template.sla(),
+        null,
+        onExpiry);
   }
 
   @Test

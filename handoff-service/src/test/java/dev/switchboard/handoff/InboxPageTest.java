@@ -173,6 +173,36 @@ class InboxPageTest {
   }
 
   @Test
+  void shouldConfirmAMoveToAQueueThePersonDoesNotWorkOnTheList() throws Exception {
+    ApprovalRequested approval = pending(null, false);
+    MockHttpSession session = login("ann");
+
+    MvcResult moved =
+        mvc.perform(
+                post("/inbox/" + approval.escalationId() + "/reassign")
+                    .with(cookieOf(session))
+                    .with(csrf())
+                    .param("to", "human:managers"))
+            .andExpect(status().isFound())
+            .andExpect(flash().attributeExists("notice"))
+            .andReturn();
+
+    // Its page would now refuse ann (not her queue): the list says what happened instead.
+    assertThat(moved.getResponse().getRedirectedUrl()).startsWith("/inbox?answered=");
+    mvc.perform(
+            get(moved.getResponse().getRedirectedUrl())
+                .with(cookieOf(session))
+                .flashAttrs(moved.getFlashMap()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Reassigned to human:managers.")));
+    assertThat(writtenFor(approval))
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ResolutionEvent.Reassigned.class,
+            reassigned -> assertThat(reassigned.newOwner()).isEqualTo("human:managers"));
+  }
+
+  @Test
   void shouldRefuseAFormWithoutItsCsrfToken() throws Exception {
     ApprovalRequested approval = pending(null, false);
 

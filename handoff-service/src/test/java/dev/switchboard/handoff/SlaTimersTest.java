@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
+import dev.switchboard.contracts.event.ExpiryRoute;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.DeadlineNear;
 import dev.switchboard.contracts.event.ResolutionEvent.Expired;
@@ -161,6 +162,58 @@ class SlaTimersTest {
     assertThat(escalating.onTimer(readBack.state(), "g-1", "deadline:" + id, DUE.plus(SLA)).emit())
         .singleElement()
         .isInstanceOf(Expired.class);
+  }
+
+  @Test
+  void shouldDenyOnExpiryWhenThePolicySaysSoWhateverTheNextQueues() {
+    ApprovalRequested denyOnExpiry = Escalations.withOnExpiry(request, ExpiryRoute.deny());
+    HandoffState state = escalating.decide(null, denyOnExpiry).state();
+    clock.setTo(DUE);
+
+    assertThat(escalating.onTimer(state, "g-1", "deadline:" + id, DUE).emit())
+        .as("human:approvers has a next queue, but the policy's onExpiry wins")
+        .singleElement()
+        .isInstanceOf(Expired.class);
+    assertThat(state.item(id).orElseThrow().onExpiry()).isEqualTo(ExpiryRoute.deny());
+  }
+
+  @Test
+  void shouldMoveThroughThePolicysQueuesInOrderThenExpire() {
+    ApprovalRequested routed =
+        Escalations.withOnExpiry(
+            request, new ExpiryRoute(List.of("human:managers", "human:directors")));
+    HandoffState state = escalating.decide(null, routed).state();
+    List<String> owners = new ArrayList<>();
+    Instant due = DUE;
+    for (int move = 0; move < 2; move++) {
+      clock.setTo(due);
+      Reassigned moved =
+          (Reassigned) escalating.onTimer(state, "g-1", "deadline:" + id, due).emit().getFirst();
+      owners.add(moved.newOwner());
+      state = escalating.decide(state, moved).state();
+      assertThat(state.item(id).orElseThrow().deadline()).isEqualTo(due.plus(SLA));
+      due = state.item(id).orElseThrow().deadline();
+    }
+    clock.setTo(due);
+
+    assertThat(owners)
+        .as("the policy's queues, not next-queues (which has nothing after human:managers)")
+        .containsExactly("human:managers", "human:directors");
+    assertThat(escalating.onTimer(state, "g-1", "deadline:" + id, due).emit())
+        .singleElement()
+        .isInstanceOf(Expired.class);
+  }
+
+  @Test
+  void shouldFollowTheNextQueuesWhenThePolicySaysNothing() {
+    HandoffState state = escalating.decide(null, request).state();
+    clock.setTo(DUE);
+
+    assertThat(state.item(id).orElseThrow().onExpiry()).isNull();
+    assertThat(escalating.onTimer(state, "g-1", "deadline:" + id, DUE).emit())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            Reassigned.class, moved -> assertThat(moved.newOwner()).isEqualTo("human:managers"));
   }
 
   @Test

@@ -44,20 +44,92 @@ public final class PolicyCases {
           "now",
           "expect");
 
-  /** One case: the input to decide and what must come out. */
-  public record Case(
-      String name, PolicyInput input, String expectedDecision, String expectedRule) {}
-
   /**
-   * How one case came out.
+   * One case: the input to decide and what must come out.
    *
    * @param expectedRule null when the case only expects a decision
+   * @param expectedSla for an escalation, the SLA its route must carry; null: not checked
+   * @param expectedOnExpiry for an escalation, its route's {@code onExpiry} (empty: deny); null:
+   *     not checked
    */
-  public record Result(
-      String name, PolicyDecision actual, String expectedDecision, String expectedRule) {
+  public record Case(
+      String name,
+      PolicyInput input,
+      String expectedDecision,
+      String expectedRule,
+      Duration expectedSla,
+      List<String> expectedOnExpiry) {
+    public Case(String name, PolicyInput input, String expectedDecision, String expectedRule) {
+      this(name, input, expectedDecision, expectedRule, null, null);
+    }
+  }
+
+  /** How one case came out. */
+  public record Result(String name, PolicyDecision actual, Case expected) {
+    public String expectedDecision() {
+      return expected.expectedDecision();
+    }
+
+    public String expectedRule() {
+      return expected.expectedRule();
+    }
+
     public boolean passed() {
-      return actual.kind().equals(expectedDecision)
-          && (expectedRule == null || actual.rule().equals(expectedRule));
+      if (!actual.kind().equals(expected.expectedDecision())
+          || (expected.expectedRule() != null && !actual.rule().equals(expected.expectedRule()))) {
+        return false;
+      }
+      EscalationRoute route =
+          actual instanceof PolicyDecision.Escalate escalate ? escalate.route() : null;
+      return (expected.expectedSla() == null
+              || (route != null && expected.expectedSla().equals(route.sla())))
+          && (expected.expectedOnExpiry() == null
+              || (route != null && expected.expectedOnExpiry().equals(route.onExpiry())));
+    }
+
+    /** What the case expects, as the CLI prints it: {@code escalate by r (sla PT4H, deny)}. */
+    public String describeExpected() {
+      return describe(
+          expected.expectedDecision(),
+          expected.expectedRule(),
+          expected.expectedSla(),
+          expected.expectedOnExpiry(),
+          expected.expectedSla() != null,
+          expected.expectedOnExpiry() != null);
+    }
+
+    /** What the policy decided, with the route's parts the case checks. */
+    public String describeActual() {
+      EscalationRoute route =
+          actual instanceof PolicyDecision.Escalate escalate
+              ? escalate.route()
+              : EscalationRoute.DEFAULT;
+      return describe(
+          actual.kind(),
+          actual.rule(),
+          route.sla(),
+          route.onExpiry(),
+          expected.expectedSla() != null,
+          expected.expectedOnExpiry() != null);
+    }
+
+    private static String describe(
+        String decision,
+        String rule,
+        Duration sla,
+        List<String> onExpiry,
+        boolean withSla,
+        boolean withExpiry) {
+      List<String> route = new ArrayList<>();
+      if (withSla) {
+        route.add("sla " + (sla == null ? "inbox default" : sla));
+      }
+      if (withExpiry) {
+        route.add("on expiry " + EscalationRoute.describeExpiry(onExpiry));
+      }
+      return decision
+          + (rule == null ? "" : " by " + rule)
+          + (route.isEmpty() ? "" : " (" + String.join(", ", route) + ")");
     }
   }
 
@@ -75,12 +147,7 @@ public final class PolicyCases {
 
   /** Decides every case with the policy. */
   public List<Result> run(PolicySet policy) {
-    return cases.stream()
-        .map(
-            c ->
-                new Result(
-                    c.name(), policy.evaluate(c.input()), c.expectedDecision(), c.expectedRule()))
-        .toList();
+    return cases.stream().map(c -> new Result(c.name(), policy.evaluate(c.input()), c)).toList();
   }
 
   /**
@@ -137,7 +204,11 @@ public final class PolicyCases {
       throw invalid(file, what + " needs exactly one of 'tool' and 'handoff'");
     }
     Map<String, Object> expect =
-        map(fields.get("expect"), file, what + " 'expect'", Set.of("decision", "rule"));
+        map(
+            fields.get("expect"),
+            file,
+            what + " 'expect'",
+            Set.of("decision", "rule", "sla", "onExpiry"));
     String decision = text(expect.get("decision"));
     if (decision == null || !PolicyParser.DECISIONS.contains(decision)) {
       throw invalid(file, what + " 'expect.decision' must be allow, deny or escalate");
@@ -190,7 +261,34 @@ public final class PolicyCases {
                 elapsed),
             new PolicyInput.Context(texts(fields.get("taint")), texts(fields.get("sources"))),
             instant(fields.get("now"), file, what));
-    return new Case(name, input, decision, text(expect.get("rule")));
+    Duration sla = null;
+    if (expect.get("sla") != null) {
+      sla = Durations.parse(expect.get("sla").toString());
+      if (sla == null) {
+        throw invalid(file, what + " 'expect.sla' must be a duration like PT4H or 30m");
+      }
+    }
+    List<String> onExpiry = expectedOnExpiry(expect.get("onExpiry"), file, what);
+    if ((sla != null || onExpiry != null) && !decision.equals("escalate")) {
+      throw invalid(file, what + " expects 'sla' or 'onExpiry' of a decision that is not escalate");
+    }
+    return new Case(name, input, decision, text(expect.get("rule")), sla, onExpiry);
+  }
+
+  /** {@code deny}, a {@code human:} queue, or a list of them; null when not expected. */
+  private static List<String> expectedOnExpiry(Object value, String file, String what) {
+    if (value == null) {
+      return null;
+    }
+    if ("deny".equals(value)) {
+      return List.of();
+    }
+    List<String> queues = List.copyOf(texts(value));
+    if (queues.isEmpty() || queues.stream().anyMatch(q -> !q.startsWith("human:"))) {
+      throw invalid(
+          file, what + " 'expect.onExpiry' must be deny or human:<queue> (or a list of them)");
+    }
+    return queues;
   }
 
   private static Object load(String file, String text) {

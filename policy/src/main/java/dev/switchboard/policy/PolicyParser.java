@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reads a policy file's YAML into a {@link PolicyDocument}, naming the line of every mistake. */
 final class PolicyParser {
@@ -16,7 +17,7 @@ final class PolicyParser {
       Set.of("name", "priority", "when", "decision", "reason", "escalate");
   private static final Set<String> DEFAULT_FIELDS = Set.of("decision", "reason", "escalate");
   private static final Set<String> ESCALATE_FIELDS =
-      Set.of("queue", "approverRole", "fourEyes", "sla");
+      Set.of("queue", "approverRole", "fourEyes", "sla", "onExpiry");
 
   private PolicyParser() {}
 
@@ -161,7 +162,65 @@ final class PolicyParser {
         return null;
       }
     }
-    return new EscalationRoute(blankToNull(queue), blankToNull(role), fourEyes, sla);
+    List<String> onExpiry = null;
+    if (escalate.containsKey("onExpiry")) {
+      onExpiry = onExpiry(yaml, escalate.get("onExpiry"), what);
+      if (onExpiry == null) {
+        return null;
+      }
+    }
+    return new EscalationRoute(blankToNull(queue), blankToNull(role), fourEyes, sla, onExpiry);
+  }
+
+  /**
+   * {@code onExpiry: deny}, or {@code onExpiry: {moveTo: human:managers}} (one queue or a list):
+   * the queues an unanswered escalation moves through before it expires; null on a problem.
+   */
+  private static List<String> onExpiry(YamlTree yaml, Node node, String what) {
+    String where = what + " 'onExpiry'";
+    if (node instanceof ScalarNode scalar) {
+      if (scalar.getValue().strip().equals("deny")) {
+        return List.of();
+      }
+      yaml.problem(
+          YamlTree.line(node),
+          where + " must be deny or {moveTo: human:<queue>}, not " + scalar.getValue());
+      return null;
+    }
+    Map<String, Node> fields = yaml.mapping(node, where, Set.of("moveTo"));
+    if (fields == null) {
+      return null;
+    }
+    Node moveTo = fields.get("moveTo");
+    if (moveTo == null) {
+      yaml.problem(
+          YamlTree.line(node), where + " needs 'moveTo': a human:<queue> or a list of them");
+      return null;
+    }
+    List<Node> items =
+        moveTo instanceof ScalarNode ? List.of(moveTo) : yaml.sequence(moveTo, where);
+    if (items == null) {
+      return null;
+    }
+    List<String> queues = new ArrayList<>();
+    for (Node item : items) {
+      String queue = yaml.scalar(item, where + " 'moveTo'");
+      if (queue == null) {
+        return null;
+      }
+      if (!queue.strip().matches("human:\\S+")) {
+        yaml.problem(
+            YamlTree.line(item),
+            where + " 'moveTo' names inbox queues like human:managers, not " + queue);
+        return null;
+      }
+      queues.add(queue.strip());
+    }
+    if (queues.isEmpty()) {
+      yaml.problem(YamlTree.line(moveTo), where + " 'moveTo' is empty; say onExpiry: deny");
+      return null;
+    }
+    return queues;
   }
 
   private static String blankToNull(String text) {

@@ -108,6 +108,47 @@ class PolicyCasesTest {
   }
 
   @Test
+  void shouldCheckTheEscalationsSlaAndExpiryWhenACaseExpectsThem() throws IOException {
+    PolicySet routed =
+        PolicySet.compile(
+            List.of(
+                new PolicySource(
+                    "routed.yaml",
+                    """
+                    id: routed
+                    version: 1
+                    rules:
+                      - {name: sends, when: "!tool.readOnly", decision: escalate, reason: r, escalate: {sla: PT4H, onExpiry: {moveTo: human:managers}}}
+                    """)));
+    Path cases =
+        write(
+            """
+            tools:
+              email.send: {readOnly: false}
+            cases:
+              - {name: right, tool: email.send, expect: {decision: escalate, sla: 4h, onExpiry: human:managers}}
+              - {name: wrong sla, tool: email.send, expect: {decision: escalate, sla: PT8H}}
+              - {name: wrong expiry, tool: email.send, expect: {decision: escalate, rule: sends, onExpiry: deny}}
+            """);
+
+    List<PolicyCases.Result> results = PolicyCases.load(cases).run(routed);
+
+    assertThat(results).extracting(PolicyCases.Result::passed).containsExactly(true, false, false);
+    assertThat(results.get(1).describeExpected()).isEqualTo("escalate (sla PT8H)");
+    assertThat(results.get(1).describeActual()).isEqualTo("escalate by sends (sla PT4H)");
+    assertThat(results.get(2).describeExpected()).isEqualTo("escalate by sends (on expiry deny)");
+    assertThat(results.get(2).describeActual())
+        .isEqualTo("escalate by sends (on expiry move to human:managers)");
+    assertThatThrownBy(
+            () ->
+                PolicyCases.load(
+                    write(
+                        "cases:\n  - {name: x, tool: t, expect: {decision: allow, onExpiry: deny}}\n")))
+        .hasMessageContaining(
+            "case 'x' expects 'sla' or 'onExpiry' of a decision that is not escalate");
+  }
+
+  @Test
   void shouldNameTheCaseThatIsWrong() throws IOException {
     assertThatThrownBy(
             () -> PolicyCases.load(write("cases:\n  - {name: x, expect: {decision: allow}}\n")))

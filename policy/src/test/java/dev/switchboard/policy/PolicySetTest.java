@@ -63,6 +63,66 @@ class PolicySetTest {
   }
 
   @Test
+  void shouldCarryWhatHappensOnExpiryFromTheEscalateDecision() {
+    PolicySet set =
+        policy(
+            HEADER
+                + """
+                  - {name: denies, priority: 3, when: "tool.name == 'a'", decision: escalate, reason: r, escalate: {sla: 1h, onExpiry: deny}}
+                  - {name: moves-once, priority: 2, when: "tool.name == 'b'", decision: escalate, reason: r, escalate: {onExpiry: {moveTo: human:managers}}}
+                  - name: moves-twice
+                    priority: 1
+                    when: "tool.name == 'c'"
+                    decision: escalate
+                    reason: r
+                    escalate:
+                      onExpiry:
+                        moveTo: [human:managers, human:directors]
+                  - {name: says-nothing, when: "true", decision: escalate, reason: r}
+                """);
+
+    assertThat(routeOf(set, "a").onExpiry()).isEmpty();
+    assertThat(routeOf(set, "a").sla()).isEqualTo(Duration.ofHours(1));
+    assertThat(routeOf(set, "b").onExpiry()).containsExactly("human:managers");
+    assertThat(routeOf(set, "c").onExpiry()).containsExactly("human:managers", "human:directors");
+    assertThat(routeOf(set, "d").onExpiry()).as("left to the inbox").isNull();
+  }
+
+  @Test
+  void shouldRefuseAnExpiryThatIsNeitherDenyNorHumanQueues() {
+    assertThatThrownBy(
+            () ->
+                policy(
+                    HEADER
+                        + """
+                          - {name: n, when: "true", decision: escalate, reason: r, escalate: {onExpiry: approve}}
+                        """))
+        .hasMessageContaining(
+            "test.yaml:4: rule 'n' 'onExpiry' must be deny or {moveTo: human:<queue>}, not approve");
+    assertThatThrownBy(
+            () ->
+                policy(
+                    HEADER
+                        + """
+                          - {name: n, when: "true", decision: escalate, reason: r, escalate: {onExpiry: {moveTo: [agent:x]}}}
+                        """))
+        .hasMessageContaining("'moveTo' names inbox queues like human:managers, not agent:x");
+    assertThatThrownBy(
+            () ->
+                policy(
+                    HEADER
+                        + """
+                          - {name: n, when: "true", decision: escalate, reason: r, escalate: {onExpiry: {to: human:x}}}
+                        """))
+        .hasMessageContaining("has no field 'to'");
+  }
+
+  private static EscalationRoute routeOf(PolicySet set, String tool) {
+    return ((PolicyDecision.Escalate) set.evaluate(Inputs.tool(Inputs.readTool(tool), "{}")))
+        .route();
+  }
+
+  @Test
   void shouldKeepFileOrderAmongEqualPriorities() {
     PolicySet set =
         PolicySet.compile(

@@ -33,6 +33,8 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
    * @param sla how long the person has before the approval expires, or null for the inbox default
    * @param requestedBy the goal's requester as the goal declared it, so the inbox can hold the
    *     approval to four-eyes; null when unknown
+   * @param onExpiry what the policy says happens when nobody answers in time; null: the inbox's
+   *     configuration decides
    */
   record ApprovalRequested(
       String goalId,
@@ -48,7 +50,8 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
       String approverRole,
       boolean fourEyes,
       Duration sla,
-      String requestedBy)
+      String requestedBy,
+      ExpiryRoute onExpiry)
       implements EscalationEvent {
     public ApprovalRequested {
       Require.envelope(goalId, eventId, occurredAt);
@@ -60,6 +63,40 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
       if (sla != null && (sla.isNegative() || sla.isZero())) {
         throw new IllegalArgumentException("sla must be positive, not " + sla);
       }
+    }
+
+    /** Without what happens on expiry, as written before the policy said it. */
+    public ApprovalRequested(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String escalationId,
+        String queue,
+        String agent,
+        PlannedAction action,
+        String policy,
+        String reason,
+        String approverRole,
+        boolean fourEyes,
+        Duration sla,
+        String requestedBy) {
+      this(
+          goalId,
+          eventId,
+          causationId,
+          occurredAt,
+          escalationId,
+          queue,
+          agent,
+          action,
+          policy,
+          reason,
+          approverRole,
+          fourEyes,
+          sla,
+          requestedBy,
+          null);
     }
 
     /** Without the requester, as written before it was carried. */
@@ -91,6 +128,7 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
           approverRole,
           fourEyes,
           sla,
+          null,
           null);
     }
 
@@ -119,6 +157,7 @@ public sealed interface EscalationEvent extends SwitchboardEvent {
           reason,
           null,
           false,
+          null,
           null,
           null);
     }
