@@ -136,10 +136,12 @@ final class BadRecords implements AutoCloseable {
     };
     List<Future<RecordMetadata>> futures = new ArrayList<>();
     List<Kind> sentKinds = new ArrayList<>();
+    // A few oversized ones however small the flood (one in 1000; at least two).
+    int oversizedEvery = Math.max(2, Math.min(OVERSIZED_EVERY, count / 2));
     for (int i = 0; i < count; i++) {
       String topic = topics.get(i % topics.size());
       Kind kind =
-          i % OVERSIZED_EVERY == OVERSIZED_EVERY - 1
+          i % oversizedEvery == oversizedEvery - 1
               ? Kind.OVERSIZED
               : kinds[(i / topics.size()) % kinds.length];
       String goalId = "flood-" + i;

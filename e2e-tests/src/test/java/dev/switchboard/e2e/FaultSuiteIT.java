@@ -251,9 +251,6 @@ class FaultSuiteIT {
       int total =
           letters.values().stream().flatMap(m -> m.values().stream()).mapToInt(i -> i).sum();
       long oversized = sent.stream().filter(s -> s.kind() == BadRecords.Kind.OVERSIZED).count();
-      assertThat(outcomes.values()).allMatch(GoalCompleted.class::isInstance);
-      assertThat(load.duplicateEffects()).isEmpty();
-      assertThat(watch.lapses()).as("services not ready during the flood").isEmpty();
       figures.put(
           "flood",
           sent.size()
@@ -264,12 +261,17 @@ class FaultSuiteIT {
               + " dead letters = expected "
               + BadRecords.expectedDeadLetters(sent)
               + ", good goals "
-              + outcomes.size()
+              + outcomes.values().stream().filter(GoalCompleted.class::isInstance).count()
               + "/"
               + FLOOD_GOALS
-              + " completed, 0 not-ready lapses, "
+              + " completed, "
+              + watch.lapses().size()
+              + " not-ready lapses, "
               + Duration.between(started, Instant.now()).toSeconds()
               + " s");
+      assertThat(outcomes.values()).allMatch(GoalCompleted.class::isInstance);
+      assertThat(load.duplicateEffects()).isEmpty();
+      assertThat(watch.lapses()).as("services not ready during the flood").isEmpty();
     }
   }
 
@@ -313,6 +315,9 @@ class FaultSuiteIT {
               + readyAfter
               + ", lapses of others "
               + watch.lapses().size()
+              + " (readiness polls unanswered in 5 s: "
+              + watch.slowAnswers()
+              + ")"
               + ", "
               + Duration.between(started, Instant.now()).toSeconds()
               + " s");
@@ -348,7 +353,13 @@ class FaultSuiteIT {
       broker.destroyForcibly();
       broker.onExit().get(1, TimeUnit.MINUTES);
       watch.expectBrokerDown();
-      stack.up();
+      // After kill -9 the broker recovers its logs first; on a starved machine that can outlast
+      // bin/switchboard's 60 s wait for its port, which leaves it starting: then up again.
+      LocalStack.Result up = stack.switchboard(Duration.ofMinutes(3), "up");
+      if (up.exitCode() != 0) {
+        log.warn("bin/switchboard up after the broker kill failed, once more:\n{}", up.output());
+        stack.up();
+      }
       Instant brokerBack = watch.brokerUpSince();
       assertThat(brokerBack).as("the broker's port is open again").isNotNull();
       Map<String, Long> readyAfter = new LinkedHashMap<>();

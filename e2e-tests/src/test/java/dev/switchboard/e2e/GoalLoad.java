@@ -106,10 +106,17 @@ final class GoalLoad implements AutoCloseable {
 
   /** Waits until every goal of this load has an outcome and returns them by goalId. */
   Map<String, OutcomeEvent> awaitOutcomes(Duration atMost) {
-    return await()
+    await("goals of " + name + " without an outcome")
         .atMost(atMost)
         .pollInterval(Duration.ofSeconds(2))
-        .until(this::outcomes, found -> found.keySet().containsAll(goalIds));
+        .until(this::withoutOutcome, Set::isEmpty);
+    return outcomes();
+  }
+
+  private Set<String> withoutOutcome() {
+    Set<String> missing = new java.util.TreeSet<>(goalIds);
+    missing.removeAll(outcomes().keySet());
+    return missing;
   }
 
   /** The outcomes so far, by goalId (a forged outcome would be dead-lettered, not read here). */
@@ -177,14 +184,27 @@ final class GoalLoad implements AutoCloseable {
     }
   }
 
-  /** "Did it happen?": the ledger says whether the server acted with the action's key. */
+  /**
+   * "Did it happen?": the ledger says whether the server sent the email with the action's key. If
+   * it did, the answer is the send's output as a JSON object (the planner takes that as 'happened'
+   * with the facts the next step needs: a bare 'happened' gives the CRM step no {@code
+   * message_id}, and the goal goes to a person as stuck).
+   */
   private String answerTo(String question) {
     Matcher action = ACTION_OF_QUESTION.matcher(question);
     if (!action.find()) {
       return "retry";
     }
-    JsonNode keys = client.ledger(action.group(1)).path("idempotencyKeys");
-    return keys.size() > 0 && keys.get(0).path("effects").asInt() > 0 ? "happened" : "retry";
+    JsonNode emails = client.ledger(action.group(1)).path("emails");
+    if (emails.isEmpty()) {
+      return "retry";
+    }
+    JsonNode email = emails.get(0);
+    return "{\\\"message_id\\\":\\\""
+        + email.path("messageId").asString()
+        + "\\\",\\\"delivered_to\\\":\\\""
+        + email.path("to").asString()
+        + "\\\"}";
   }
 
   @Override

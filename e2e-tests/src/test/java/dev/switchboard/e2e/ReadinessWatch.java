@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Polls every service's readiness (and the broker's port) four times a second while a fault
@@ -26,6 +28,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ReadinessWatch implements AutoCloseable {
   private static final Duration POLL = Duration.ofMillis(250);
+  private static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
 
   /** A service seen not ready while it was expected up. */
   record Lapse(String service, Instant at) {}
@@ -37,6 +40,7 @@ final class ReadinessWatch implements AutoCloseable {
   private final Map<String, Instant> readySince = new ConcurrentHashMap<>();
   private final Set<String> expectedDown = ConcurrentHashMap.newKeySet();
   private final List<Lapse> lapses = new CopyOnWriteArrayList<>();
+  private final AtomicInteger slowAnswers = new AtomicInteger();
   private volatile Instant brokerUpSince;
 
   ReadinessWatch(LocalStack stack) {
@@ -82,7 +86,11 @@ final class ReadinessWatch implements AutoCloseable {
       brokerUpSince = now;
     }
     for (String service : LocalStack.SERVICES) {
-      if (ready(service)) {
+      Boolean ready = ready(service);
+      if (ready == null) {
+        continue;
+      }
+      if (ready) {
         readySince.putIfAbsent(service, now);
       } else {
         readySince.remove(service);
@@ -93,20 +101,32 @@ final class ReadinessWatch implements AutoCloseable {
     }
   }
 
-  private boolean ready(String service) {
+  /**
+   * Null when the service did not answer within {@link #ANSWER_WITHIN}: on a starved machine a
+   * slow answer says nothing about readiness, so it is counted apart, not as a lapse.
+   */
+  private Boolean ready(String service) {
     try {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(stack.readinessUrl(service)))
-              .timeout(Duration.ofSeconds(2))
+              .timeout(ANSWER_WITHIN)
               .GET()
               .build();
       return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (HttpTimeoutException e) {
+      slowAnswers.incrementAndGet();
+      return null;
     } catch (IOException e) {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     }
+  }
+
+  /** Readiness polls that got no answer in time (not lapses: see {@link #ready}). */
+  int slowAnswers() {
+    return slowAnswers.get();
   }
 
   private static boolean portOpen(int port) {
