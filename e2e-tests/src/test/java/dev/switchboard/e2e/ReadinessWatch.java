@@ -102,8 +102,8 @@ final class ReadinessWatch implements AutoCloseable {
   }
 
   /**
-   * Null when the service did not answer within {@link #ANSWER_WITHIN}: on a starved machine a
-   * slow answer says nothing about readiness, so it is counted apart, not as a lapse.
+   * Null when the service did not answer within {@link #ANSWER_WITHIN}: on a starved machine a slow
+   * answer says nothing about readiness, so it is counted apart, not as a lapse.
    */
   private Boolean ready(String service) {
     try {
