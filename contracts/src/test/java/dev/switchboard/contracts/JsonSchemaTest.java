@@ -13,6 +13,8 @@ import dev.switchboard.contracts.catalog.AgentEntry;
 import dev.switchboard.contracts.catalog.Catalogs;
 import dev.switchboard.contracts.catalog.ToolEntry;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
+import dev.switchboard.contracts.event.ModelUsage;
+import dev.switchboard.contracts.event.OutcomeEvent;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import java.io.IOException;
 import java.io.InputStream;
@@ -252,6 +254,35 @@ class JsonSchemaTest {
     assertRejected(Topics.RESOLUTION, "Edited", "arguments");
     assertRejected(Topics.RESOLUTION, "Answered", "answer");
     assertRejected(Topics.RESOLUTION, "Reassigned", "newOwner");
+  }
+
+  @Test
+  void shouldValidateModelUsageOnOutcomesAndRejectAMalformedOne() {
+    ObjectNode completed =
+        wire(
+            new OutcomeEvent.GoalCompleted(
+                "g-1",
+                java.util.UUID.randomUUID(),
+                null,
+                java.time.Instant.parse("2026-12-01T10:00:00Z"),
+                "done",
+                null,
+                new ModelUsage(3, 900, 60, new BigDecimal("0.0029"), ModelUsage.USD)));
+    assertThat(completed.path("usage").path("inputTokens").asLong()).isEqualTo(900);
+    assertThat(errors(schemaFor(Topics.OUTCOME), completed.toString())).isEmpty();
+
+    ObjectNode negative = completed.deepCopy();
+    ((ObjectNode) negative.get("usage")).put("outputTokens", -1);
+    ObjectNode noCurrency = completed.deepCopy();
+    ((ObjectNode) noCurrency.get("usage")).remove("currency");
+    ObjectNode text = completed.deepCopy();
+    text.put("usage", "900 tokens");
+
+    assertThat(errors(schemaFor(Topics.OUTCOME), negative.toString())).isNotEmpty();
+    assertThat(errors(schemaFor(Topics.OUTCOME), noCurrency.toString())).isNotEmpty();
+    assertThat(errors(schemaFor(Topics.OUTCOME), text.toString())).isNotEmpty();
+    assertThatThrownBy(() -> new ModelUsage(1, -1, 0, BigDecimal.ZERO, ModelUsage.USD))
+        .hasMessageContaining("negative");
   }
 
   @Test

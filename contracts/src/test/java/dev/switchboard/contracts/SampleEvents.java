@@ -11,6 +11,7 @@ import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.GoalEvent;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import dev.switchboard.contracts.event.HandoffContext;
+import dev.switchboard.contracts.event.ModelUsage;
 import dev.switchboard.contracts.event.OutcomeEvent;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalFailed;
@@ -33,6 +34,7 @@ import dev.switchboard.contracts.event.VerdictEvent;
 import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
 import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
 import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,6 +140,7 @@ final class SampleEvents {
         new GoalEvent.GoalCancelled(GOAL_ID, id(), null, AT, null, null),
         // plan
         new StepsProposed(GOAL_ID, id(), cause, AT, "sdr", List.of(lookUp(), sendMail())),
+        new StepsProposed(GOAL_ID, id(), cause, AT, "sdr", List.of(lookUp()), usage()),
         new HandoffProposed(
             GOAL_ID, id(), cause, AT, "sdr", "agent:closer", "ready to close", "lead is warm"),
         new HandoffProposed(
@@ -320,7 +323,14 @@ final class SampleEvents {
             GOAL_ID, id(), cause, AT, "Mail sent", json("{\"act-2\": {\"messageId\": \"m-1\"}}")),
         new GoalCompleted(GOAL_ID, id(), cause, AT, "Nothing to do", null),
         new GoalFailed(GOAL_ID, id(), cause, AT, "Could not reach the CRM", "crm down"),
+        new GoalCompleted(GOAL_ID, id(), cause, AT, "Summarised", null, usage()),
+        new GoalFailed(GOAL_ID, id(), cause, AT, "The model gave up", "no usable reply", usage()),
         new OutcomeEvent.GoalCancelled(GOAL_ID, id(), cause, AT, "Cancelled by ada", null));
+  }
+
+  /** Two model calls behind one event. */
+  static ModelUsage usage() {
+    return new ModelUsage(2, 1200, 80, new BigDecimal("0.0038"), ModelUsage.USD);
   }
 
   /** The samples of one topic. */

@@ -12,11 +12,11 @@ import java.util.stream.Stream;
 /**
  * The planner's spec directory for the in-JVM stack: the project's example agents plus the e2e
  * agents over the demo tools ({@code courier}, {@code scout}, {@code herald}) and the clerk, who
- * needs people ({@code clerk}).
+ * needs people ({@code clerk}), and the LLM planner's reader of web pages ({@code reader}).
  */
 final class E2eAgents {
   static final List<String> E2E_SPECS =
-      List.of("courier.yaml", "scout.yaml", "herald.yaml", "clerk.yaml");
+      List.of("courier.yaml", "scout.yaml", "herald.yaml", "clerk.yaml", "reader.yaml");
 
   private E2eAgents() {}
 

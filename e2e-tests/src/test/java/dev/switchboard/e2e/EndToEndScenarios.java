@@ -58,6 +58,12 @@ abstract class EndToEndScenarios {
   }
 
   @Test
+  void shouldNeverSendWhatAnInjectedPageToldTheLlmPlannersModelWithoutAPerson() throws Exception {
+    new PromptInjectionScenario(stack, scenarios.client())
+        .injectedInstructionNeverSendsWithoutAPerson();
+  }
+
+  @Test
   void shouldCompleteAGoalWhoseQuestionAndCallPeopleTookCareOf() throws Exception {
     scenarios.questionAnsweredAndStepTakenOverByPeople();
   }

@@ -5,6 +5,7 @@ import dev.switchboard.executor.ExecutorApplication;
 import dev.switchboard.guardrail.GuardrailApplication;
 import dev.switchboard.handoff.HandoffApplication;
 import dev.switchboard.planner.PlannerApplication;
+import dev.switchboard.planner.llm.OpenAiStubServer;
 import dev.switchboard.trace.TraceApplication;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
@@ -28,12 +29,17 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The five services as five Spring applications in this JVM, each with its own context, web server
  * on a random port and Kafka Streams client, talking only through the given broker; plus the
- * example MCP server (examples/sales-tools), which the executor reaches over streamable HTTP.
+ * example MCP server (examples/sales-tools), which the executor reaches over streamable HTTP; the
+ * model of the LLM planner's agents (the OpenAI-compatible stub server, whatever the scenario
+ * scripts) and a web page carrying a prompt injection (the executor's {@code web.fetch}).
  */
 final class InJvmStack implements StackUnderTest, AutoCloseable {
   static final String SIGNING_KEY = "e2e-signing-key-0123456789abcdef0123456789";
   static final String OPERATOR_TOKEN = "e2e-operator-token-0123456789";
   static final String SALES_TOOLS_TOKEN = "e2e-sales-tools-token-0123456789";
+
+  /** The model name of the LLM planner's agents, priced at 2.50 / 10 dollars per million tokens. */
+  static final String MODEL = "stub-model";
 
   /** The password of the inbox's people: approver and requester, both in human:approvers. */
   static final String PASSWORD = "e2e-password-of-everyone";
@@ -55,6 +61,8 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
   private final String bootstrapServers;
   private final String topicPrefix;
   private final Map<Class<?>, ConfigurableApplicationContext> contexts = new LinkedHashMap<>();
+  private final OpenAiStubServer model = startModel();
+  private final InjectedPageServer page = new InjectedPageServer();
 
   /** Every span of every service, each service with its own SDK and service name. */
   private final InMemorySpanExporter spans = InMemorySpanExporter.create();
@@ -87,7 +95,24 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
       Path agentsDir =
           E2eAgents.directory(workDir.resolveSibling(workDir.getFileName() + "-agents"));
       services.put(
-          PlannerApplication.class, Map.of("switchboard.planner.agents-dir", agentsDir.toString()));
+          PlannerApplication.class,
+          Map.of(
+              "switchboard.planner.agents-dir",
+              agentsDir.toString(),
+              "switchboard.planner.llm.provider",
+              "openai",
+              "switchboard.planner.llm.base-url",
+              stack.model.baseUrl(),
+              "switchboard.planner.llm.api-key",
+              "e2e-model-key",
+              "switchboard.planner.llm.model",
+              MODEL,
+              "switchboard.planner.llm.max-retries",
+              "0",
+              "switchboard.planner.llm.prices." + MODEL + ".input",
+              "2.50",
+              "switchboard.planner.llm.prices." + MODEL + ".output",
+              "10"));
       services.put(GuardrailApplication.class, Map.of());
       services.put(
           ExecutorApplication.class,
@@ -132,8 +157,13 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
               tools:
                 crm.log_activity: { idempotent: true }
                 calendar.schedule_followup: { idempotent: true }
+          http-tools:
+            web.fetch:
+              description: Reads a web page by its name
+              url: "%s"
+              read-only: true
           """
-              .formatted(salesToolsUrl()));
+              .formatted(salesToolsUrl(), page.urlTemplate()));
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -236,8 +266,23 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
     return OPERATOR_TOKEN;
   }
 
+  /** The model of the LLM planner's agents; scenarios set how it answers. */
+  OpenAiStubServer model() {
+    return model;
+  }
+
+  private static OpenAiStubServer startModel() {
+    try {
+      return new OpenAiStubServer();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public void close() {
     List.copyOf(contexts.values()).reversed().forEach(ConfigurableApplicationContext::close);
+    model.close();
+    page.close();
   }
 }

@@ -125,10 +125,13 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
 
   @Override
   public Decision<PlannerState> decide(PlannerState state, SwitchboardEvent event) {
-    return endedWhenOver(wallTime.follow(state, route(state, event)));
+    return endedWhenOver(UsageReports.attach(wallTime.follow(state, route(state, event))));
   }
 
-  /** An ended goal leaves the planner's store after the edge's retention. */
+  /**
+   * An ended goal leaves the planner's store after the edge's retention. (Model usage is put on
+   * events first, by {@link UsageReports}.)
+   */
   private static Decision<PlannerState> endedWhenOver(Decision<PlannerState> decision) {
     return decision.state() != null && decision.state().status().ended()
         ? decision.goalEnded()
@@ -175,7 +178,8 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
       log.warn("goal {}: ignoring timer '{}': the planner sets no such timer", goalId, timerId);
       return Decision.of(state);
     }
-    return endedWhenOver(wallTime.follow(state, onWallTimeElapsed(state, now)));
+    return endedWhenOver(
+        UsageReports.attach(wallTime.follow(state, onWallTimeElapsed(state, now))));
   }
 
   /**
@@ -219,7 +223,9 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
               ModelReplies.failure("the model call gave no answer: " + unknown.reason());
         };
     return endedWhenOver(
-        wallTime.follow(state, onModelReply(state, result.effectId(), reply, result.eventId())));
+        UsageReports.attach(
+            wallTime.follow(
+                state, onModelReply(state, result.effectId(), reply, result.eventId()))));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.switchboard.planner;
 
+import dev.switchboard.contracts.event.ModelUsage;
 import dev.switchboard.planner.llm.ChatReply;
 import dev.switchboard.planner.llm.ModelPrices;
 import java.math.BigDecimal;
@@ -44,6 +45,9 @@ final class ModelReplies {
               Usage used =
                   draft.usage.getOrDefault(turn.get().agent(), goal.usageOf(turn.get().agent()));
               draft.usage.put(turn.get().agent(), used.plusModel(read.totalTokens(), cost));
+              draft.unreportedUsage =
+                  ModelUsage.ofCall(read.inputTokens(), read.outputTokens(), cost)
+                      .plus(draft.unreportedUsage);
               draft.note(
                   turn.get().agent()
                       + ": its model answered turn "

@@ -1,6 +1,7 @@
 package dev.switchboard.planner;
 
 import dev.switchboard.contracts.GoalStatus;
+import dev.switchboard.contracts.event.ModelUsage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +38,8 @@ import tools.jackson.databind.node.StringNode;
  * @param cancellation a cancel request waiting for actions in flight; null when none
  * @param modelTurns the LLM planner's model calls, in order: each request and, once it came, its
  *     reply
+ * @param unreportedUsage model usage of answered turns that no event the planner wrote carries yet;
+ *     the next event that can carry it does ({@link UsageReports}); null when none
  */
 public record PlannerState(
     String goalId,
@@ -58,7 +61,8 @@ public record PlannerState(
     List<String> history,
     Instant startedAt,
     Cancellation cancellation,
-    List<ModelTurn> modelTurns) {
+    List<ModelTurn> modelTurns,
+    ModelUsage unreportedUsage) {
 
   static final int MAX_HISTORY = 100;
   static final String INPUTS = "inputs.";
@@ -101,7 +105,8 @@ public record PlannerState(
         List.of(),
         now,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   /**
@@ -211,6 +216,7 @@ public record PlannerState(
     final Instant startedAt;
     Cancellation cancellation;
     final List<ModelTurn> modelTurns;
+    ModelUsage unreportedUsage;
 
     private Draft(PlannerState state) {
       goalId = state.goalId;
@@ -233,6 +239,7 @@ public record PlannerState(
       startedAt = state.startedAt;
       cancellation = state.cancellation;
       modelTurns = new ArrayList<>(state.modelTurns);
+      unreportedUsage = state.unreportedUsage;
     }
 
     void note(String line) {
@@ -267,7 +274,8 @@ public record PlannerState(
           history,
           startedAt,
           cancellation,
-          modelTurns);
+          modelTurns,
+          unreportedUsage);
     }
   }
 }

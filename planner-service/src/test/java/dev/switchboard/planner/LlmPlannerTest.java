@@ -3,6 +3,7 @@ package dev.switchboard.planner;
 import static dev.switchboard.planner.llm.ScriptedChatModel.call;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.contracts.event.ModelUsage;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalFailed;
 import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
@@ -266,6 +267,45 @@ class LlmPlannerTest {
     assertThat(goal.last.emit()).isEmpty();
     assertThat(goal.state).isEqualTo(once);
     assertThat(goal.state.usageOf("analyst").tokens()).isEqualTo(150);
+  }
+
+  @Test
+  void shouldReportEachModelCallsUsageOnceOnTheEventItLedTo() {
+    GoalDriver goal = goal("plan-and-execute");
+    model
+        .calls(10, 5, call("c1", "crm__lookup_account", "{\"account\": "))
+        .calls(100, 20, call("c2", "crm__lookup_account", "{\"account\": \"ACME\"}"))
+        .calls(150, 10, call("c3", "switchboard_finish", "{\"summary\": \"done\"}"));
+    goal.submit("analyst", "Look ACME up", Map.of());
+
+    answerLastCall(goal);
+    assertThat(goal.last.emit()).as("the invalid reply is sent back: no event yet").isEmpty();
+    assertThat(goal.state.unreportedUsage().calls()).isEqualTo(1);
+
+    JsonNode second = handler.handle(requests.getLast());
+    String secondTurn = asked.getLast().turnId();
+    goal.modelReply(secondTurn, second);
+    ModelUsage proposedUsage = goal.proposed().usage();
+    assertThat(proposedUsage.calls()).as("both calls behind the proposal").isEqualTo(2);
+    assertThat(proposedUsage.inputTokens()).isEqualTo(110);
+    assertThat(proposedUsage.outputTokens()).isEqualTo(25);
+    assertThat(proposedUsage.cost()).isEqualByComparingTo("0.00042");
+    assertThat(proposedUsage.currency()).isEqualTo("USD");
+    assertThat(goal.state.unreportedUsage()).isNull();
+
+    goal.modelReply(secondTurn, second);
+    assertThat(goal.last.emit()).as("a replayed reply reports nothing again").isEmpty();
+    assertThat(goal.state.unreportedUsage()).isNull();
+
+    goal.succeed("goal-1/analyst/t2-1", "{\"employees\": 1200}");
+    answerLastCall(goal);
+    ModelUsage finishUsage = goal.only(GoalCompleted.class).usage();
+    assertThat(finishUsage.calls()).isEqualTo(1);
+    assertThat(finishUsage.totalTokens()).isEqualTo(160);
+    assertThat(finishUsage.cost()).isEqualByComparingTo("0.00038");
+    assertThat(goal.state.usageOf("analyst").tokens())
+        .as("the budget counts what the events report")
+        .isEqualTo(proposedUsage.totalTokens() + finishUsage.totalTokens());
   }
 
   @Test

@@ -99,6 +99,11 @@ class ModelCallRestartIT {
               org.assertj.core.groups.Tuple.tuple(
                   goal.goalId() + "/analyst/t1-1", "crm.lookup_account"));
       assertThat(stub.requests()).as("the call ran again after the restart").hasSize(2);
+      assertThat(proposed.usage())
+          .as("the proposal reports the one answered call")
+          .isEqualTo(
+              new dev.switchboard.contracts.event.ModelUsage(
+                  1, 100, 20, java.math.BigDecimal.ZERO, "USD"));
       GoalStates<PlannerState> states =
           new GoalStates<>(
               planner.getBean("&goalStreams", StreamsBuilderFactoryBean.class),

@@ -101,16 +101,20 @@ public final class ConsoleFormat {
     }
     String tokens =
         String.format(Locale.ROOT, "%,d + %,d tokens", usage.inputTokens(), usage.outputTokens());
-    return usage.cost() == null ? tokens : tokens + " · " + cost(usage);
+    return usage.cost() == null ? tokens : tokens + " · " + price(usage);
   }
 
-  /** The cost alone, or a dash; the list's cost column. */
+  /** The list's column: all tokens and the cost, {@code 1,801 tok · 0.0123 USD}, or a dash. */
   public String cost(Usage usage) {
-    if (usage == null || usage.cost() == null) {
-      return usage == null
-          ? "—"
-          : String.format(Locale.ROOT, "%,d tok", usage.inputTokens() + usage.outputTokens());
+    if (usage == null) {
+      return "—";
     }
+    String tokens =
+        String.format(Locale.ROOT, "%,d tok", usage.inputTokens() + usage.outputTokens());
+    return usage.cost() == null ? tokens : tokens + " · " + price(usage);
+  }
+
+  private static String price(Usage usage) {
     BigDecimal cost = usage.cost().stripTrailingZeros();
     return cost.toPlainString() + (usage.currency() == null ? "" : " " + usage.currency());
   }

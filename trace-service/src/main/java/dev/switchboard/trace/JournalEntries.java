@@ -10,6 +10,7 @@ import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
 import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.GoalEvent.GoalCancelled;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
+import dev.switchboard.contracts.event.ModelUsage;
 import dev.switchboard.contracts.event.OutcomeEvent;
 import dev.switchboard.contracts.event.PlanEvent.GoalFinishing;
 import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
@@ -59,8 +60,16 @@ final class JournalEntries {
         name(names.queue()),
         name(names.actor()),
         name(names.target()),
-        // No event reports model usage yet; the LLM planner's events will, and it goes here.
-        null);
+        usageOf(event));
+  }
+
+  /** The model usage a planner event reports (each model call on exactly one event). */
+  private static Usage usageOf(SwitchboardEvent event) {
+    if (event instanceof ModelUsage.Carrier carrier && carrier.usage() != null) {
+      ModelUsage usage = carrier.usage();
+      return new Usage(usage.inputTokens(), usage.outputTokens(), usage.cost(), usage.currency());
+    }
+    return null;
   }
 
   private static Names namesOf(SwitchboardEvent event, KnownNames known) {

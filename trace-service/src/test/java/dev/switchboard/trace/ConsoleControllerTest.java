@@ -80,6 +80,15 @@ class ConsoleControllerTest {
   }
 
   @Test
+  void shouldShowTokensAndCostOnTheListAndTheGoalPage() {
+    DemoGoal goal = DemoGoal.random();
+    journals.put(TestJournals.completedWithModelUsage(goal));
+
+    assertThat(html(call("/goals"))).contains(">2,800 tok · 0.0077 USD<");
+    assertThat(html(call("/goals/" + goal.goalId))).contains("2,700 + 100 tokens · 0.0077 USD");
+  }
+
+  @Test
   void shouldEscapeWhatEventsCarry() {
     String goalId = "goal-" + UUID.randomUUID();
     journals.put(

@@ -83,6 +83,25 @@ class GoalJournalControllerTest {
   }
 
   @Test
+  void shouldShowTheModelTokensAndCostOfAGoalAndOfEachEventThatReportsThem() {
+    DemoGoal goal = DemoGoal.random();
+    journals.put(TestJournals.completedWithModelUsage(goal));
+
+    JsonNode body = body(call("/api/goals/" + goal.goalId));
+    JsonNode listed = body(call("/api/goals")).get(0);
+
+    assertThat(body.path("usage").path("inputTokens").asLong()).isEqualTo(2700);
+    assertThat(body.path("usage").path("outputTokens").asLong()).isEqualTo(100);
+    assertThat(body.path("usage").path("cost").decimalValue()).isEqualByComparingTo("0.0077");
+    assertThat(body.path("usage").path("currency").asString()).isEqualTo("USD");
+    assertThat(body.path("events").values())
+        .filteredOn(event -> event.has("usage"))
+        .extracting(event -> event.path("type").asString())
+        .containsExactly("StepsProposed", "GoalCompleted");
+    assertThat(listed.path("usage")).isEqualTo(body.path("usage"));
+  }
+
+  @Test
   void shouldAnswerProblemDetailsForUnknownGoalsAndBadQueries() {
     assertProblem(call("/api/goals/never-submitted"), 404, "no goal never-submitted");
     assertProblem(

@@ -10,6 +10,7 @@ import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
 import dev.switchboard.contracts.event.GoalEvent;
 import dev.switchboard.contracts.event.HandoffContext;
+import dev.switchboard.contracts.event.ModelUsage;
 import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
 import dev.switchboard.contracts.event.ResolutionEvent.Answered;
@@ -18,6 +19,7 @@ import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.EventContext;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -428,6 +430,33 @@ class JournalKeeperTest {
         .isEqualTo(new Holding(Holding.Kind.QUEUE, "human:approvers", at(4), null));
     assertThat(done.holder()).isNull();
     assertThat(done.usage()).isNull();
+  }
+
+  @Test
+  void shouldSumTheModelUsageThePlannersEventsReport() {
+    StepsProposed lookup = goal.lookupProposed(1);
+    ModelUsage proposing = new ModelUsage(2, 1000, 60, new BigDecimal("0.0031"), "USD");
+    ModelUsage finishing = new ModelUsage(1, 700, 10, new BigDecimal("0.0018"), "USD");
+    var completed = goal.completed(4);
+
+    Journal journal =
+        fold(
+            goal.submitted(0),
+            lookup.withUsage(proposing),
+            goal.lookupSucceeded(2),
+            completed.withUsage(finishing));
+
+    assertThat(journal.entries())
+        .filteredOn(entry -> entry.type().equals("StepsProposed"))
+        .singleElement()
+        .satisfies(
+            entry ->
+                assertThat(entry.usage())
+                    .isEqualTo(new Usage(1000, 60, new BigDecimal("0.0031"), "USD")));
+    assertThat(journal.entries())
+        .filteredOn(entry -> entry.type().equals("ActionSucceeded"))
+        .allSatisfy(entry -> assertThat(entry.usage()).isNull());
+    assertThat(journal.usage()).isEqualTo(new Usage(1700, 70, new BigDecimal("0.0049"), "USD"));
   }
 
   @Test

@@ -1,7 +1,9 @@
 package dev.switchboard.trace;
 
+import dev.switchboard.contracts.event.ModelUsage;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.EventContext;
+import java.math.BigDecimal;
 import java.util.List;
 
 /** Journals made the way the service makes them: events folded by the keeper. */
@@ -42,6 +44,17 @@ final class TestJournals {
         goal.sendRequested(9),
         goal.sendSucceeded(10),
         goal.completed(11));
+  }
+
+  /** The completed demo goal as an LLM planner reports it: model usage on two of its events. */
+  static Journal completedWithModelUsage(DemoGoal goal) {
+    return traced(
+        goal.submitted(0),
+        goal.lookupProposed(1)
+            .withUsage(new ModelUsage(1, 1200, 80, new BigDecimal("0.0038"), ModelUsage.USD)),
+        goal.lookupSucceeded(2),
+        goal.completed(3)
+            .withUsage(new ModelUsage(1, 1500, 20, new BigDecimal("0.0039"), ModelUsage.USD)));
   }
 
   private static Journal fold(

@@ -20,6 +20,7 @@ public sealed interface OutcomeEvent extends SwitchboardEvent {
 
   /**
    * @param results what the actions produced, by actionId
+   * @param usage model calls not reported on an earlier event of the goal; null when none
    */
   record GoalCompleted(
       String goalId,
@@ -27,41 +28,98 @@ public sealed interface OutcomeEvent extends SwitchboardEvent {
       UUID causationId,
       Instant occurredAt,
       String summary,
-      JsonNode results)
-      implements OutcomeEvent {
+      JsonNode results,
+      ModelUsage usage)
+      implements OutcomeEvent, ModelUsage.Carrier {
     public GoalCompleted {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(summary, "summary");
       results = Require.optionalJson(results);
     }
+
+    /** Without model usage, as before usage was reported. */
+    public GoalCompleted(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String summary,
+        JsonNode results) {
+      this(goalId, eventId, causationId, occurredAt, summary, results, null);
+    }
+
+    @Override
+    public GoalCompleted withUsage(ModelUsage usage) {
+      return new GoalCompleted(goalId, eventId, causationId, occurredAt, summary, results, usage);
+    }
   }
 
+  /**
+   * @param usage model calls not reported on an earlier event of the goal; null when none
+   */
   record GoalFailed(
       String goalId,
       UUID eventId,
       UUID causationId,
       Instant occurredAt,
       String summary,
-      String reason)
-      implements OutcomeEvent {
+      String reason,
+      ModelUsage usage)
+      implements OutcomeEvent, ModelUsage.Carrier {
     public GoalFailed {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(summary, "summary");
       Require.text(reason, "reason");
     }
+
+    /** Without model usage, as before usage was reported. */
+    public GoalFailed(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String summary,
+        String reason) {
+      this(goalId, eventId, causationId, occurredAt, summary, reason, null);
+    }
+
+    @Override
+    public GoalFailed withUsage(ModelUsage usage) {
+      return new GoalFailed(goalId, eventId, causationId, occurredAt, summary, reason, usage);
+    }
   }
 
+  /**
+   * @param usage model calls not reported on an earlier event of the goal; null when none
+   */
   record GoalCancelled(
       String goalId,
       UUID eventId,
       UUID causationId,
       Instant occurredAt,
       String summary,
-      String reason)
-      implements OutcomeEvent {
+      String reason,
+      ModelUsage usage)
+      implements OutcomeEvent, ModelUsage.Carrier {
     public GoalCancelled {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(summary, "summary");
+    }
+
+    /** Without model usage, as before usage was reported. */
+    public GoalCancelled(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String summary,
+        String reason) {
+      this(goalId, eventId, causationId, occurredAt, summary, reason, null);
+    }
+
+    @Override
+    public GoalCancelled withUsage(ModelUsage usage) {
+      return new GoalCancelled(goalId, eventId, causationId, occurredAt, summary, reason, usage);
     }
   }
 }

@@ -16,15 +16,20 @@ import java.util.UUID;
 })
 public sealed interface PlanEvent extends SwitchboardEvent {
 
-  /** The next actions, a DAG through {@link PlannedAction#dependsOn()}. */
+  /**
+   * The next actions, a DAG through {@link PlannedAction#dependsOn()}.
+   *
+   * @param usage the model calls behind the proposal; null when none (deterministic planner)
+   */
   record StepsProposed(
       String goalId,
       UUID eventId,
       UUID causationId,
       Instant occurredAt,
       String agent,
-      List<PlannedAction> actions)
-      implements PlanEvent {
+      List<PlannedAction> actions,
+      ModelUsage usage)
+      implements PlanEvent, ModelUsage.Carrier {
     public StepsProposed {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(agent, "agent");
@@ -33,12 +38,29 @@ public sealed interface PlanEvent extends SwitchboardEvent {
         throw new IllegalArgumentException("actions must not be empty");
       }
     }
+
+    /** Without model usage, as before usage was reported. */
+    public StepsProposed(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String agent,
+        List<PlannedAction> actions) {
+      this(goalId, eventId, causationId, occurredAt, agent, actions, null);
+    }
+
+    @Override
+    public StepsProposed withUsage(ModelUsage usage) {
+      return new StepsProposed(goalId, eventId, causationId, occurredAt, agent, actions, usage);
+    }
   }
 
   /**
    * Hand the goal to another agent ({@code agent:<name>}) or to people ({@code human:<queue>}).
    *
    * @param context what the next holder needs to go on; null when the proposer sends none
+   * @param usage the model calls behind the handoff; null when none
    */
   record HandoffProposed(
       String goalId,
@@ -49,8 +71,9 @@ public sealed interface PlanEvent extends SwitchboardEvent {
       String target,
       String reason,
       String summary,
-      HandoffContext context)
-      implements PlanEvent {
+      HandoffContext context,
+      ModelUsage usage)
+      implements PlanEvent, ModelUsage.Carrier {
     public HandoffProposed {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(target, "target");
@@ -67,11 +90,35 @@ public sealed interface PlanEvent extends SwitchboardEvent {
         String target,
         String reason,
         String summary) {
-      this(goalId, eventId, causationId, occurredAt, agent, target, reason, summary, null);
+      this(goalId, eventId, causationId, occurredAt, agent, target, reason, summary, null, null);
+    }
+
+    /** Without model usage, as before usage was reported. */
+    public HandoffProposed(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String agent,
+        String target,
+        String reason,
+        String summary,
+        HandoffContext context) {
+      this(goalId, eventId, causationId, occurredAt, agent, target, reason, summary, context, null);
+    }
+
+    @Override
+    public HandoffProposed withUsage(ModelUsage usage) {
+      return new HandoffProposed(
+          goalId, eventId, causationId, occurredAt, agent, target, reason, summary, context, usage);
     }
   }
 
-  /** The agent needs an answer from a person before it can go on. */
+  /**
+   * The agent needs an answer from a person before it can go on.
+   *
+   * @param usage model calls not reported on an earlier event; null when none
+   */
   record QuestionProposed(
       String goalId,
       UUID eventId,
@@ -79,12 +126,31 @@ public sealed interface PlanEvent extends SwitchboardEvent {
       Instant occurredAt,
       String agent,
       String queue,
-      String question)
-      implements PlanEvent {
+      String question,
+      ModelUsage usage)
+      implements PlanEvent, ModelUsage.Carrier {
     public QuestionProposed {
       Require.envelope(goalId, eventId, occurredAt);
       Require.text(queue, "queue");
       Require.text(question, "question");
+    }
+
+    /** Without model usage, as before usage was reported. */
+    public QuestionProposed(
+        String goalId,
+        UUID eventId,
+        UUID causationId,
+        Instant occurredAt,
+        String agent,
+        String queue,
+        String question) {
+      this(goalId, eventId, causationId, occurredAt, agent, queue, question, null);
+    }
+
+    @Override
+    public QuestionProposed withUsage(ModelUsage usage) {
+      return new QuestionProposed(
+          goalId, eventId, causationId, occurredAt, agent, queue, question, usage);
     }
   }
 

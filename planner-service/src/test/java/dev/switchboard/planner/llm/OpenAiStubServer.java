@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -22,7 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * An OpenAI-compatible {@code /v1/chat/completions} on a random local port, answering from a
  * script: tool calls, text, a body that is not JSON, a slow answer held until the test lets it go,
- * an HTTP error status (429). Keeps every request body. For tests only; never a real provider.
+ * an HTTP error status (429). Past the script, a responder may answer from the request (the
+ * conversation the planner sent), so a model can "answer whatever the planner asks". Keeps every
+ * request body. For tests and benchmarks only; never a real provider.
  */
 public final class OpenAiStubServer implements AutoCloseable {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -44,9 +48,16 @@ public final class OpenAiStubServer implements AutoCloseable {
   private final HttpServer server;
   private final Deque<Answer> script = new ArrayDeque<>();
   private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+  private volatile Function<JsonNode, Answer> responder;
+  private volatile Duration latency = Duration.ZERO;
 
   public OpenAiStubServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this(0);
+  }
+
+  /** On this local port (0: any free one), e.g. one a planner was configured with. */
+  public OpenAiStubServer(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.createContext("/v1/chat/completions", this::answer);
     server.start();
@@ -83,6 +94,33 @@ public final class OpenAiStubServer implements AutoCloseable {
     return new Text(content, 5, 5);
   }
 
+  /** Tool calls, each {@code {id, name, arguments-json}}, with the usage the reply reports. */
+  public static Answer toolCallsAnswer(
+      int promptTokens, int completionTokens, List<String[]> calls) {
+    return new ToolCalls(List.copyOf(calls), promptTokens, completionTokens);
+  }
+
+  /** Answers every request the script does not, from the request body. */
+  public OpenAiStubServer respondWith(Function<JsonNode, Answer> responder) {
+    this.responder = responder;
+    return this;
+  }
+
+  /** Every answer waits this long first: a model's latency, for benchmarks. */
+  public OpenAiStubServer latency(Duration latency) {
+    this.latency = latency;
+    return this;
+  }
+
+  /** The text of every message of a request, in order: what the planner told the model. */
+  public static List<String> contents(JsonNode request) {
+    return request
+        .path("messages")
+        .valueStream()
+        .map(message -> message.path("content").asString(""))
+        .toList();
+  }
+
   public synchronized OpenAiStubServer then(Answer answer) {
     script.add(answer);
     return this;
@@ -94,10 +132,23 @@ public final class OpenAiStubServer implements AutoCloseable {
 
   private void answer(HttpExchange exchange) throws IOException {
     try (exchange) {
-      requests.add(JSON.readTree(exchange.getRequestBody().readAllBytes()));
+      JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+      requests.add(request);
       Answer answer;
       synchronized (this) {
         answer = script.pollFirst();
+      }
+      Function<JsonNode, Answer> fallback = responder;
+      if (answer == null && fallback != null) {
+        answer = fallback.apply(request);
+      }
+      if (!latency.isZero()) {
+        try {
+          Thread.sleep(latency);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
       }
       if (answer == null) {
         send(exchange, 500, error("the stub's script has no more answers"));
