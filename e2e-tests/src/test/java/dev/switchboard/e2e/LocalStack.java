@@ -58,7 +58,7 @@ final class LocalStack implements StackUnderTest, AutoCloseable {
     stack.switchboard(Duration.ofMinutes(1), "down", "--purge");
     Result up = stack.switchboard(Duration.ofMinutes(4), "up");
     if (up.exitCode() != 0) {
-      // On a starved machine the broker can outlast up's 60 s wait; it keeps starting, so once more.
+      // A starved machine's broker can outlast up's 60 s wait and keeps starting: up once more.
       up = stack.switchboard(Duration.ofMinutes(4), "up");
     }
     if (up.exitCode() != 0) {
