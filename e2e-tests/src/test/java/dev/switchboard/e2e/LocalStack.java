@@ -28,6 +28,16 @@ final class LocalStack implements StackUnderTest, AutoCloseable {
   static final int KAFKA_PORT = Integer.getInteger("switchboard.it.kafka-port", 19092);
   static final int PORT_BASE = Integer.getInteger("switchboard.it.port-base", 18080);
   static final String SLOW_SEND_MARKER = "slow-send-";
+
+  /** The five services in the order of their ports (base + 1 … base + 5). */
+  static final List<String> SERVICES =
+      List.of(
+          "planner-service",
+          "guardrail-service",
+          "executor-service",
+          "handoff-service",
+          "trace-service");
+
   static final Duration SLOW_SEND = Duration.ofSeconds(20);
 
   /** An intent's start timeout (5 s) + slot wait (1 s) + tool timeout (25 s) + grace (5 s). */
@@ -47,6 +57,13 @@ final class LocalStack implements StackUnderTest, AutoCloseable {
     // A stack left over from an interrupted run must not stand in for this one.
     stack.switchboard(Duration.ofMinutes(1), "down", "--purge");
     Result up = stack.switchboard(Duration.ofMinutes(4), "up");
+    if (up.exitCode() != 0) {
+      // A starved machine's broker can outlast up's 60 s wait and keeps starting: up once more.
+      up = stack.switchboard(Duration.ofMinutes(4), "up");
+    }
+    if (up.exitCode() != 0) {
+      stack.switchboard(Duration.ofMinutes(1), "down"); // leave no broker or service running
+    }
     assertThat(up.exitCode()).as("bin/switchboard up:%n%s", up.output()).isZero();
     return stack;
   }
@@ -69,13 +86,27 @@ final class LocalStack implements StackUnderTest, AutoCloseable {
 
   /** The running executor process, as {@code bin/switchboard} recorded it. */
   ProcessHandle executor() {
+    return process("executor-service");
+  }
+
+  /** A running component ({@code kafka}, {@code sales-tools} or a service), by its pid file. */
+  ProcessHandle process(String component) {
     try {
-      long pid = Long.parseLong(Files.readString(home.resolve("run/executor-service.pid")).trim());
+      long pid = Long.parseLong(Files.readString(home.resolve("run/" + component + ".pid")).trim());
       return ProcessHandle.of(pid)
-          .orElseThrow(() -> new IllegalStateException("the executor (pid " + pid + ") is gone"));
+          .orElseThrow(() -> new IllegalStateException(component + " (pid " + pid + ") is gone"));
     } catch (IOException e) {
-      throw new IllegalStateException("no executor pid file", e);
+      throw new IllegalStateException("no pid file of " + component, e);
     }
+  }
+
+  /** A service's readiness endpoint; {@code service} is e.g. {@code planner-service}. */
+  String readinessUrl(String service) {
+    int offset = SERVICES.indexOf(service) + 1;
+    if (offset == 0) {
+      throw new IllegalArgumentException("no service " + service);
+    }
+    return "http://localhost:" + (PORT_BASE + offset) + "/actuator/health/readiness";
   }
 
   /**

@@ -55,6 +55,27 @@ final class StackClient {
     return pendingItems(goalId).findFirst().orElse(null);
   }
 
+  /** Every pending inbox item the operator sees, all pages; empty while the inbox is down. */
+  List<JsonNode> allPending() {
+    List<JsonNode> items = new java.util.ArrayList<>();
+    for (int page = 0; ; page++) {
+      HttpResponse<String> response;
+      try {
+        response = get(stack.handoffUrl() + "/api/escalations?size=200&page=" + page, true);
+      } catch (IllegalStateException unreachable) {
+        return items;
+      }
+      if (response.statusCode() != 200) {
+        return items;
+      }
+      JsonNode body = json.readTree(response.body());
+      body.path("items").forEach(items::add);
+      if (page + 1 >= body.path("totalPages").asInt()) {
+        return items;
+      }
+    }
+  }
+
   private Stream<JsonNode> pendingItems(String goalId) {
     HttpResponse<String> response =
         get(
@@ -126,6 +147,12 @@ final class StackClient {
 
   HttpResponse<String> approveWithoutToken(String escalationId) {
     return post(escalationId, "approve", "{}", false);
+  }
+
+  /** The goal's journal from the trace-service as it is now (missing when it has none). */
+  JsonNode journal(String goalId) {
+    HttpResponse<String> response = get(stack.traceUrl() + "/api/goals/" + goalId, false);
+    return response.statusCode() == 200 ? json.readTree(response.body()) : json.missingNode();
   }
 
   /** The goal's journal from the trace-service, once it reached the status. */
