@@ -37,6 +37,7 @@ import tools.jackson.databind.node.StringNode;
  * @param cancellation a cancel request waiting for actions in flight; null when none
  * @param modelTurns the LLM planner's model calls, in order: each request and, once it came, its
  *     reply
+ * @param toolWait the wait for tools the tools catalog does not list yet; null when none
  */
 public record PlannerState(
     String goalId,
@@ -58,7 +59,8 @@ public record PlannerState(
     List<String> history,
     Instant startedAt,
     Cancellation cancellation,
-    List<ModelTurn> modelTurns) {
+    List<ModelTurn> modelTurns,
+    ToolWait toolWait) {
 
   static final int MAX_HISTORY = 100;
   static final String INPUTS = "inputs.";
@@ -101,7 +103,8 @@ public record PlannerState(
         List.of(),
         now,
         null,
-        List.of());
+        List.of(),
+        null);
   }
 
   /**
@@ -211,6 +214,7 @@ public record PlannerState(
     final Instant startedAt;
     Cancellation cancellation;
     final List<ModelTurn> modelTurns;
+    ToolWait toolWait;
 
     private Draft(PlannerState state) {
       goalId = state.goalId;
@@ -233,6 +237,7 @@ public record PlannerState(
       startedAt = state.startedAt;
       cancellation = state.cancellation;
       modelTurns = new ArrayList<>(state.modelTurns);
+      toolWait = state.toolWait;
     }
 
     void note(String line) {
@@ -267,7 +272,8 @@ public record PlannerState(
           history,
           startedAt,
           cancellation,
-          modelTurns);
+          modelTurns,
+          toolWait);
     }
   }
 }
