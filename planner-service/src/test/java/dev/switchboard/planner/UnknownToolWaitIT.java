@@ -56,7 +56,7 @@ class UnknownToolWaitIT {
           tool: never.listed
       """;
 
-  @TempDir Path agentsDir;
+  @TempDir static Path agentsDir;
   private ConfigurableApplicationContext planner;
   private TopicProbe probe;
   private GoalStates<PlannerState> states;
