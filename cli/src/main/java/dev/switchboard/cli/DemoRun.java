@@ -12,11 +12,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The demo from the terminal: submit the sales goal, show its journal live, answer the approvals as
- * they come, and report how the goal ended.
+ * The demo from the terminal: submit the sales goal to the sdr agent (who hands it to the
+ * researcher and the writer and back), show its journal live with each handoff, answer the
+ * approvals as they come, and report how the goal ended.
  */
 final class DemoRun {
-  static final String AGENT = "demo";
+  static final String AGENT = "sdr";
   static final String DESCRIPTION = "Tell ACME about the new pricing";
   static final Map<String, String> INPUTS = Map.of("account", "ACME");
 

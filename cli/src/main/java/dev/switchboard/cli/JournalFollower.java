@@ -162,7 +162,10 @@ final class JournalFollower {
     } else {
       return false;
     }
-    newEntries(journal).forEach(entry -> out.println(format.entry(entry)));
+    for (JournalEntry entry : newEntries(journal)) {
+      out.println(format.entry(entry));
+      format.handoff(entry).ifPresent(out::println);
+    }
     GoalStatus status = journal.status();
     if (status != lastStatus && status != GoalStatus.RUNNING && !status.ended()) {
       out.println(format.statusChange(status));

@@ -3,11 +3,13 @@ package dev.switchboard.cli;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 
 /** How journal entries and goal endings read in the terminal: one line each. */
 final class JournalLineFormat {
   private static final int SUMMARY_LIMIT = 100;
   private static final String OUTCOME_TOPIC = "outcome";
+  private static final String AGENT_PREFIX = "agent:";
 
   private final DateTimeFormatter time;
 
@@ -24,6 +26,28 @@ final class JournalLineFormat {
             orDash(entry.type()),
             shorten(entry.summary()))
         .stripTrailing();
+  }
+
+  /**
+   * Who hands the goal to whom, and who holds it then: {@code -- handoff: sdr -> researcher} for
+   * the guardrail's relayed handoff, {@code -- researcher holds the goal} once it is reassigned.
+   */
+  Optional<String> handoff(JournalEntry entry) {
+    String target = entry.target();
+    if (target == null || target.isBlank()) {
+      return Optional.empty();
+    }
+    return switch (orDash(entry.type())) {
+      case "HandoffRequested" ->
+          Optional.of("-- handoff: " + orDash(entry.agent()) + " -> " + holderName(target));
+      case "Reassigned" -> Optional.of("-- " + holderName(target) + " holds the goal");
+      default -> Optional.empty();
+    };
+  }
+
+  /** An agent by its name; a queue of people as its full name, {@code human:<queue>}. */
+  private static String holderName(String target) {
+    return target.startsWith(AGENT_PREFIX) ? target.substring(AGENT_PREFIX.length()) : target;
   }
 
   String statusChange(GoalStatus status) {

@@ -38,7 +38,7 @@ public final class SwitchboardCli {
         follow <goalId>           print the goal's journal as it grows
             [--trace-url url] [--until-done] [--timeout 120s]
             stops when the goal ends or, without --until-done, when it waits for a person
-        demo                      run the demo goal, answer its approvals, report the outcome
+        demo                      run the sales goal (agent sdr): its handoffs, approvals, outcome
             [--bootstrap ..] [--trace-url ..] [--handoff-url ..] [login] [--yes] [--timeout 180s]
             [--jaeger-url url]        also print the goal's trace in Jaeger
         inbox                     list pending escalations    [--handoff-url ..] [login]

@@ -94,9 +94,26 @@ class DemoRunTest {
         status(404),
         events(
             journalEvent(2, "g-1", "RUNNING", SUBMITTED, PROPOSED),
-            updateEvent(3, "WAITING_FOR_HUMAN", ESCALATED)),
+            updateEvent(
+                3,
+                "RUNNING",
+                Journals.handoff(
+                    "HandoffRequested",
+                    "h1",
+                    "2026-01-02T10:00:01.100Z",
+                    "sdr",
+                    "agent:researcher",
+                    "handoff to agent:researcher"),
+                Journals.handoff(
+                    "Reassigned",
+                    "h2",
+                    "2026-01-02T10:00:01.200Z",
+                    "sdr",
+                    "agent:researcher",
+                    "reassigned to agent:researcher")),
+            updateEvent(4, "WAITING_FOR_HUMAN", ESCALATED)),
         events(KEEP_ALIVE),
-        events(updateEvent(4, "COMPLETED", COMPLETED)));
+        events(updateEvent(5, "COMPLETED", COMPLETED)));
 
     int exit =
         runDemo(
@@ -109,13 +126,15 @@ class DemoRunTest {
         .singleElement()
         .satisfies(
             goal -> {
-              assertThat(goal.agent()).isEqualTo("demo");
+              assertThat(goal.agent()).isEqualTo("sdr");
               assertThat(goal.inputs()).isEqualTo(Map.of("account", "ACME"));
             });
     assertThat(handoff.requestsTo("POST", "/api/escalations/esc-1/approve"))
         .singleElement()
         .satisfies(request -> assertThat(request.authorization()).isEqualTo("Bearer s3cret"));
     assertThat(output())
+        .contains("-- handoff: sdr -> researcher")
+        .contains("-- researcher holds the goal")
         .contains("Approving automatically (no terminal)")
         .contains("Goal g-1 COMPLETED: told ACME")
         .contains("Journal: " + trace.url() + JOURNAL)

@@ -85,8 +85,10 @@ class JournalFollowerTest {
   @Test
   void shouldReturnOnlyEntriesItHasNotReturnedBefore() {
     JournalFollower follower = follower(trace.url(), Clock.systemUTC());
-    JournalEntry first = new JournalEntry("goals", "GoalSubmitted", "e1", null, Instant.EPOCH, "");
-    JournalEntry second = new JournalEntry("plan", "StepsProposed", "e2", null, Instant.EPOCH, "");
+    JournalEntry first =
+        new JournalEntry("goals", "GoalSubmitted", "e1", null, Instant.EPOCH, "", null, null);
+    JournalEntry second =
+        new JournalEntry("plan", "StepsProposed", "e2", null, Instant.EPOCH, "", null, null);
 
     assertThat(follower.newEntries(journal(first))).containsExactly(first);
     assertThat(follower.newEntries(journal(second, first))).containsExactly(second);

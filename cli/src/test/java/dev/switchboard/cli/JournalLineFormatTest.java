@@ -19,7 +19,9 @@ class JournalLineFormatTest {
             "e1",
             null,
             Instant.parse("2026-01-02T10:15:30.123Z"),
-            "propose demo.lookup");
+            "propose demo.lookup",
+            null,
+            null);
 
     assertThat(format.entry(entry))
         .isEqualTo("10:15:30.123  plan           StepsProposed        propose demo.lookup");
@@ -34,7 +36,9 @@ class JournalLineFormatTest {
             "e2",
             null,
             Instant.EPOCH,
-            "a\nb " + "x".repeat(300));
+            "a\nb " + "x".repeat(300),
+            null,
+            null);
 
     String line = format.entry(entry);
 
@@ -44,7 +48,7 @@ class JournalLineFormatTest {
 
   @Test
   void shouldShowMissingFieldsAsPlaceholders() {
-    JournalEntry entry = new JournalEntry(null, null, null, null, null, null);
+    JournalEntry entry = new JournalEntry(null, null, null, null, null, null, null, null);
 
     assertThat(format.entry(entry)).isEqualTo("--:--:--.---  -              -");
   }
@@ -59,11 +63,37 @@ class JournalLineFormatTest {
             "Tell ACME",
             null,
             List.of(
-                new JournalEntry("plan", "StepsProposed", "e1", null, Instant.EPOCH, "propose"),
                 new JournalEntry(
-                    "outcome", "GoalCompleted", "e2", null, Instant.EPOCH, "told ACME")));
+                    "plan", "StepsProposed", "e1", null, Instant.EPOCH, "propose", null, null),
+                new JournalEntry(
+                    "outcome",
+                    "GoalCompleted",
+                    "e2",
+                    null,
+                    Instant.EPOCH,
+                    "told ACME",
+                    null,
+                    null)));
 
     assertThat(format.ending(journal)).isEqualTo("Goal g-1 COMPLETED: told ACME");
+  }
+
+  @Test
+  void shouldSayWhoHandsTheGoalToWhomAndWhoHoldsItThen() {
+    assertThat(format.handoff(handoffEntry("HandoffRequested", "sdr", "agent:researcher")))
+        .contains("-- handoff: sdr -> researcher");
+    assertThat(format.handoff(handoffEntry("HandoffRequested", "researcher", "human:sales-ops")))
+        .contains("-- handoff: researcher -> human:sales-ops");
+    assertThat(format.handoff(handoffEntry("Reassigned", null, "agent:researcher")))
+        .contains("-- researcher holds the goal");
+    assertThat(format.handoff(handoffEntry("HandoffProposed", "sdr", "agent:researcher")))
+        .as("the proposal is not a handoff until the guardrail relays it")
+        .isEmpty();
+    assertThat(format.handoff(handoffEntry("Approved", null, null))).isEmpty();
+  }
+
+  private static JournalEntry handoffEntry(String type, String agent, String target) {
+    return new JournalEntry("escalation", type, "e1", null, Instant.EPOCH, "", agent, target);
   }
 
   @Test

@@ -10,6 +10,13 @@ final class Journals {
         .formatted(topic, type, eventId, at, summary);
   }
 
+  /** An entry naming the agent it is about and where a handoff goes. */
+  static String handoff(
+      String type, String eventId, String at, String agent, String target, String summary) {
+    return entry("escalation", type, eventId, at, summary)
+        .replace("}", ",\"agent\":\"%s\",\"target\":\"%s\"}".formatted(agent, target));
+  }
+
   static String journal(String goalId, String status, String... entries) {
     return """
         {"goalId":"%s","status":"%s","agent":"demo","description":"Tell ACME","events":[%s]}"""

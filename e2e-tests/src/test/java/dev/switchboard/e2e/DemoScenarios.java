@@ -6,9 +6,11 @@ import dev.switchboard.contracts.GoalClient;
 import dev.switchboard.contracts.SwitchboardHeaders;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
+import dev.switchboard.contracts.event.HandoffContext;
 import dev.switchboard.contracts.event.OutcomeEvent;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalFailed;
+import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.edge.testing.TopicProbe;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -153,6 +155,144 @@ final class DemoScenarios implements AutoCloseable {
             "HandoffProposed",
             "Reassigned",
             "GoalCompleted");
+  }
+
+  /**
+   * The sales case of examples/sales/agents on the example MCP server: the sdr qualifies the lead,
+   * hands the research to the researcher and the drafting to the writer (each hands the goal back
+   * with the whole typed context), then sends (a person approves) and logs and schedules the
+   * follow-up (a person approves both). The goal journal shows who held the goal at each moment.
+   */
+  void salesGoalHandedBetweenAgentsCompletes() throws Exception {
+    String goalId =
+        goals.submit("sdr", "Tell ACME about the new pricing", Map.of("account", "ACME"));
+
+    JsonNode approval = client.awaitPendingApproval(goalId, "email.send");
+    assertThat(approval.path("agent").asString()).isEqualTo("sdr");
+    JsonNode email = approval.path("action").path("arguments");
+    assertThat(email.path("to").asString()).isEqualTo("pat.lee@acme.example");
+    assertThat(email.path("body").asString()).startsWith("Hello Pat Lee,");
+    assertThat(client.approve(approval.path("escalationId").asString(), "send it").statusCode())
+        .isEqualTo(202);
+    for (String tool : List.of("crm.log_activity", "calendar.schedule_followup")) {
+      JsonNode after = client.awaitPendingApproval(goalId, tool);
+      assertThat(client.approve(after.path("escalationId").asString(), "ok").statusCode())
+          .as("approving %s", tool)
+          .isEqualTo(202);
+    }
+
+    OutcomeEvent outcome = goals.awaitOutcome(goalId, OUTCOME_TIMEOUT);
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            GoalCompleted.class,
+            completed ->
+                assertThat(completed.summary()).startsWith("Agent 'sdr' completed its SOP"));
+    assertDoneOnce(goalId + "/sdr/send", "email.send", "emails");
+    assertDoneOnce(goalId + "/sdr/log", "crm.log_activity", "activities");
+    assertDoneOnce(goalId + "/sdr/follow-up", "calendar.schedule_followup", "followups");
+
+    JsonNode journal = client.awaitJournal(goalId, "COMPLETED");
+    // Each handoff in order: the proposal, the guardrail's request, the new holder; then the
+    // planner goes on as the agent the goal was handed to.
+    assertThat(handoffs(journal))
+        .containsExactly(
+            "sdr -> agent:researcher",
+            "researcher -> agent:sdr",
+            "sdr -> agent:writer",
+            "writer -> agent:sdr");
+    assertThat(entries(journal))
+        .containsSubsequence(
+            "GoalSubmitted sdr",
+            "StepsProposed sdr",
+            "ActionSucceeded",
+            "HandoffProposed sdr",
+            "HandoffRequested sdr",
+            "Reassigned",
+            "StepsProposed researcher",
+            "HandoffProposed researcher",
+            "HandoffRequested researcher",
+            "Reassigned",
+            "HandoffProposed sdr",
+            "HandoffRequested sdr",
+            "Reassigned",
+            "StepsProposed writer",
+            "ActionSucceeded",
+            "HandoffProposed writer",
+            "HandoffRequested writer",
+            "Reassigned",
+            "StepsProposed sdr",
+            "ApprovalRequested sdr",
+            "Approved",
+            "ActionSucceeded",
+            "StepsProposed sdr",
+            "GoalCompleted");
+    assertThat(agentHolders(journal)).containsExactly("sdr", "researcher", "sdr", "writer", "sdr");
+    assertThat(journal.path("holders").valueStream().map(h -> h.path("name").asString()))
+        .contains("human:approvers");
+
+    // Every handoff carried the goal's whole context, typed: the writer got what the researcher
+    // found, and the sdr got the writer's draft back.
+    try (TopicProbe probe =
+        new TopicProbe(stack.bootstrapServers(), new TopicNames(stack.topicPrefix()))) {
+      List<HandoffProposed> proposed =
+          probe.events(Topics.PLAN, goalId).stream()
+              .filter(HandoffProposed.class::isInstance)
+              .map(HandoffProposed.class::cast)
+              .toList();
+      assertThat(proposed).hasSize(4);
+      HandoffContext toWriter = proposed.get(2).context();
+      assertThat(toWriter.goal()).isEqualTo("Tell ACME about the new pricing");
+      assertThat(toWriter.facts().get("contact_email").asString())
+          .isEqualTo("pat.lee@acme.example");
+      assertThat(toWriter.facts()).containsKeys("account_id", "account_industry", "inputs.account");
+      assertThat(toWriter.results())
+          .containsKeys(
+              goalId + "/sdr/qualify",
+              goalId + "/researcher/account",
+              goalId + "/researcher/contact");
+      assertThat(toWriter.history()).isNotEmpty();
+      HandoffContext back = proposed.get(3).context();
+      assertThat(back.facts()).containsKeys("draft_subject", "draft_body");
+      assertThat(back.results()).containsKey(goalId + "/writer/draft");
+    }
+  }
+
+  /** Each agent-to-agent handoff the guardrail relayed: {@code from -> target}, in order. */
+  private static List<String> handoffs(JsonNode journal) {
+    return journal
+        .path("events")
+        .valueStream()
+        .filter(event -> "HandoffRequested".equals(event.path("type").asString()))
+        .map(event -> event.path("agent").asString() + " -> " + event.path("target").asString())
+        .toList();
+  }
+
+  /** Each journal entry as its type and, where it names one, its agent. */
+  private static List<String> entries(JsonNode journal) {
+    return journal
+        .path("events")
+        .valueStream()
+        .map(
+            event ->
+                (event.path("type").asString() + " " + event.path("agent").asString("")).strip())
+        .toList();
+  }
+
+  /** The agents that held the goal, in turn (waits for people in between left out). */
+  private static List<String> agentHolders(JsonNode journal) {
+    List<String> agents = new java.util.ArrayList<>();
+    journal
+        .path("holders")
+        .valueStream()
+        .filter(holder -> "AGENT".equals(holder.path("kind").asString()))
+        .map(holder -> holder.path("name").asString())
+        .forEach(
+            name -> {
+              if (agents.isEmpty() || !agents.getLast().equals(name)) {
+                agents.add(name);
+              }
+            });
+    return agents;
   }
 
   /**

@@ -53,6 +53,12 @@ abstract class EndToEndScenarios {
   }
 
   @Test
+  void shouldCompleteTheSalesGoalHandedFromTheSdrToTheResearcherAndTheWriterAndBack()
+      throws Exception {
+    scenarios.salesGoalHandedBetweenAgentsCompletes();
+  }
+
+  @Test
   void shouldTraceAGoalAsOneTraceAcrossTheFiveServices() {
     new TracedGoalScenario(stack, scenarios.client()).goalIsOneTrace();
   }

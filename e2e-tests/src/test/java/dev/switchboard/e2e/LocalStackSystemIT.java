@@ -49,6 +49,11 @@ class LocalStackSystemIT {
   }
 
   @Test
+  void shouldCompleteTheSalesGoalHandedBetweenAgents() throws Exception {
+    scenarios.salesGoalHandedBetweenAgentsCompletes();
+  }
+
+  @Test
   void shouldFailADeniedGoal() throws Exception {
     scenarios.deniedGoalFails();
   }
@@ -109,8 +114,14 @@ class LocalStackSystemIT {
     assertThat(demo.output())
         .containsIgnoringCase("approv")
         .containsIgnoringCase("completed")
+        .contains("-- handoff: sdr -> researcher")
+        .contains("-- handoff: researcher -> sdr")
+        .contains("-- handoff: sdr -> writer")
+        .contains("-- writer holds the goal")
+        .contains("-- handoff: writer -> sdr")
         .contains("email.send")
-        .contains("crm.log_activity");
+        .contains("crm.log_activity")
+        .contains("calendar.schedule_followup");
     // The example MCP server's data file in SWITCHBOARD_HOME holds the email the demo sent.
     assertThat(Files.readString(stack.home().resolve("sales-tools/sales-book.json")))
         .contains("pat.lee@acme.example");

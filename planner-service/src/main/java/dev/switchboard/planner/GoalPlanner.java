@@ -23,6 +23,7 @@ import dev.switchboard.planner.spec.AgentLibrary;
 import dev.switchboard.planner.spec.LoadedSpec;
 import dev.switchboard.planner.spec.PlannerKind;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -82,12 +83,24 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
       Clock clock,
       ModelCalls modelCalls,
       ModelPrices prices) {
-    this(agents, planners, defaultAgent, fallbackQueue, clock, modelCalls, prices, tool -> false);
+    this(
+        agents,
+        planners,
+        defaultAgent,
+        fallbackQueue,
+        clock,
+        modelCalls,
+        prices,
+        tool -> false,
+        Duration.ZERO,
+        Duration.ZERO);
   }
 
   /**
-   * @param unknownTool a tool that is not there to call (not on the tools catalog): a goal whose
-   *     agent proposes it fails with the reason
+   * @param unknownTool a tool that is not there to call (not on the tools catalog yet): a goal
+   *     whose agent would propose it waits for it, then fails with the reason
+   * @param toolGrace how long such a goal waits; zero fails it at once
+   * @param toolRecheck how often a waiting goal's durable timer looks again
    */
   public GoalPlanner(
       AgentLibrary agents,
@@ -97,14 +110,23 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
       Clock clock,
       ModelCalls modelCalls,
       ModelPrices prices,
-      Predicate<String> unknownTool) {
+      Predicate<String> unknownTool,
+      Duration toolGrace,
+      Duration toolRecheck) {
     this.agents = agents;
     this.defaultAgent = defaultAgent;
     this.clock = clock;
     this.observations = new Observations(agents);
     this.next =
         new NextMove(
-            agents, planners, new PlanEvents(clock), clock, fallbackQueue, modelCalls, unknownTool);
+            agents,
+            planners,
+            new PlanEvents(clock),
+            clock,
+            fallbackQueue,
+            modelCalls,
+            unknownTool,
+            new UnknownToolGrace(toolGrace, toolRecheck));
     this.answers = new Answers(agents, observations, next, clock);
     this.replies = new ModelReplies(prices);
   }
@@ -126,7 +148,13 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
 
   @Override
   public Decision<PlannerState> decide(PlannerState state, SwitchboardEvent event) {
-    return endedWhenOver(UsageReports.attach(wallTime.follow(state, route(state, event))));
+    return endedWhenOver(UsageReports.attach(timersFollow(state, route(state, event))));
+  }
+
+  /** The goal's durable timers (wall time, the wait for tools) set, moved or cancelled. */
+  private Decision<PlannerState> timersFollow(
+      PlannerState before, Decision<PlannerState> decision) {
+    return ToolWaitTimer.follow(before, wallTime.follow(before, decision));
   }
 
   /**
@@ -163,17 +191,35 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
   }
 
   /**
-   * A durable timer of this goal is due: the wall-time budget's is the only one the planner sets.
+   * A durable timer of this goal is due: the wall-time budget's, or the wait for unlisted tools'.
    */
   @Override
   public Decision<PlannerState> onTimer(
       PlannerState state, String goalId, String timerId, Instant now) {
+    if (timerId.equals(ToolWaitTimer.ID)) {
+      return endedWhenOver(UsageReports.attach(timersFollow(state, onToolRecheck(state))));
+    }
     if (!timerId.equals(WallTimeTimer.ID)) {
       log.warn("goal {}: ignoring timer '{}': the planner sets no such timer", goalId, timerId);
       return Decision.of(state);
     }
     return endedWhenOver(
-        UsageReports.attach(wallTime.follow(state, onWallTimeElapsed(state, now))));
+        UsageReports.attach(timersFollow(state, onWallTimeElapsed(state, now))));
+  }
+
+  /**
+   * The goal's wait for unlisted tools is due for a look: the agent proposes the steps once the
+   * catalog lists their tools, waits on, or, past the grace, the goal fails naming agent and tool.
+   */
+  private Decision<PlannerState> onToolRecheck(PlannerState state) {
+    return whileActive(
+        state,
+        null,
+        goal ->
+            goal.toolWait() == null
+                ? Decision.of(goal)
+                : next.after(
+                    goal, ToolWaitTimer.causeOf(goal.goalId(), goal.toolWait().nextCheck())));
   }
 
   /**
@@ -218,7 +264,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
         };
     return endedWhenOver(
         UsageReports.attach(
-            wallTime.follow(
+            timersFollow(
                 state, onModelReply(state, result.effectId(), reply, result.eventId()))));
   }
 

@@ -41,11 +41,13 @@ final class NextMove {
   private final String fallbackQueue;
   private final ModelCalls modelCalls;
   private final Predicate<String> unknownTool;
+  private final UnknownToolGrace toolGrace;
   private final EventCodec codec = new EventCodec();
 
   /**
    * @param fallbackQueue where goals go whose agent's spec is not available here
-   * @param unknownTool a tool that is not there to call: a goal proposing it fails
+   * @param unknownTool a tool that is not there to call (yet): a goal proposing it waits for it
+   * @param toolGrace how long it waits before it fails
    */
   NextMove(
       AgentLibrary library,
@@ -54,7 +56,8 @@ final class NextMove {
       Clock clock,
       String fallbackQueue,
       ModelCalls modelCalls,
-      Predicate<String> unknownTool) {
+      Predicate<String> unknownTool,
+      UnknownToolGrace toolGrace) {
     this.library = library;
     this.planners = Map.copyOf(planners);
     this.events = events;
@@ -62,9 +65,13 @@ final class NextMove {
     this.fallbackQueue = fallbackQueue;
     this.modelCalls = modelCalls;
     this.unknownTool = unknownTool;
+    this.toolGrace = toolGrace;
   }
 
-  Decision<PlannerState> after(PlannerState goal, UUID cause) {
+  Decision<PlannerState> after(PlannerState state, UUID cause) {
+    // A wait for unlisted tools lasts only while the next move is still to propose them.
+    ToolWait waited = state.toolWait();
+    PlannerState goal = waited == null ? state : state.edit(draft -> draft.toolWait = null);
     if (goal.cancelling()) {
       return finishCancelling(goal, cause);
     }
@@ -115,7 +122,7 @@ final class NextMove {
               + " planner, which is not configured on this planner service");
     }
     return switch (planner.next(spec.spec(), goal)) {
-      case NextSteps.Propose propose -> propose(goal, spec, propose.calls(), cause);
+      case NextSteps.Propose propose -> propose(goal, spec, propose.calls(), cause, waited);
       case NextSteps.HandOff handOff ->
           handOff(
               goal,
@@ -213,20 +220,15 @@ final class NextMove {
   }
 
   private Decision<PlannerState> propose(
-      PlannerState goal, LoadedSpec spec, List<NextSteps.Call> calls, UUID cause) {
+      PlannerState goal, LoadedSpec spec, List<NextSteps.Call> calls, UUID cause, ToolWait waited) {
     Budgets budgets = spec.spec().budgets();
-    for (NextSteps.Call call : calls) {
-      if (unknownTool.test(call.tool())) {
-        return fail(
-            goal,
-            cause,
-            "Unknown tool",
-            "agent '"
-                + goal.agent()
-                + "' would call "
-                + call.tool()
-                + ", which the executor's tools catalog does not list");
-      }
+    List<String> missing =
+        calls.stream().map(NextSteps.Call::tool).filter(unknownTool).distinct().toList();
+    if (!missing.isEmpty()) {
+      return switch (toolGrace.check(waited, goal.agent(), missing, clock.instant())) {
+        case UnknownToolGrace.KeepWaiting keep -> waitForTools(goal, waited, keep.toolWait());
+        case UnknownToolGrace.GiveUp giveUp -> fail(goal, cause, "Unknown tool", giveUp.reason());
+      };
     }
     for (NextSteps.Call call : calls) {
       int times = goal.proposals().getOrDefault(signature(call), 0) + 1;
@@ -305,6 +307,29 @@ final class NextMove {
         goal.agent(),
         actions.stream().map(PlannedAction::actionId).toList());
     return Decision.of(next, events.steps(next, cause, actions));
+  }
+
+  /** Proposes nothing until the tools are listed or the wait ends; its timer looks again. */
+  private Decision<PlannerState> waitForTools(PlannerState goal, ToolWait waited, ToolWait wait) {
+    if (waited == null || !waited.tools().equals(wait.tools())) {
+      log.info(
+          "goal {}: agent '{}' waits until {} for tools the tools catalog does not list yet: {}",
+          goal.goalId(),
+          goal.agent(),
+          wait.until(),
+          wait.tools());
+    }
+    return Decision.of(
+        goal.edit(
+            draft -> {
+              if (waited == null) {
+                draft.note(
+                    goal.agent()
+                        + ": waits for tools the tools catalog does not list yet: "
+                        + String.join(", ", wait.tools()));
+              }
+              draft.toolWait = wait;
+            }));
   }
 
   Decision<PlannerState> handOff(

@@ -174,7 +174,10 @@ class PlannerConfiguration {
         clock,
         chatEffects.stream().map(ModelCalls.class::cast).findFirst().orElse(ModelCalls.NONE),
         prices.getIfAvailable(() -> new ModelPrices(Map.of())),
-        properties.requireKnownTools() ? toolsCatalog::unknown : tool -> false);
+        // Not listed yet (also while the catalog is still being read): the goal waits for it.
+        properties.requireKnownTools() ? tool -> toolsCatalog.find(tool).isEmpty() : tool -> false,
+        properties.unknownToolGrace(),
+        properties.unknownToolRecheck());
   }
 
   /** Internal to the planner, named like its Kafka Streams topics. */

@@ -13,9 +13,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param reloadInterval how often the directory is looked at for changed specs; 0 turns it off
  * @param escalationQueue where goals go when their agent is stuck, over budget or in a loop, for
  *     specs that name no {@code escalation-queue}
- * @param requireKnownTools fail a goal whose agent would call a tool the {@code tools} catalog,
- *     read to its end, does not list; off by default, as the executor lists MCP tools only once
- *     their servers answer, which may be after the first goals of a stack that starts at once
+ * @param requireKnownTools (default true) a goal whose agent would call a tool the {@code tools}
+ *     catalog does not list waits for it for {@code unknownToolGrace}, then fails naming the agent
+ *     and the tool; false proposes such calls anyway (the guardrail denies unlisted tools)
+ * @param unknownToolGrace how long such a goal waits (default 30 s): the executor lists an MCP
+ *     server's tools only once the server answers, which in a stack started at once may be after
+ *     the first goals
+ * @param unknownToolRecheck how often a waiting goal looks at the catalog again (default 1 s)
  */
 @ConfigurationProperties("switchboard.planner")
 public record PlannerProperties(
@@ -23,7 +27,9 @@ public record PlannerProperties(
     Path agentsDir,
     Duration reloadInterval,
     String escalationQueue,
-    boolean requireKnownTools) {
+    Boolean requireKnownTools,
+    Duration unknownToolGrace,
+    Duration unknownToolRecheck) {
 
   public static final Path DEFAULT_AGENTS_DIR = Path.of("examples", "sales", "agents");
 
@@ -32,5 +38,8 @@ public record PlannerProperties(
     reloadInterval = reloadInterval == null ? Duration.ofSeconds(2) : reloadInterval;
     escalationQueue =
         escalationQueue == null || escalationQueue.isBlank() ? "human:operators" : escalationQueue;
+    requireKnownTools = requireKnownTools == null || requireKnownTools;
+    unknownToolGrace = unknownToolGrace == null ? Duration.ofSeconds(30) : unknownToolGrace;
+    unknownToolRecheck = unknownToolRecheck == null ? Duration.ofSeconds(1) : unknownToolRecheck;
   }
 }

@@ -40,6 +40,7 @@ import tools.jackson.databind.node.StringNode;
  *     reply
  * @param unreportedUsage model usage of answered turns that no event the planner wrote carries yet;
  *     the next event that can carry it does ({@link UsageReports}); null when none
+ * @param toolWait the wait for tools the tools catalog does not list yet; null when none
  */
 public record PlannerState(
     String goalId,
@@ -62,7 +63,8 @@ public record PlannerState(
     Instant startedAt,
     Cancellation cancellation,
     List<ModelTurn> modelTurns,
-    ModelUsage unreportedUsage) {
+    ModelUsage unreportedUsage,
+    ToolWait toolWait) {
 
   static final int MAX_HISTORY = 100;
   static final String INPUTS = "inputs.";
@@ -106,6 +108,7 @@ public record PlannerState(
         now,
         null,
         List.of(),
+        null,
         null);
   }
 
@@ -217,6 +220,7 @@ public record PlannerState(
     Cancellation cancellation;
     final List<ModelTurn> modelTurns;
     ModelUsage unreportedUsage;
+    ToolWait toolWait;
 
     private Draft(PlannerState state) {
       goalId = state.goalId;
@@ -240,6 +244,7 @@ public record PlannerState(
       cancellation = state.cancellation;
       modelTurns = new ArrayList<>(state.modelTurns);
       unreportedUsage = state.unreportedUsage;
+      toolWait = state.toolWait;
     }
 
     void note(String line) {
@@ -275,7 +280,8 @@ public record PlannerState(
           startedAt,
           cancellation,
           modelTurns,
-          unreportedUsage);
+          unreportedUsage,
+          toolWait);
     }
   }
 }

@@ -59,8 +59,15 @@ final class GoalDriver {
     this.goalId = goalId;
   }
 
-  /** With a goal failing when its agent would call a tool that {@code unknownTool} names. */
-  GoalDriver(AgentLibrary agents, java.util.function.Predicate<String> unknownTool) {
+  /**
+   * With a goal waiting {@code grace} (looking again every {@code recheck}) when its agent would
+   * call a tool that {@code unknownTool} names, then failing.
+   */
+  GoalDriver(
+      AgentLibrary agents,
+      java.util.function.Predicate<String> unknownTool,
+      java.time.Duration grace,
+      java.time.Duration recheck) {
     this.planner =
         new GoalPlanner(
             agents,
@@ -70,8 +77,17 @@ final class GoalDriver {
             clock,
             ModelCalls.NONE,
             new dev.switchboard.planner.llm.ModelPrices(Map.of()),
-            unknownTool);
+            unknownTool,
+            grace,
+            recheck);
     this.goalId = "goal-1";
+  }
+
+  /** What the edge does when one of the goal's durable timers is due. */
+  Decision<PlannerState> timerDue(String timerId) {
+    last = planner.onTimer(state, goalId, timerId, clock.instant());
+    state = last.state();
+    return last;
   }
 
   /** With the given planners, and model calls made as {@code modelCalls} says. */

@@ -43,7 +43,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** The planner against the shared embedded broker: goals in, plans out, bad records parked. */
-@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+// No executor publishes the tools catalog here (UnknownToolWaitIT covers the wait for tools).
+@SpringBootTest(
+    properties = {
+      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+      "switchboard.planner.require-known-tools=false"
+    })
 class PlannerKafkaIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 

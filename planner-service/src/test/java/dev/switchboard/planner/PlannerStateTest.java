@@ -30,6 +30,23 @@ class PlannerStateTest {
   }
 
   @Test
+  void shouldKeepAWaitForUnlistedToolsThroughTheJsonRoundTrip() {
+    GoalDriver goal =
+        new GoalDriver(
+            TestAgents.examples(),
+            tool -> true,
+            java.time.Duration.ofSeconds(30),
+            java.time.Duration.ofSeconds(1));
+    goal.submit("sdr", "Reach out to ACME", Map.of("account", "ACME"));
+    PlannerState state = goal.state;
+    assertThat(state.toolWait()).isNotNull();
+
+    byte[] json = codec.mapper().writeValueAsBytes(state);
+
+    assertThat(codec.mapper().readValue(json, PlannerState.class)).isEqualTo(state);
+  }
+
+  @Test
   void shouldTreatNullAndBlankFactsAsMissing() {
     GoalDriver goal = new GoalDriver(TestAgents.examples());
     goal.submit("sdr", "Reach out", Map.of("account", " "));
