@@ -15,7 +15,9 @@ import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.contracts.event.VerdictEvent;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.EffectResult;
+import dev.switchboard.edge.EventContext;
 import dev.switchboard.edge.GoalProcessor;
+import dev.switchboard.edge.TraceConventions;
 import dev.switchboard.planner.llm.ChatEffectHandler;
 import dev.switchboard.planner.llm.ModelPrices;
 import dev.switchboard.planner.spec.AgentLibrary;
@@ -125,7 +127,23 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
 
   @Override
   public Decision<PlannerState> decide(PlannerState state, SwitchboardEvent event) {
-    return endedWhenOver(wallTime.follow(state, route(state, event)));
+    return decide(state, event, EventContext.none());
+  }
+
+  /** The agent's work goes into the goal's trace ({@link AgentSpans}). */
+  @Override
+  public Decision<PlannerState> decide(
+      PlannerState state, SwitchboardEvent event, EventContext context) {
+    Decision<PlannerState> decision =
+        traced(state, wallTime.follow(state, route(state, event)), context);
+    return event instanceof ResolutionEvent answer
+        ? decision.withSpanAttribute(TraceConventions.APPROVER, answer.actor())
+        : decision;
+  }
+
+  private Decision<PlannerState> traced(
+      PlannerState before, Decision<PlannerState> decision, EventContext context) {
+    return endedWhenOver(AgentSpans.note(before, decision, context, clock.instant()));
   }
 
   /** An ended goal leaves the planner's store after the edge's retention. */
@@ -175,7 +193,8 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
       log.warn("goal {}: ignoring timer '{}': the planner sets no such timer", goalId, timerId);
       return Decision.of(state);
     }
-    return endedWhenOver(wallTime.follow(state, onWallTimeElapsed(state, now)));
+    return traced(
+        state, wallTime.follow(state, onWallTimeElapsed(state, now)), EventContext.none());
   }
 
   /**
@@ -218,8 +237,10 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
           case EffectResult.OutcomeUnknown unknown ->
               ModelReplies.failure("the model call gave no answer: " + unknown.reason());
         };
-    return endedWhenOver(
-        wallTime.follow(state, onModelReply(state, result.effectId(), reply, result.eventId())));
+    return traced(
+        state,
+        wallTime.follow(state, onModelReply(state, result.effectId(), reply, result.eventId())),
+        EventContext.none());
   }
 
   /**

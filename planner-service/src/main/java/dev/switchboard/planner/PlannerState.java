@@ -37,6 +37,8 @@ import tools.jackson.databind.node.StringNode;
  * @param cancellation a cancel request waiting for actions in flight; null when none
  * @param modelTurns the LLM planner's model calls, in order: each request and, once it came, its
  *     reply
+ * @param stint the current agent's time with the goal, for its {@code invoke_agent} span; null
+ *     before the first decision is traced
  */
 public record PlannerState(
     String goalId,
@@ -58,7 +60,8 @@ public record PlannerState(
     List<String> history,
     Instant startedAt,
     Cancellation cancellation,
-    List<ModelTurn> modelTurns) {
+    List<ModelTurn> modelTurns,
+    AgentStint stint) {
 
   static final int MAX_HISTORY = 100;
   static final String INPUTS = "inputs.";
@@ -101,7 +104,15 @@ public record PlannerState(
         List.of(),
         now,
         null,
-        List.of());
+        List.of(),
+        null);
+  }
+
+  /** The same state, the agent's stint recorded. */
+  PlannerState withStint(AgentStint newStint) {
+    Draft draft = new Draft(this);
+    draft.stint = newStint;
+    return draft.build();
   }
 
   /**
@@ -211,6 +222,7 @@ public record PlannerState(
     final Instant startedAt;
     Cancellation cancellation;
     final List<ModelTurn> modelTurns;
+    private AgentStint stint;
 
     private Draft(PlannerState state) {
       goalId = state.goalId;
@@ -233,6 +245,7 @@ public record PlannerState(
       startedAt = state.startedAt;
       cancellation = state.cancellation;
       modelTurns = new ArrayList<>(state.modelTurns);
+      stint = state.stint;
     }
 
     void note(String line) {
@@ -267,7 +280,8 @@ public record PlannerState(
           history,
           startedAt,
           cancellation,
-          modelTurns);
+          modelTurns,
+          stint);
     }
   }
 }
