@@ -72,7 +72,7 @@ public record SpanNotes(
   }
 
   /** What the send span of this event gets. */
-  Attributes sendAttributes(UUID eventId) {
+  public Attributes sendAttributes(UUID eventId) {
     return sends.getOrDefault(eventId, Attributes.empty());
   }
 
