@@ -56,6 +56,11 @@ class DemoRunTest {
   }
 
   private int runDemo(ApprovalPrompt prompt, Duration timeout, Optional<String> jaegerUrl) {
+    return runDemo(prompt, timeout, jaegerUrl, Clock.systemUTC());
+  }
+
+  private int runDemo(
+      ApprovalPrompt prompt, Duration timeout, Optional<String> jaegerUrl, Clock clock) {
     JsonHttp http = new JsonHttp();
     JournalLineFormat format = new JournalLineFormat(ZoneOffset.UTC);
     TraceClient traceClient = new TraceClient(trace.url(), http);
@@ -67,12 +72,12 @@ class DemoRunTest {
     return new DemoRun(
             submitter,
             traceClient,
-            new JournalFollower(traceClient, format, out, Clock.systemUTC(), Duration.ofMillis(5)),
+            new JournalFollower(traceClient, format, out, clock, Duration.ofMillis(5)),
             new InboxClient(handoff.url(), "s3cret", http),
             prompt,
             format,
             out,
-            Clock.systemUTC(),
+            clock,
             jaegerUrl)
         .run(timeout);
   }
@@ -144,7 +149,9 @@ class DemoRunTest {
     int exit =
         runDemo(
             ApprovalPrompt.automatic(out, new EscalationFormat(ZoneOffset.UTC), "--yes"),
-            Duration.ofMillis(200));
+            Duration.ofSeconds(1),
+            Optional.empty(),
+            new FrozenUntilClock(() -> output().contains("StepsProposed")));
 
     assertThat(exit).isEqualTo(ExitCode.TIMED_OUT);
     assertThat(handoff.requests()).isEmpty();

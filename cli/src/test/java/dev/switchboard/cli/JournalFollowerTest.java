@@ -31,6 +31,8 @@ import org.junit.jupiter.api.Test;
 
 class JournalFollowerTest {
   private static final String PATH = "/api/goals/g-1/events";
+  private static final String SUBMITTED_LINE =
+      "10:00:00.000  goals          GoalSubmitted        Tell ACME";
 
   private final StubHttpServer trace = new StubHttpServer();
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -72,7 +74,7 @@ class JournalFollowerTest {
     assertThat(end.orElseThrow().traceId()).isEqualTo(Journals.TRACE_ID);
     assertThat(lines())
         .containsExactly(
-            "10:00:00.000  goals          GoalSubmitted        Tell ACME",
+            SUBMITTED_LINE,
             "10:00:01.000  plan           StepsProposed        propose demo.lookup",
             "10:00:03.000  outcome        GoalCompleted        told ACME");
     assertThat(trace.requestsTo("GET", PATH))
@@ -126,10 +128,12 @@ class JournalFollowerTest {
   @Test
   void shouldReadStatusesItDoesNotKnowAsUnknown() {
     trace.on("GET", PATH, events(journalEvent(1, "g-1", "PAUSED_BY_MARS", SUBMITTED)));
-    JournalFollower follower = follower(trace.url(), Clock.systemUTC());
+    JournalFollower follower =
+        follower(trace.url(), new FrozenUntilClock(() -> lines().contains(SUBMITTED_LINE)));
 
-    follower.follow("g-1", true, Duration.ofMillis(100));
+    Optional<GoalJournal> end = follower.follow("g-1", true, Duration.ofSeconds(1));
 
+    assertThat(end).isEmpty();
     assertThat(follower.lastSeen()).map(GoalJournal::status).contains(GoalStatus.UNKNOWN);
   }
 
