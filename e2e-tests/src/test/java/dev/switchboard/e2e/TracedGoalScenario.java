@@ -119,6 +119,8 @@ final class TracedGoalScenario {
     assertThat(waits).hasSize(2);
     assertWaited(waits, send);
     assertWaited(waits, log);
+    assertGenAiSpans(spans);
+    assertSwitchboardAttributes(spans);
     Set<String> pinned = pinnedAttributeNames();
     for (SpanData span : spans) {
       assertThat(span.getAttributes().asMap().keySet())
@@ -133,7 +135,119 @@ final class TracedGoalScenario {
           .noneMatch(value -> value.contains(InJvmStack.SIGNING_KEY))
           .noneMatch(value -> value.contains(InJvmStack.OPERATOR_TOKEN))
           .noneMatch(value -> value.contains(InJvmStack.SALES_TOOLS_TOKEN));
+      assertThat(span.getAttributes().asMap().keySet())
+          .as("content of %s with capture-content off", span.getName())
+          .doesNotContain(
+              TraceConventions.GEN_AI_TOOL_CALL_ARGUMENTS,
+              TraceConventions.GEN_AI_TOOL_CALL_RESULT,
+              TraceConventions.GEN_AI_INPUT_MESSAGES,
+              TraceConventions.GEN_AI_OUTPUT_MESSAGES);
     }
+  }
+
+  /**
+   * The goal under its agent is one {@code invoke_agent demo} span from the planner's first
+   * decision to the end; each proposal a {@code plan demo}; every span of the agent's work, in
+   * every service, names the agent.
+   */
+  private void assertGenAiSpans(List<SpanData> spans) {
+    SpanData agent = only(spans, "invoke_agent demo");
+    assertThat(serviceOf(agent)).isEqualTo("switchboard-planner");
+    assertThat(agent.getAttributes().get(TraceConventions.GEN_AI_OPERATION_NAME))
+        .isEqualTo("invoke_agent");
+    assertThat(agent.getAttributes().get(TraceConventions.GEN_AI_AGENT_NAME)).isEqualTo("demo");
+    SpanData received =
+        spans.stream()
+            .filter(span -> span.getName().equals("process " + names().of(Topics.GOALS)))
+            .filter(span -> serviceOf(span).equals("switchboard-planner"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(agent.getParentSpanId())
+        .as("the agent's span hangs under the decision in which it took the goal")
+        .isEqualTo(received.getSpanId());
+    assertThat(agent.getStartEpochNanos()).isGreaterThanOrEqualTo(received.getStartEpochNanos());
+    assertThat(agent.getEndEpochNanos())
+        .as("it ends when the goal ends, after every tool ran")
+        .isGreaterThan(
+            spans.stream()
+                .filter(span -> span.getName().startsWith("execute_tool "))
+                .mapToLong(SpanData::getEndEpochNanos)
+                .max()
+                .orElseThrow());
+    assertThat(spans)
+        .filteredOn(span -> span.getName().equals("plan demo"))
+        .isNotEmpty()
+        .allSatisfy(
+            plan -> {
+              assertThat(serviceOf(plan)).isEqualTo("switchboard-planner");
+              assertThat(plan.getAttributes().get(TraceConventions.GEN_AI_OPERATION_NAME))
+                  .isEqualTo("plan");
+            });
+    assertThat(spans)
+        .filteredOn(
+            span ->
+                span.getName().startsWith("execute_tool ")
+                    || span.getName().endsWith(" " + names().of(Topics.ACTION_REQUEST))
+                    || span.getName().endsWith(" " + names().of(Topics.PLAN))
+                    || (serviceOf(span).equals("switchboard-planner")
+                        // a due timer's record keeps only the context it was set in
+                        && !span.getName().contains("effect-results")))
+        .isNotEmpty()
+        .allSatisfy(
+            span ->
+                assertThat(span.getAttributes().get(TraceConventions.GEN_AI_AGENT_NAME))
+                    .as("agent on %s in %s", span.getName(), serviceOf(span))
+                    .isEqualTo("demo"));
+  }
+
+  /** The guardrail's decisions, the handoff's source and target, the approver of each answer. */
+  private void assertSwitchboardAttributes(List<SpanData> spans) {
+    List<SpanData> verdicts =
+        spans.stream()
+            .filter(span -> span.getName().equals("send " + names().of(Topics.VERDICT)))
+            .toList();
+    assertThat(verdicts)
+        .extracting(span -> span.getAttributes().get(TraceConventions.GUARDRAIL_DECISION))
+        .contains("allowed", "escalated");
+    assertThat(verdicts)
+        .allSatisfy(
+            span -> {
+              assertThat(span.getAttributes().get(TraceConventions.GUARDRAIL_RULE)).isNotBlank();
+              assertThat(span.getAttributes().get(TraceConventions.GUARDRAIL_POLICY)).isNotBlank();
+              assertThat(span.getAttributes().get(TraceConventions.ACTION_ID)).isNotBlank();
+            });
+    assertThat(verdicts)
+        .extracting(span -> span.getAttributes().get(TraceConventions.APPROVER))
+        .as("the verdicts after the approvals name the approver")
+        .contains("local-operator");
+    assertThat(spans)
+        .filteredOn(span -> serviceOf(span).equals("switchboard-handoff"))
+        .filteredOn(span -> span.getName().equals("process " + names().of(Topics.ESCALATION)))
+        .hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(
+            span -> {
+              assertThat(span.getAttributes().get(TraceConventions.HANDOFF_SOURCE))
+                  .isEqualTo("agent:demo");
+              assertThat(span.getAttributes().get(TraceConventions.HANDOFF_TARGET))
+                  .startsWith("human:");
+            });
+    assertThat(spans)
+        .filteredOn(span -> span.getName().endsWith(" " + names().of(Topics.RESOLUTION)))
+        .filteredOn(
+            span ->
+                span.getName().startsWith("send ") || serviceOf(span).equals("switchboard-planner"))
+        .hasSizeGreaterThanOrEqualTo(4)
+        .allSatisfy(
+            span ->
+                assertThat(span.getAttributes().get(TraceConventions.APPROVER))
+                    .as("approver on %s in %s", span.getName(), serviceOf(span))
+                    .isEqualTo("local-operator"));
+  }
+
+  private static SpanData only(List<SpanData> spans, String name) {
+    List<SpanData> named = spans.stream().filter(span -> span.getName().equals(name)).toList();
+    assertThat(named).as(name).hasSize(1);
+    return named.getFirst();
   }
 
   /** A person's answer: the item's escalation time and when the answer was given. */

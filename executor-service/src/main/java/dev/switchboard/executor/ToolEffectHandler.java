@@ -74,6 +74,12 @@ final class ToolEffectHandler implements EffectHandler {
     }
   }
 
+  /** The tool's arguments (traced only with content capture on; the tool's config never). */
+  @Override
+  public JsonNode requestContent(EffectCall call) {
+    return request(call).arguments();
+  }
+
   @Override
   public List<SwitchboardEvent> resultEvents(EffectCall call, EffectResult result) {
     return List.of(results.of(call.goalId(), request(call), result));

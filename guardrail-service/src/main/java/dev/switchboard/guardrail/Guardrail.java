@@ -107,7 +107,7 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
   @Override
   public Decision<GuardrailState> decide(
       GuardrailState state, SwitchboardEvent event, EventContext eventContext) {
-    return TraceStamp.stamp(decide(state, event), eventContext.traceId());
+    return VerdictSpans.note(TraceStamp.stamp(decide(state, event), eventContext.traceId()));
   }
 
   @Override

@@ -22,7 +22,9 @@ final class TraceStamp {
         decision.state(),
         decision.emit().stream().map(event -> stamp(event, traceId)).toList(),
         decision.effects(),
-        decision.timers());
+        decision.timers(),
+        decision.ended(),
+        decision.trace());
   }
 
   private static SwitchboardEvent stamp(SwitchboardEvent event, String traceId) {

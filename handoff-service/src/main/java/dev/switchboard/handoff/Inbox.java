@@ -95,11 +95,13 @@ public final class Inbox implements GoalProcessor<HandoffState> {
       return decision;
     }
     return new Decision<>(
-        decision.state().tracedIn(escalation.escalationId(), context),
-        decision.emit(),
-        decision.effects(),
-        decision.timers(),
-        decision.ended());
+            decision.state().tracedIn(escalation.escalationId(), context),
+            decision.emit(),
+            decision.effects(),
+            decision.timers(),
+            decision.ended(),
+            decision.trace())
+        .withSpanAttributes(EscalationSpans.attributesOf(escalation));
   }
 
   @Override

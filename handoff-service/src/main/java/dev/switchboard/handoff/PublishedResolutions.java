@@ -33,18 +33,19 @@ final class PublishedResolutions implements ResolutionWriter {
 
   @Override
   public void write(ResolutionEvent resolution, InboxItem item, EventContext escalatedIn) {
+    Attributes answer =
+        Attributes.builder()
+            .put(TraceConventions.ESCALATION_ID, item.escalationId())
+            .put(TraceConventions.APPROVER, resolution.actor())
+            .put(TraceConventions.RESOLUTION, EventCodec.typeName(resolution))
+            .build();
     EventContext waited =
         tracing.recordWait(
             TraceConventions.AWAIT_PERSON + " " + item.queue(),
             escalatedIn,
             item.createdAt(),
             resolution.occurredAt(),
-            Attributes.builder()
-                .put(TraceConventions.GOAL_ID, item.goalId())
-                .put(TraceConventions.ESCALATION_ID, item.escalationId())
-                .put(TraceConventions.APPROVER, resolution.actor())
-                .put(TraceConventions.RESOLUTION, EventCodec.typeName(resolution))
-                .build());
-    publisher.get().publish(resolution, waited);
+            answer.toBuilder().put(TraceConventions.GOAL_ID, item.goalId()).build());
+    publisher.get().publish(resolution, waited, answer);
   }
 }

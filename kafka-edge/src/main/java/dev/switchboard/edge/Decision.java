@@ -1,6 +1,8 @@
 package dev.switchboard.edge;
 
 import dev.switchboard.contracts.event.SwitchboardEvent;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,17 +16,29 @@ import java.util.List;
  * @param effects work to run outside Kafka once the transaction has committed
  * @param timers durable timers to set or cancel for this goal
  * @param ended this service is done with the goal: the edge forgets it after the retention
+ * @param trace what the decision adds to the goal's trace (attributes, spans)
  */
 public record Decision<S>(
     S state,
     List<SwitchboardEvent> emit,
     List<Effect> effects,
     List<TimerChange> timers,
-    boolean ended) {
+    boolean ended,
+    SpanNotes trace) {
   public Decision {
     emit = List.copyOf(emit);
     effects = effects == null ? List.of() : List.copyOf(effects);
     timers = timers == null ? List.of() : List.copyOf(timers);
+    trace = trace == null ? SpanNotes.none() : trace;
+  }
+
+  public Decision(
+      S state,
+      List<SwitchboardEvent> emit,
+      List<Effect> effects,
+      List<TimerChange> timers,
+      boolean ended) {
+    this(state, emit, effects, timers, ended, SpanNotes.none());
   }
 
   public Decision(
@@ -48,7 +62,7 @@ public record Decision<S>(
   public Decision<S> withEffect(Effect effect) {
     List<Effect> more = new ArrayList<>(effects);
     more.add(effect);
-    return new Decision<>(state, emit, more, timers, ended);
+    return new Decision<>(state, emit, more, timers, ended, trace);
   }
 
   /** Also call {@link GoalProcessor#onTimer} for this goal at {@code at}. */
@@ -64,7 +78,7 @@ public record Decision<S>(
   private Decision<S> withTimerChange(TimerChange change) {
     List<TimerChange> more = new ArrayList<>(timers);
     more.add(change);
-    return new Decision<>(state, emit, effects, more, ended);
+    return new Decision<>(state, emit, effects, more, ended, trace);
   }
 
   /**
@@ -74,6 +88,38 @@ public record Decision<S>(
    * switchboard.retention.tombstones} has passed too. Saying it again changes nothing.
    */
   public Decision<S> goalEnded() {
-    return new Decision<>(state, emit, effects, timers, true);
+    return new Decision<>(state, emit, effects, timers, true, trace);
+  }
+
+  /** Also set these attributes on the {@code process} span the decision is made in. */
+  public Decision<S> withSpanAttributes(Attributes attributes) {
+    return withTrace(trace.withAttributes(attributes));
+  }
+
+  public <T> Decision<S> withSpanAttribute(AttributeKey<T> key, T value) {
+    return value == null ? this : withSpanAttributes(Attributes.of(key, value));
+  }
+
+  /**
+   * Also set this attribute on the decision's span and every span of the work it starts, in every
+   * service (carried in the records' {@code baggage}); only {@link TraceConventions#CARRIED} keys,
+   * e.g. {@code gen_ai.agent.name}.
+   */
+  public Decision<S> carrying(AttributeKey<String> key, String value) {
+    return value == null ? this : withTrace(trace.carrying(key, value));
+  }
+
+  /** Also set these attributes on the {@code send} span of one event this decision emits. */
+  public Decision<S> withSendAttributes(SwitchboardEvent event, Attributes attributes) {
+    return withTrace(trace.withSendAttributes(event.eventId(), attributes));
+  }
+
+  /** Also record this span, e.g. {@code plan {agent}}. */
+  public Decision<S> withSpan(RecordedSpan span) {
+    return withTrace(trace.withSpan(span));
+  }
+
+  private Decision<S> withTrace(SpanNotes notes) {
+    return new Decision<>(state, emit, effects, timers, ended, notes);
   }
 }

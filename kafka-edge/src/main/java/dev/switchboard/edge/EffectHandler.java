@@ -1,6 +1,7 @@
 package dev.switchboard.edge;
 
 import dev.switchboard.contracts.event.SwitchboardEvent;
+import io.opentelemetry.api.common.Attributes;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -39,5 +40,24 @@ public interface EffectHandler {
    */
   default List<SwitchboardEvent> resultEvents(EffectCall call, EffectResult result) {
     return List.of();
+  }
+
+  /**
+   * Attributes of the effect's span once the call ended, e.g. a model call's model and tokens.
+   * Never content (prompts, arguments, outputs): that goes through {@link #requestContent} and
+   * {@link #outputContent}, recorded only when {@code switchboard.tracing.capture-content} is on.
+   */
+  default Attributes spanAttributes(EffectCall call, EffectResult result) {
+    return Attributes.empty();
+  }
+
+  /** The request's content (a tool's arguments, a model call's messages); the whole by default. */
+  default JsonNode requestContent(EffectCall call) {
+    return call.request();
+  }
+
+  /** The output's content (a tool's result, a model's reply); the whole by default. */
+  default JsonNode outputContent(EffectCall call, JsonNode output) {
+    return output;
   }
 }

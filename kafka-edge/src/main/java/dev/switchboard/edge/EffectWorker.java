@@ -350,11 +350,13 @@ final class EffectWorker implements SmartLifecycle {
         .name("effect-run-" + taken.intent().effectId())
         .start(
             () -> {
-              Span span = EffectSpans.start(tracing, taken.trace(), taken.intent(), taken.target());
+              Span span =
+                  EffectSpans.start(
+                      tracing, taken.trace(), taken.intent(), taken.target(), taken.handler());
               try (Scope scope = span.makeCurrent()) {
                 halt.at(TestHalt.Point.BEFORE_CALL, taken.target(), taken.intent().effectId());
                 EffectResult result = runner.run(taken.handler(), taken.intent());
-                EffectSpans.outcome(span, result);
+                EffectSpans.outcome(tracing, span, taken.intent(), taken.handler(), result);
                 halt.at(TestHalt.Point.AFTER_CALL, taken.target(), taken.intent().effectId());
                 done.add(
                     new Done(taken.intent(), taken.handler(), result, taken.trace().with(span)));

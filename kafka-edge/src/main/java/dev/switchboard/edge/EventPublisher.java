@@ -6,6 +6,7 @@ import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.SwitchboardEvent;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.HashMap;
@@ -62,12 +63,22 @@ public final class EventPublisher implements AutoCloseable {
    * the goal's trace, however much later it comes.
    */
   public void publish(SwitchboardEvent event, EventContext continuing) {
+    publish(event, continuing, Attributes.empty());
+  }
+
+  /** The same, with attributes of the answer on its {@code send} span (e.g. the approver). */
+  public void publish(SwitchboardEvent event, EventContext continuing, Attributes attributes) {
     write(
         event,
-        continuing.traceparent() == null ? Context.current() : GoalTracing.extract(continuing));
+        continuing.traceparent() == null ? Context.current() : GoalTracing.extract(continuing),
+        attributes);
   }
 
   private void write(SwitchboardEvent event, Context trace) {
+    write(event, trace, Attributes.empty());
+  }
+
+  private void write(SwitchboardEvent event, Context trace, Attributes attributes) {
     Topic<?> topic = Topics.toWrite(event, service);
     String name = names.of(topic);
     byte[] value = codec.encode(event);
@@ -79,7 +90,8 @@ public final class EventPublisher implements AutoCloseable {
               + codec.maxEventBytes()
               + " are taken");
     }
-    Headers headers = tracing.send(trace, name, event.goalId(), EventHeaders.of(event, service));
+    Headers headers =
+        tracing.send(trace, name, event.goalId(), EventHeaders.of(event, service), attributes);
     signatures.sign(topic, event.goalId(), value, headers);
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(

@@ -364,7 +364,8 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
    */
   private final class Changes {
     private final String goalId;
-    private final Context trace;
+    private Context trace;
+    private SpanNotes notes = SpanNotes.none();
     private final Instant now = clock.instant();
     private final List<Record<String, Outgoing>> out = new ArrayList<>();
     private final Map<String, byte[]> timerPuts = new LinkedHashMap<>();
@@ -378,6 +379,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     }
 
     Changes apply(Decision<S> decision) {
+      note(decision.trace());
       goal = goal.withState(decision.state());
       decision.emit().forEach(this::emit);
       decision.effects().forEach(this::issue);
@@ -389,12 +391,32 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
       return this;
     }
 
+    /**
+     * The decision's attributes go on the span it is made in; what it carries goes into the context
+     * every record it writes is sent under.
+     */
+    private void note(SpanNotes decided) {
+      if (decided.isEmpty()) {
+        return;
+      }
+      notes = decided;
+      Span.fromContext(trace)
+          .setAllAttributes(decided.carried())
+          .setAllAttributes(decided.attributes());
+      trace = GoalTracing.carrying(trace, decided.carried());
+    }
+
     void emit(SwitchboardEvent event) {
       Topic<?> target = Topics.toWrite(event, logic.service());
       String name = names.of(target);
       byte[] value = codec.encode(event);
       Headers headers =
-          tracing.send(trace, name, event.goalId(), EventHeaders.of(event, logic.service()));
+          tracing.send(
+              trace,
+              name,
+              event.goalId(),
+              EventHeaders.of(event, logic.service()),
+              notes.sendAttributes(event.eventId()));
       gate.signatures().sign(target, event.goalId(), value, headers);
       out.add(
           new Record<>(
@@ -487,6 +509,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
       timerPuts.forEach(timerStore::put);
       store.put(goalId, states.encode(goal));
       out.forEach(context::forward);
+      notes.spans().forEach(span -> tracing.record(span, trace, now, goalId));
     }
   }
 

@@ -4,11 +4,16 @@ import static dev.switchboard.edge.TraceConventions.GOAL_ID;
 
 import dev.switchboard.contracts.SwitchboardHeaders;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.baggage.Baggage;
+import io.opentelemetry.api.baggage.BaggageBuilder;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -38,19 +43,62 @@ public final class GoalTracing {
           SwitchboardHeaders.TRACESTATE,
           SwitchboardHeaders.BAGGAGE);
 
-  private final Tracer tracer;
+  /** A carried value longer than this is not taken from a record's baggage. */
+  private static final int MAX_CARRIED_CHARS = 128;
 
-  private GoalTracing(OpenTelemetry openTelemetry) {
+  private final Tracer tracer;
+  private final ContentCapture content;
+
+  private GoalTracing(OpenTelemetry openTelemetry, ContentCapture content) {
     this.tracer = openTelemetry.getTracer(TraceConventions.SCOPE);
+    this.content = content;
   }
 
   public static GoalTracing of(OpenTelemetry openTelemetry) {
-    return new GoalTracing(openTelemetry);
+    return of(openTelemetry, ContentCapture.off());
+  }
+
+  public static GoalTracing of(OpenTelemetry openTelemetry, ContentCapture content) {
+    return new GoalTracing(openTelemetry, content);
   }
 
   /** No spans; only the trace context a record carried is passed on. */
   static GoalTracing off() {
-    return new GoalTracing(OpenTelemetry.noop());
+    return new GoalTracing(OpenTelemetry.noop(), ContentCapture.off());
+  }
+
+  /** Whether prompts, outputs, arguments and results go into spans. */
+  public ContentCapture content() {
+    return content;
+  }
+
+  /**
+   * The context with these attributes in its baggage, so the records written under it carry them
+   * and every span downstream gets them.
+   */
+  static Context carrying(Context context, Attributes carried) {
+    if (carried.isEmpty()) {
+      return context;
+    }
+    BaggageBuilder baggage = Baggage.fromContext(context).toBuilder();
+    carried.forEach((key, value) -> baggage.put(key.getKey(), String.valueOf(value)));
+    return context.with(baggage.build());
+  }
+
+  /** The carried attributes in the context's baggage (the agent whose work this is). */
+  static Attributes carried(Context context) {
+    Baggage baggage = Baggage.fromContext(context);
+    if (baggage.isEmpty()) {
+      return Attributes.empty();
+    }
+    AttributesBuilder attributes = Attributes.builder();
+    for (AttributeKey<String> key : TraceConventions.CARRIED) {
+      String value = baggage.getEntryValue(key.getKey());
+      if (value != null && !value.isBlank() && value.length() <= MAX_CARRIED_CHARS) {
+        attributes.put(key, value);
+      }
+    }
+    return attributes.build();
   }
 
   /** The context the record's headers carry; the root context (a new trace) when none. */
@@ -90,7 +138,8 @@ public final class GoalTracing {
             .setAttribute(TraceConventions.MESSAGING_CONSUMER_GROUP_NAME, consumerGroup)
             .setAttribute(
                 TraceConventions.MESSAGING_DESTINATION_PARTITION_ID, Integer.toString(partition))
-            .setAttribute(TraceConventions.MESSAGING_KAFKA_OFFSET, offset);
+            .setAttribute(TraceConventions.MESSAGING_KAFKA_OFFSET, offset)
+            .setAllAttributes(carried(parent));
     if (key != null) {
       builder
           .setAttribute(TraceConventions.MESSAGING_KAFKA_MESSAGE_KEY, key)
@@ -104,6 +153,12 @@ public final class GoalTracing {
    * once: the record is handed to the producer; its context goes into the record's headers.
    */
   public Headers send(Context parent, String topic, String goalId, Headers headers) {
+    return send(parent, topic, goalId, headers, Attributes.empty());
+  }
+
+  /** The same, with attributes of what is sent (e.g. the decision a verdict records). */
+  Headers send(
+      Context parent, String topic, String goalId, Headers headers, Attributes attributes) {
     Span span =
         tracer
             .spanBuilder(TraceConventions.messagingSpan(TraceConventions.SEND, topic))
@@ -115,6 +170,8 @@ public final class GoalTracing {
             .setAttribute(TraceConventions.MESSAGING_OPERATION_TYPE, TraceConventions.SEND)
             .setAttribute(TraceConventions.MESSAGING_KAFKA_MESSAGE_KEY, goalId)
             .setAttribute(GOAL_ID, goalId)
+            .setAllAttributes(carried(parent))
+            .setAllAttributes(attributes)
             .startSpan();
     try {
       inject(parent.with(span), headers);
@@ -132,8 +189,37 @@ public final class GoalTracing {
         .spanBuilder(name)
         .setSpanKind(kind)
         .setParent(parent)
+        .setAllAttributes(carried(parent))
         .setAllAttributes(attributes)
         .startSpan();
+  }
+
+  /**
+   * A span a decision asked for, ended now: under the context it names (a goal's time under an
+   * agent, begun days ago) or the decision's, from its start or the decision's.
+   */
+  void record(RecordedSpan recorded, Context decision, Instant decisionStart, String goalId) {
+    Context parent =
+        recorded.parent() == null || recorded.parent().traceparent() == null
+            ? decision
+            : extract(recorded.parent());
+    Instant start = recorded.start() == null ? decisionStart : recorded.start();
+    Instant end = Instant.now();
+    Span span =
+        tracer
+            .spanBuilder(recorded.name())
+            .setSpanKind(SpanKind.INTERNAL)
+            .setParent(parent)
+            .setStartTimestamp(start.isAfter(end) ? end : start)
+            .setAttribute(GOAL_ID, goalId)
+            .setAllAttributes(carried(decision))
+            .setAllAttributes(recorded.attributes())
+            .startSpan();
+    if (recorded.errorType() != null) {
+      span.setStatus(StatusCode.ERROR)
+          .setAttribute(TraceConventions.ERROR_TYPE, recorded.errorType());
+    }
+    span.end(end);
   }
 
   /**

@@ -59,7 +59,8 @@ import tools.jackson.databind.json.JsonMapper;
   EffectsProperties.class,
   RetentionProperties.class,
   HttpLimitsProperties.class,
-  EventSigningProperties.class
+  EventSigningProperties.class,
+  TracingProperties.class
 })
 public class KafkaEdgeAutoConfiguration {
   private static final Logger log = LoggerFactory.getLogger(KafkaEdgeAutoConfiguration.class);
@@ -120,8 +121,8 @@ public class KafkaEdgeAutoConfiguration {
   }
 
   @Bean
-  GoalTracing goalTracing(OpenTelemetry openTelemetry) {
-    return GoalTracing.of(openTelemetry);
+  GoalTracing goalTracing(OpenTelemetry openTelemetry, TracingProperties properties) {
+    return GoalTracing.of(openTelemetry, properties.content());
   }
 
   /** Signs what this service writes, checks who wrote what it reads (off without key files). */

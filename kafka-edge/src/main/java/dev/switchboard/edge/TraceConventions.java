@@ -1,6 +1,7 @@
 package dev.switchboard.edge;
 
 import io.opentelemetry.api.common.AttributeKey;
+import java.util.List;
 
 /**
  * The span names and attribute keys Switchboard's traces use, pinned here because the OpenTelemetry
@@ -37,6 +38,27 @@ public final class TraceConventions {
   // GenAI
   public static final String EXECUTE_TOOL = "execute_tool";
   public static final String CHAT = "chat";
+  public static final String INVOKE_AGENT = "invoke_agent";
+  public static final String PLAN = "plan";
+  public static final AttributeKey<String> GEN_AI_AGENT_NAME =
+      AttributeKey.stringKey("gen_ai.agent.name");
+  public static final AttributeKey<String> GEN_AI_PROVIDER_NAME =
+      AttributeKey.stringKey("gen_ai.provider.name");
+  public static final AttributeKey<String> GEN_AI_RESPONSE_MODEL =
+      AttributeKey.stringKey("gen_ai.response.model");
+  public static final AttributeKey<Long> GEN_AI_USAGE_INPUT_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.input_tokens");
+  public static final AttributeKey<Long> GEN_AI_USAGE_OUTPUT_TOKENS =
+      AttributeKey.longKey("gen_ai.usage.output_tokens");
+  // Content: only with switchboard.tracing.capture-content=true (see ContentCapture)
+  public static final AttributeKey<String> GEN_AI_INPUT_MESSAGES =
+      AttributeKey.stringKey("gen_ai.input.messages");
+  public static final AttributeKey<String> GEN_AI_OUTPUT_MESSAGES =
+      AttributeKey.stringKey("gen_ai.output.messages");
+  public static final AttributeKey<String> GEN_AI_TOOL_CALL_ARGUMENTS =
+      AttributeKey.stringKey("gen_ai.tool.call.arguments");
+  public static final AttributeKey<String> GEN_AI_TOOL_CALL_RESULT =
+      AttributeKey.stringKey("gen_ai.tool.call.result");
   public static final AttributeKey<String> GEN_AI_OPERATION_NAME =
       AttributeKey.stringKey("gen_ai.operation.name");
   public static final AttributeKey<String> GEN_AI_TOOL_NAME =
@@ -63,6 +85,24 @@ public final class TraceConventions {
       AttributeKey.stringKey("switchboard.approver");
   public static final AttributeKey<String> RESOLUTION =
       AttributeKey.stringKey("switchboard.resolution");
+  public static final AttributeKey<String> ACTION_ID =
+      AttributeKey.stringKey("switchboard.action.id");
+  public static final AttributeKey<String> GUARDRAIL_DECISION =
+      AttributeKey.stringKey("switchboard.guardrail.decision");
+  public static final AttributeKey<String> GUARDRAIL_POLICY =
+      AttributeKey.stringKey("switchboard.guardrail.policy");
+  public static final AttributeKey<String> GUARDRAIL_RULE =
+      AttributeKey.stringKey("switchboard.guardrail.rule");
+  public static final AttributeKey<String> HANDOFF_SOURCE =
+      AttributeKey.stringKey("switchboard.handoff.source");
+  public static final AttributeKey<String> HANDOFF_TARGET =
+      AttributeKey.stringKey("switchboard.handoff.target");
+
+  /**
+   * Attributes a decision carries downstream in the records' W3C {@code baggage}, so every span of
+   * the work it starts (in any service) gets them: the agent whose work it is.
+   */
+  static final List<AttributeKey<String>> CARRIED = List.of(GEN_AI_AGENT_NAME);
 
   /** {@code send {topic}} and {@code process {topic}}. */
   static String messagingSpan(String operation, String topic) {

@@ -9,6 +9,7 @@ import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.testing.TopicProbe;
+import io.opentelemetry.api.common.Attributes;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 final class ScriptedGoals implements GoalProcessor<ScriptedGoals.Steps> {
   static final Instant BARRIER_AT = Instant.parse("2100-01-01T00:00:00Z");
+  static final String NOTED = "noted:";
+  static final Instant NOTED_SINCE = Instant.parse("2026-01-01T00:00:00Z");
 
   record Steps(int count) {}
 
@@ -62,6 +65,9 @@ final class ScriptedGoals implements GoalProcessor<ScriptedGoals.Steps> {
       return Decision.of(next, completed(cancelled.goalId(), "timer cancelled")).cancelTimer("t-1");
     }
     GoalSubmitted goal = (GoalSubmitted) event;
+    if (goal.description().startsWith(NOTED)) {
+      return noted(next, goal);
+    }
     if (goal.description().startsWith("effect:")) {
       return Decision.of(next, completed(goal.goalId(), "asked"))
           .withEffect(
@@ -78,6 +84,35 @@ final class ScriptedGoals implements GoalProcessor<ScriptedGoals.Steps> {
     return Decision.of(next, completed(goal.goalId(), "timer set"))
         .withTimer("t-1", now.plusMillis(millis))
         .withTimer("t-2", now.plusMillis(2 * millis));
+  }
+
+  /**
+   * {@code noted:<traceparent>}: an echo effect, and everything a decision can add to the trace: an
+   * attribute, the agent carried downstream, attributes of one send, a span of the decision and one
+   * begun at {@link #NOTED_SINCE} in the given context.
+   */
+  private Decision<Steps> noted(Steps next, GoalSubmitted goal) {
+    GoalCompleted asked = completed(goal.goalId(), "asked");
+    return Decision.of(next, asked)
+        .withEffect(
+            new Effect(
+                "e-1",
+                "echo",
+                JsonNodeFactory.instance.objectNode().put("text", goal.goalId()),
+                false,
+                effectTimeout))
+        .withTimer("barrier", BARRIER_AT)
+        .withSpanAttribute(TraceConventions.ACTION_ID, "a-1")
+        .carrying(TraceConventions.GEN_AI_AGENT_NAME, "scripted")
+        .withSendAttributes(asked, Attributes.of(TraceConventions.HANDOFF_TARGET, "human:desk"))
+        .withSpan(RecordedSpan.of("plan scripted", Attributes.empty()))
+        .withSpan(
+            new RecordedSpan(
+                "invoke_agent scripted",
+                NOTED_SINCE,
+                new EventContext(goal.description().substring(NOTED.length())),
+                Attributes.of(TraceConventions.GEN_AI_AGENT_NAME, "scripted"),
+                "goal_failed"));
   }
 
   @Override

@@ -18,6 +18,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,6 +109,56 @@ class TracingIT {
     assertThat(TopicProbe.header(outcome, SwitchboardHeaders.TRACEPARENT))
         .startsWith("00-" + TRACE_ID + "-")
         .doesNotContain(CALLER_SPAN);
+  }
+
+  @Test
+  void shouldAddWhatADecisionNotesToItsSpansAndCarryTheAgentToTheEffect() {
+    String goalId = "noted-" + UUID.randomUUID();
+    String agentSpan = "1111111111111111";
+    String agentTrace = "00-" + TRACE_ID + "-" + agentSpan + "-01";
+
+    sendGoal(
+        goalId,
+        ScriptedGoals.NOTED + agentTrace,
+        Map.of(SwitchboardHeaders.TRACEPARENT, TRACEPARENT));
+
+    awaitSummary(goalId, "result Succeeded attempt 1: {\"text\":\"" + goalId + "\"}");
+    List<SpanData> goal =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> spansOf(goalId),
+                s -> s.stream().anyMatch(span -> span.getName().equals("echo echo")));
+    SpanData received = only(goal, "process " + NAMES.of(Topics.GOALS));
+    assertThat(received.getAttributes().get(TraceConventions.ACTION_ID)).isEqualTo("a-1");
+    assertThat(received.getAttributes().get(TraceConventions.GEN_AI_AGENT_NAME))
+        .isEqualTo("scripted");
+    // The agent travels in the intent's baggage to the worker: its spans name the agent too.
+    SpanData run = only(goal, "echo echo");
+    assertThat(run.getAttributes().get(TraceConventions.GEN_AI_AGENT_NAME)).isEqualTo("scripted");
+    assertThat(
+            only(goal, "process " + ScriptedGoals.intentsTopic(NAMES))
+                .getAttributes()
+                .get(TraceConventions.GEN_AI_AGENT_NAME))
+        .isEqualTo("scripted");
+    assertThat(goal)
+        .filteredOn(span -> span.getName().equals("send " + NAMES.of(Topics.OUTCOME)))
+        .filteredOn(span -> span.getParentSpanId().equals(received.getSpanId()))
+        .singleElement()
+        .satisfies(
+            send ->
+                assertThat(send.getAttributes().get(TraceConventions.HANDOFF_TARGET))
+                    .isEqualTo("human:desk"));
+    SpanData plan = only(goal, "plan scripted");
+    assertThat(plan.getParentSpanId()).isEqualTo(received.getSpanId());
+    assertThat(plan.getAttributes().get(TraceConventions.GEN_AI_AGENT_NAME)).isEqualTo("scripted");
+    // A span begun long ago is recorded with its stored start, under its stored context.
+    SpanData agent = only(goal, "invoke_agent scripted");
+    assertThat(agent.getParentSpanId()).isEqualTo(agentSpan);
+    assertThat(agent.getTraceId()).isEqualTo(TRACE_ID);
+    assertThat(Instant.ofEpochSecond(0, agent.getStartEpochNanos()))
+        .isEqualTo(ScriptedGoals.NOTED_SINCE);
+    assertThat(agent.getAttributes().get(TraceConventions.ERROR_TYPE)).isEqualTo("goal_failed");
   }
 
   @Test

@@ -15,8 +15,10 @@ import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.contracts.event.VerdictEvent;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.EffectResult;
+import dev.switchboard.edge.EventContext;
 import dev.switchboard.edge.EventRefusal;
 import dev.switchboard.edge.GoalProcessor;
+import dev.switchboard.edge.TraceConventions;
 import dev.switchboard.planner.llm.ChatEffectHandler;
 import dev.switchboard.planner.llm.ModelPrices;
 import dev.switchboard.planner.spec.AgentLibrary;
@@ -148,7 +150,23 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
 
   @Override
   public Decision<PlannerState> decide(PlannerState state, SwitchboardEvent event) {
-    return endedWhenOver(UsageReports.attach(timersFollow(state, route(state, event))));
+    return decide(state, event, EventContext.none());
+  }
+
+  /** The agent's work goes into the goal's trace ({@link AgentSpans}). */
+  @Override
+  public Decision<PlannerState> decide(
+      PlannerState state, SwitchboardEvent event, EventContext context) {
+    Decision<PlannerState> decision =
+        traced(state, UsageReports.attach(timersFollow(state, route(state, event))), context);
+    return event instanceof ResolutionEvent answer
+        ? decision.withSpanAttribute(TraceConventions.APPROVER, answer.actor())
+        : decision;
+  }
+
+  private Decision<PlannerState> traced(
+      PlannerState before, Decision<PlannerState> decision, EventContext context) {
+    return endedWhenOver(AgentSpans.note(before, decision, context, clock.instant()));
   }
 
   /** The goal's durable timers (wall time, the wait for tools) set, moved or cancelled. */
@@ -197,14 +215,19 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
   public Decision<PlannerState> onTimer(
       PlannerState state, String goalId, String timerId, Instant now) {
     if (timerId.equals(ToolWaitTimer.ID)) {
-      return endedWhenOver(UsageReports.attach(timersFollow(state, onToolRecheck(state))));
+      return traced(
+          state,
+          UsageReports.attach(timersFollow(state, onToolRecheck(state))),
+          EventContext.none());
     }
     if (!timerId.equals(WallTimeTimer.ID)) {
       log.warn("goal {}: ignoring timer '{}': the planner sets no such timer", goalId, timerId);
       return Decision.of(state);
     }
-    return endedWhenOver(
-        UsageReports.attach(timersFollow(state, onWallTimeElapsed(state, now))));
+    return traced(
+        state,
+        UsageReports.attach(timersFollow(state, onWallTimeElapsed(state, now))),
+        EventContext.none());
   }
 
   /**
@@ -262,10 +285,12 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
           case EffectResult.OutcomeUnknown unknown ->
               ModelReplies.failure("the model call gave no answer: " + unknown.reason());
         };
-    return endedWhenOver(
+    return traced(
+        state,
         UsageReports.attach(
             timersFollow(
-                state, onModelReply(state, result.effectId(), reply, result.eventId()))));
+                state, onModelReply(state, result.effectId(), reply, result.eventId()))),
+        EventContext.none());
   }
 
   /**

@@ -41,6 +41,8 @@ import tools.jackson.databind.node.StringNode;
  * @param unreportedUsage model usage of answered turns that no event the planner wrote carries yet;
  *     the next event that can carry it does ({@link UsageReports}); null when none
  * @param toolWait the wait for tools the tools catalog does not list yet; null when none
+ * @param stint the current agent's time with the goal, for its {@code invoke_agent} span; null
+ *     before the first decision is traced
  */
 public record PlannerState(
     String goalId,
@@ -64,7 +66,8 @@ public record PlannerState(
     Cancellation cancellation,
     List<ModelTurn> modelTurns,
     ModelUsage unreportedUsage,
-    ToolWait toolWait) {
+    ToolWait toolWait,
+    AgentStint stint) {
 
   static final int MAX_HISTORY = 100;
   static final String INPUTS = "inputs.";
@@ -109,7 +112,15 @@ public record PlannerState(
         null,
         List.of(),
         null,
+        null,
         null);
+  }
+
+  /** The same state, the agent's stint recorded. */
+  PlannerState withStint(AgentStint newStint) {
+    Draft draft = new Draft(this);
+    draft.stint = newStint;
+    return draft.build();
   }
 
   /**
@@ -221,6 +232,7 @@ public record PlannerState(
     final List<ModelTurn> modelTurns;
     ModelUsage unreportedUsage;
     ToolWait toolWait;
+    private AgentStint stint;
 
     private Draft(PlannerState state) {
       goalId = state.goalId;
@@ -245,6 +257,7 @@ public record PlannerState(
       modelTurns = new ArrayList<>(state.modelTurns);
       unreportedUsage = state.unreportedUsage;
       toolWait = state.toolWait;
+      stint = state.stint;
     }
 
     void note(String line) {
@@ -281,7 +294,8 @@ public record PlannerState(
           cancellation,
           modelTurns,
           unreportedUsage,
-          toolWait);
+          toolWait,
+          stint);
     }
   }
 }

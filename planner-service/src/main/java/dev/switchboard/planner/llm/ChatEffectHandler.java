@@ -2,6 +2,10 @@ package dev.switchboard.planner.llm;
 
 import dev.switchboard.edge.EffectCall;
 import dev.switchboard.edge.EffectHandler;
+import dev.switchboard.edge.EffectResult;
+import dev.switchboard.edge.TraceConventions;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +41,7 @@ public final class ChatEffectHandler implements EffectHandler {
   private static final int MAX_ERROR_CHARS = 300;
 
   private final ChatClient client;
+  private final String provider;
   private final String defaultModel;
   private final Duration timeout;
   private final JsonMapper mapper;
@@ -46,7 +51,21 @@ public final class ChatEffectHandler implements EffectHandler {
    */
   public ChatEffectHandler(
       ChatClient client, String defaultModel, Duration timeout, JsonMapper mapper) {
+    this(client, null, defaultModel, timeout, mapper);
+  }
+
+  /**
+   * @param provider the provider's name in traces ({@code gen_ai.provider.name}, e.g. {@code
+   *     openai}); null for none
+   */
+  public ChatEffectHandler(
+      ChatClient client,
+      String provider,
+      String defaultModel,
+      Duration timeout,
+      JsonMapper mapper) {
     this.client = client;
+    this.provider = provider;
     this.defaultModel = defaultModel;
     this.timeout = timeout;
     this.mapper = mapper;
@@ -55,6 +74,41 @@ public final class ChatEffectHandler implements EffectHandler {
   @Override
   public String kind() {
     return KIND;
+  }
+
+  /** Calls to one model share a concurrency limit; its span is {@code chat {model}}. */
+  @Override
+  public String target(EffectCall call) {
+    JsonNode model = call.request().path("model");
+    return model.isString() && !model.asString().isBlank() ? model.asString() : defaultModel;
+  }
+
+  /** The provider, the model that answered and the tokens it used; never the prompt or reply. */
+  @Override
+  public Attributes spanAttributes(EffectCall call, EffectResult result) {
+    AttributesBuilder attributes = Attributes.builder();
+    if (provider != null && !provider.isBlank()) {
+      attributes.put(TraceConventions.GEN_AI_PROVIDER_NAME, provider);
+    }
+    if (result instanceof EffectResult.Succeeded succeeded) {
+      ChatReply reply = mapper.treeToValue(succeeded.output(), ChatReply.class);
+      if (reply.model() != null) {
+        attributes.put(TraceConventions.GEN_AI_RESPONSE_MODEL, reply.model());
+      }
+      attributes
+          .put(TraceConventions.GEN_AI_USAGE_INPUT_TOKENS, reply.inputTokens())
+          .put(TraceConventions.GEN_AI_USAGE_OUTPUT_TOKENS, reply.outputTokens());
+      if (reply.error() != null) {
+        attributes.put(TraceConventions.ERROR_TYPE, "model_call_failed");
+      }
+    }
+    return attributes.build();
+  }
+
+  /** The conversation the model was shown (traced only with content capture on). */
+  @Override
+  public JsonNode requestContent(EffectCall call) {
+    return call.request().path("messages");
   }
 
   /** Every call of a turn carries the turn's id as its effect id; the request is the whole call. */

@@ -3,6 +3,7 @@ package dev.switchboard.planner.llm;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.catalog.ToolEntry;
 import dev.switchboard.planner.KnownTools;
+import java.util.Locale;
 import java.util.function.Function;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
@@ -29,7 +30,11 @@ public class LlmConfiguration {
   @Bean
   ChatEffectHandler chatEffectHandler(ChatModel model, LlmProperties llm, EventCodec codec) {
     return new ChatEffectHandler(
-        ChatClient.builder(model).build(), llm.model(), llm.timeout(), codec.mapper());
+        ChatClient.builder(model).build(),
+        llm.provider().strip().toLowerCase(Locale.ROOT),
+        llm.model(),
+        llm.timeout(),
+        codec.mapper());
   }
 
   /** The LLM planner's model calls leave it as durable effects, run by the handler above. */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,18 @@ public final class StackBench {
     this.bootstrap = options.getOrDefault("bootstrap", "localhost:9092");
   }
 
+  /**
+   * The bench; {@code otlp-receiver ...} and {@code compare-tracing ...} run the tracing bench's.
+   */
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("otlp-receiver")) {
+      OtlpReceiver.run(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("compare-tracing")) {
+      TracingComparison.run(Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     new StackBench(options(args)).run();
   }
@@ -74,7 +86,8 @@ public final class StackBench {
     }
     // Whatever was measured is printed, also when a later part fails.
     try {
-      Map<String, Percentiles> raw = rawBaselines(commitMs);
+      Map<String, Percentiles> raw =
+          option("raw-messages", 250) > 0 ? rawBaselines(commitMs) : Map.of();
       try (StackWatcher watcher = new StackWatcher(bootstrap);
           GoalClient goals = new GoalClient(bootstrap)) {
         stepLatency(watcher, goals, raw, commitMs);
@@ -137,6 +150,17 @@ public final class StackBench {
       }
     }
     Percentiles step = Percentiles.ofNanos(steps);
+    if (raw.isEmpty()) {
+      row(
+          "one step (plan → guardrail → executor → worker → planner), p50 / p99",
+          "—",
+          step.text(),
+          "—");
+      Map<String, Object> stepJson = new LinkedHashMap<>(step.json());
+      stepJson.put("hops", STEP_HOPS);
+      json.put("step", stepJson);
+      return;
+    }
     Percentiles perPoll = raw.get(Mode.EXACTLY_ONCE_PER_POLL + "/" + STEP_HOPS);
     Percentiles atInterval = raw.get(Mode.EXACTLY_ONCE_INTERVAL + "/" + STEP_HOPS);
     Percentiles plain = raw.get(Mode.PLAIN + "/" + STEP_HOPS);
