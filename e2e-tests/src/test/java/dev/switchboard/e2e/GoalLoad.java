@@ -187,8 +187,8 @@ final class GoalLoad implements AutoCloseable {
   /**
    * "Did it happen?": the ledger says whether the server sent the email with the action's key. If
    * it did, the answer is the send's output as a JSON object (the planner takes that as 'happened'
-   * with the facts the next step needs: a bare 'happened' gives the CRM step no {@code message_id},
-   * and the goal goes to a person as stuck).
+   * with the facts the next step needs; a bare 'happened' is asked again for the output, as the
+   * question says).
    */
   private String answerTo(String question) {
     Matcher action = ACTION_OF_QUESTION.matcher(question);

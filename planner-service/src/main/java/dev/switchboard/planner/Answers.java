@@ -229,6 +229,23 @@ final class Answers {
     StepRun run = goal.runs().get(awaiting.runId());
     Optional<JsonNode> output = AnswerFacts.jsonObject(answer);
     OutcomeAnswer said = output.isPresent() ? OutcomeAnswer.HAPPENED : OutcomeAnswer.of(answer);
+    boolean resultMissing =
+        said == OutcomeAnswer.HAPPENED
+            && output.isEmpty()
+            && observations.producedBy(goal, run).map(s -> !s.produces().isEmpty()).orElse(false);
+    if (resultMissing) {
+      // Taken as it is, the goal would stop at the next step for want of the facts.
+      return next.specOf(goal, run.agent())
+          .map(
+              spec ->
+                  next.askAboutOutcome(
+                      goal.edit(draft -> draft.awaiting = null),
+                      spec,
+                      run,
+                      cause.eventId(),
+                      "'" + answer + "' is noted, but the next steps need what it returned. "))
+          .orElseGet(() -> Decision.of(goal));
+    }
     if (said == OutcomeAnswer.UNCLEAR) {
       return next.specOf(goal, run.agent())
           .map(

@@ -288,8 +288,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
     return traced(
         state,
         UsageReports.attach(
-            timersFollow(
-                state, onModelReply(state, result.effectId(), reply, result.eventId()))),
+            timersFollow(state, onModelReply(state, result.effectId(), reply, result.eventId()))),
         EventContext.none());
   }
 

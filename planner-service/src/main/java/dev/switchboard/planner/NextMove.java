@@ -409,7 +409,12 @@ final class NextMove {
             + run.arguments()
             + ". Did it happen? Answer "
             + OutcomeAnswer.CHOICES
-            + ".";
+            + ". "
+            + OutcomeAnswer.resultNeeded(
+                spec.spec()
+                    .step(run.step())
+                    .map(step -> step.produces().values())
+                    .orElse(List.of()));
     String queue = spec.spec().escalationQueue();
     PlannerState next =
         goal.edit(

@@ -21,6 +21,7 @@ import dev.switchboard.planner.spec.SpecSource;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
@@ -32,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.util.function.SingletonSupplier;
 
 /** Wires the planner's plain classes; the kafka-edge runs the {@link GoalPlanner} bean. */
 @Configuration(proxyBeanMethods = false)
@@ -141,7 +143,7 @@ class PlannerConfiguration {
       AgentLibrary agents,
       PlannerProperties properties,
       Clock clock,
-      ToolsCatalogView toolsCatalog,
+      ObjectProvider<ToolsCatalogView> toolsCatalogProvider,
       ObjectProvider<LlmPlanner> llmPlanner,
       ObjectProvider<ModelPrices> prices,
       ObjectProvider<ChatEffects> chatEffects) {
@@ -165,6 +167,9 @@ class PlannerConfiguration {
                     "agent '{}' uses the llm planner, but switchboard.planner.llm.provider is not"
                         + " set: its goals will fail",
                     spec.name()));
+    // Looked up at first use: the catalog's reader needs the edge's signatures, which need this
+    // planner (the service it signs as) — a cycle if taken here.
+    Supplier<ToolsCatalogView> toolsCatalog = SingletonSupplier.of(toolsCatalogProvider::getObject);
     // Model calls leave the planner as kafka-edge's durable effects; none without a provider.
     return new GoalPlanner(
         agents,
@@ -175,7 +180,9 @@ class PlannerConfiguration {
         chatEffects.stream().map(ModelCalls.class::cast).findFirst().orElse(ModelCalls.NONE),
         prices.getIfAvailable(() -> new ModelPrices(Map.of())),
         // Not listed yet (also while the catalog is still being read): the goal waits for it.
-        properties.requireKnownTools() ? tool -> toolsCatalog.find(tool).isEmpty() : tool -> false,
+        properties.requireKnownTools()
+            ? tool -> toolsCatalog.get().find(tool).isEmpty()
+            : tool -> false,
         properties.unknownToolGrace(),
         properties.unknownToolRecheck());
   }

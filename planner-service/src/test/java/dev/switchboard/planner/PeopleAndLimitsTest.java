@@ -167,9 +167,20 @@ class PeopleAndLimitsTest {
     goal.succeed(goal.action("worker", "a"), "{}");
     assertThat(goal.last.emit()).as("one question at a time, no new steps meanwhile").isEmpty();
 
+    assertThat(question.question())
+        .endsWith(
+            "If it happened, answer with what it returned, as a JSON object like {\"id\":\"…\"}: the next steps use it.");
+
     goal.answer("I am not sure");
     assertThat(goal.only(QuestionProposed.class).question())
         .startsWith("'I am not sure' is not one of the answers I can act on.");
+
+    goal.answer("happened");
+    assertThat(goal.only(QuestionProposed.class).question())
+        .as("a bare 'happened' would leave the id unknown and stop step c")
+        .startsWith("'happened' is noted, but the next steps need what it returned.")
+        .contains("{\"id\":\"…\"}");
+    assertThat(goal.state.run(send).orElseThrow().phase()).isEqualTo(StepRun.Phase.OUTCOME_UNKNOWN);
 
     goal.answer("{\"id\": \"m-9\"}");
     assertThat(goal.state.run(send).orElseThrow().phase()).isEqualTo(StepRun.Phase.SUCCEEDED);

@@ -5,12 +5,15 @@ import dev.switchboard.contracts.catalog.ToolEntry;
 import dev.switchboard.planner.KnownTools;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,15 +48,20 @@ public class LlmConfiguration {
 
   /** The model sees each tool as the tools catalog lists it: description, input schema. */
   @Bean
-  LlmPlanner llmPlanner(KnownTools tools) {
+  LlmPlanner llmPlanner(ObjectProvider<KnownTools> toolsProvider) {
+    // Looked up at first use: the tools catalog's reader needs the edge's signatures, which need
+    // the planner (the service it signs as) — a cycle if taken here.
+    Supplier<KnownTools> tools = SingletonSupplier.of(toolsProvider::getObject);
     Function<String, JsonNode> schemas =
-        tool -> tools.find(tool).map(ToolEntry::inputSchema).orElse(null);
+        tool -> tools.get().find(tool).map(ToolEntry::inputSchema).orElse(null);
     ChatReplyReader reader = new ChatReplyReader(schemas);
     return new LlmPlanner(
         new ChatTranscript(
-            reader, schemas, tool -> tools.find(tool).map(ToolEntry::description).orElse(null)),
+            reader,
+            schemas,
+            tool -> tools.get().find(tool).map(ToolEntry::description).orElse(null)),
         reader,
-        tool -> tools.find(tool).map(ToolEntry::sideEffect).orElse(false));
+        tool -> tools.get().find(tool).map(ToolEntry::sideEffect).orElse(false));
   }
 
   @Bean
