@@ -235,28 +235,15 @@ final class Answers {
             && observations.producedBy(goal, run).map(s -> !s.produces().isEmpty()).orElse(false);
     if (resultMissing) {
       // Taken as it is, the goal would stop at the next step for want of the facts.
-      return next.specOf(goal, run.agent())
-          .map(
-              spec ->
-                  next.askAboutOutcome(
-                      goal.edit(draft -> draft.awaiting = null),
-                      spec,
-                      run,
-                      cause.eventId(),
-                      "'" + answer + "' is noted, but the next steps need what it returned. "))
-          .orElseGet(() -> Decision.of(goal));
+      return askAgain(
+          goal,
+          run,
+          cause,
+          "'" + answer + "' is noted, but the next steps need what it returned. ");
     }
     if (said == OutcomeAnswer.UNCLEAR) {
-      return next.specOf(goal, run.agent())
-          .map(
-              spec ->
-                  next.askAboutOutcome(
-                      goal.edit(draft -> draft.awaiting = null),
-                      spec,
-                      run,
-                      cause.eventId(),
-                      "'" + answer + "' is not one of the answers I can act on. "))
-          .orElseGet(() -> Decision.of(goal));
+      return askAgain(
+          goal, run, cause, "'" + answer + "' is not one of the answers I can act on. ");
     }
     PlannerState decided =
         goal.edit(
@@ -291,6 +278,17 @@ final class Answers {
               back(draft, awaiting, by + " says " + run.runId() + ": " + answer);
             });
     return next.after(decided, cause.eventId());
+  }
+
+  /** The outcome question again, with why the answer could not be taken first. */
+  private Decision<PlannerState> askAgain(
+      PlannerState goal, StepRun run, ResolutionEvent cause, String why) {
+    return next.specOf(goal, run.agent())
+        .map(
+            spec ->
+                next.askAboutOutcome(
+                    goal.edit(draft -> draft.awaiting = null), spec, run, cause.eventId(), why))
+        .orElseGet(() -> Decision.of(goal));
   }
 
   /** The asking agent holds the goal again. */
