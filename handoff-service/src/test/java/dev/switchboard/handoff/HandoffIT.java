@@ -50,6 +50,7 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HandoffIT {
   static final String TOKEN = "handoff-it-bot-token-0123456789";
+  private static final String MANAGERS_TOKEN = "handoff-it-managers-token-0123456789";
   private static final String PEER_TOKEN = "handoff-it-peer-token-0123456789";
   private static final String PREFIX = "handoff-it-";
   private static final int PARTITIONS = 3;
@@ -76,6 +77,10 @@ class HandoffIT {
       settings.put("switchboard.handoff.service-tokens[0].name", "ticket-bot");
       settings.put("switchboard.handoff.service-tokens[0].token-hash", ServiceTokens.hash(TOKEN));
       settings.put("switchboard.handoff.service-tokens[0].roles", "approvers");
+      settings.put("switchboard.handoff.service-tokens[1].name", "managers-bot");
+      settings.put(
+          "switchboard.handoff.service-tokens[1].token-hash", ServiceTokens.hash(MANAGERS_TOKEN));
+      settings.put("switchboard.handoff.service-tokens[1].roles", "managers");
       // Nobody answers the night queue in time: its items move on to the approvers.
       settings.put("switchboard.handoff.next-queues[human:night]", "human:approvers");
       instances.add(
@@ -291,7 +296,11 @@ class HandoffIT {
     assertThat(probe.events(Topics.RESOLUTION, denied.goalId()))
         .extracting(e -> e.getClass().getSimpleName())
         .containsExactly("DeadlineNear", "Expired");
-    assertThat(item(urls.get(1), toManagers.escalationId()).path("onExpiry").path("moveTo"))
+    // Moved to the managers' queue, the item is theirs to see (not the approvers' bot's).
+    assertThat(
+            item(urls.get(1), toManagers.escalationId(), MANAGERS_TOKEN)
+                .path("onExpiry")
+                .path("moveTo"))
         .extracting(JsonNode::asString)
         .containsExactly("human:managers");
   }
@@ -360,7 +369,11 @@ class HandoffIT {
   }
 
   private JsonNode item(String url, String escalationId) {
-    ResponseEntity<String> response = get(url + "/api/escalations/" + escalationId, TOKEN);
+    return item(url, escalationId, TOKEN);
+  }
+
+  private JsonNode item(String url, String escalationId, String token) {
+    ResponseEntity<String> response = get(url + "/api/escalations/" + escalationId, token);
     assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.OK);
     return json(response.getBody());
   }
