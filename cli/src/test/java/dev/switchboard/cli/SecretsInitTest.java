@@ -84,12 +84,16 @@ class SecretsInitTest {
             "executor", Service.EXECUTOR,
             "handoff", Service.HANDOFF,
             "trace", Service.TRACE);
-    assertThat(trustedOf("executor")).containsExactly(Service.GUARDRAIL);
+    // Each writer trusts itself too: it reads back what it signed, and checks its key at start.
+    assertThat(trustedOf("executor"))
+        .containsExactlyInAnyOrder(Service.GUARDRAIL, Service.EXECUTOR);
     assertThat(trustedOf("handoff")).containsExactlyInAnyOrder(Service.GUARDRAIL, Service.HANDOFF);
     assertThat(trustedOf("planner"))
-        .containsExactlyInAnyOrder(Service.GUARDRAIL, Service.EXECUTOR, Service.HANDOFF);
+        .containsExactlyInAnyOrder(
+            Service.PLANNER, Service.GUARDRAIL, Service.EXECUTOR, Service.HANDOFF);
     assertThat(trustedOf("guardrail"))
-        .containsExactlyInAnyOrder(Service.PLANNER, Service.EXECUTOR, Service.HANDOFF);
+        .containsExactlyInAnyOrder(
+            Service.PLANNER, Service.GUARDRAIL, Service.EXECUTOR, Service.HANDOFF);
     assertThat(trustedOf("trace"))
         .containsExactlyInAnyOrder(
             Service.PLANNER, Service.GUARDRAIL, Service.EXECUTOR, Service.HANDOFF);

@@ -33,7 +33,9 @@ public final class TopicReaders {
 
   /**
    * The writers whose signatures the service checks: the one writer of each topic it reads, but not
-   * the outside producers of {@code goals}, who do not sign.
+   * the outside producers of {@code goals}, who do not sign — and itself when it writes: it reads
+   * back what it signed (its effect results, the executor its own {@code tools} catalog), and it
+   * refuses to start with a key its trusted keys do not hold.
    */
   public static Set<Service> trustedWritersOf(Service service) {
     Set<Service> writers = EnumSet.noneOf(Service.class);
@@ -41,6 +43,9 @@ public final class TopicReaders {
         .map(Topic::writer)
         .filter(writer -> writer != Service.GOAL_PRODUCERS)
         .forEach(writers::add);
+    if (!Topics.writtenBy(service).isEmpty()) {
+      writers.add(service);
+    }
     return writers;
   }
 }

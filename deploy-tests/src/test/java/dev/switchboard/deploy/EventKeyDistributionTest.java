@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.contracts.EventKeys;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topic;
+import dev.switchboard.contracts.Topics;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -74,8 +75,8 @@ class EventKeyDistributionTest {
             "trace=event-keys/trusted/trace");
     for (ServiceAccess access : ServiceAccess.ALL) {
       assertThat(trustedIn("event-keys/trusted/" + access.shortName()))
-          .as(access.shortName() + " trusts the writers of what it reads")
-          .isEqualTo(writersOf(access.reads()));
+          .as(access.shortName() + " trusts the writers of what it reads, and itself")
+          .isEqualTo(writersOf(access.reads(), access.service()));
     }
   }
 
@@ -168,12 +169,16 @@ class EventKeyDistributionTest {
 
   // ---------------------------------------------------------------------------------------------
 
-  private static Set<Service> writersOf(List<Topic<?>> topics) {
+  /** A writer reads back what it signed and checks its own key is trusted: it trusts itself. */
+  private static Set<Service> writersOf(List<Topic<?>> topics, Service reader) {
     Set<Service> writers = EnumSet.noneOf(Service.class);
     topics.stream()
         .map(Topic::writer)
         .filter(writer -> writer != Service.GOAL_PRODUCERS)
         .forEach(writers::add);
+    if (!Topics.writtenBy(reader).isEmpty()) {
+      writers.add(reader);
+    }
     return writers;
   }
 

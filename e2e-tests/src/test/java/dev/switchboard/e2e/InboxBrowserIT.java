@@ -45,8 +45,8 @@ import tools.jackson.databind.JsonNode;
  * The inbox page in Debian's headless chromium against the five services in this JVM: a person
  * signs in, sees an escalation arrive without reloading, edits the action and approves it, and the
  * goal completes with the edit; another is denied with a reason; the pages fit a 400 px screen; an
- * approval is reassigned to another queue, approved there, and its goal completes.
- * Screenshots go to {@code target/screenshots/}.
+ * approval is reassigned to another queue, approved there, and its goal completes. Screenshots go
+ * to {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
