@@ -64,7 +64,7 @@ public final class TracingComparison {
               : "—";
       table.append(
           String.format(
-              "| %s | %s | %s / %s | %.0f | %.1f ms | %.1f ms | %s |%n",
+              "| %s | %s | %s / %s | %.2f | %.1f ms | %.1f ms | %s |%n",
               r.name(),
               r.on() ? "on" : "off",
               firstThree(r.loadStart()),
@@ -99,7 +99,7 @@ public final class TracingComparison {
     table.append("|---|---|---|---|---|\n");
     table.append(
         String.format(
-            "| throughput, %d goals at once | %.0f steps/s | %.0f steps/s | %.3f× (%+.1f %%) | loss"
+            "| throughput, %d goals at once | %.2f steps/s | %.2f steps/s | %.3f× (%+.1f %%) | loss"
                 + " ≤ %.0f %% (%s) |%n",
             rounds.getFirst().concurrentGoals(),
             offSteps,
@@ -125,6 +125,10 @@ public final class TracingComparison {
         String.format(
             "%npaired ratios, round by round: throughput %s; step p50 %s%n",
             format(throughputRatios), format(p50Ratios)));
+    if (pairs < 2) {
+      table.append(
+          "one pair of rounds only: too few for a verdict on a shared machine (run --rounds=3)\n");
+    }
     System.out.println(table);
     Path first = Path.of(args[0]).toAbsolutePath();
     Files.writeString(first.getParent().resolve("tracing-bench.md"), table, StandardCharsets.UTF_8);
@@ -147,7 +151,10 @@ public final class TracingComparison {
     return new Round(
         dir.getFileName().toString().replaceAll("-(on|off)$", ""),
         on,
-        json.path("throughput").path("steps_per_second").asDouble(),
+        // From the goals and seconds: the JSON's steps_per_second is rounded to a whole number.
+        json.path("throughput").path("goals").asDouble()
+            * StackBench.AGENT_STEPS
+            / json.path("throughput").path("seconds").asDouble(),
         json.path("step").path("p50_ms").asDouble(),
         json.path("step").path("p99_ms").asDouble(),
         json.path("goals_submitted").asInt(1),
