@@ -75,6 +75,7 @@ class PlanningModesBenchmark {
                     System.getProperty("bench.token-file", ".switchboard/secrets/operator-token")))
             .strip();
     Map<String, List<long[]>> runs = new HashMap<>();
+    String loadAtStart = load();
     try (OpenAiStubServer model =
             new OpenAiStubServer(modelPort)
                 .latency(latency)
@@ -117,10 +118,35 @@ class PlanningModesBenchmark {
       }
       approver.shutdownNow();
     }
-    report(runs);
+    report(runs, loadAtStart);
   }
 
-  private static void report(Map<String, List<long[]>> runs) throws IOException {
+  private static String load() throws IOException {
+    return Files.readString(Path.of("/proc/loadavg")).strip();
+  }
+
+  private static void report(Map<String, List<long[]>> runs, String loadAtStart)
+      throws IOException {
+    StringBuilder rounds = new StringBuilder();
+    rounds.append("| round | ReAct calls | ReAct time | plan-and-execute calls |");
+    rounds.append(" plan-and-execute time | time ratio |\n|---|---|---|---|---|---|\n");
+    List<long[]> react = runs.get("bench-react");
+    List<long[]> plan = runs.get("bench-plan");
+    List<long[]> ratios = new ArrayList<>();
+    for (int i = 0; i < react.size(); i++) {
+      // Per mille: median() takes whole numbers.
+      ratios.add(new long[] {Math.round(1000.0 * plan.get(i)[1] / react.get(i)[1])});
+      rounds.append(
+          String.format(
+              Locale.ROOT,
+              "| %d | %d | %.2f s | %d | %.2f s | %.2f× |%n",
+              i + 1,
+              react.get(i)[0],
+              react.get(i)[1] / 1e9,
+              plan.get(i)[0],
+              plan.get(i)[1] / 1e9,
+              plan.get(i)[1] / (double) react.get(i)[1]));
+    }
     double reactCalls = median(runs.get("bench-react"), 0);
     double planCalls = median(runs.get("bench-plan"), 0);
     double reactSeconds = median(runs.get("bench-react"), 1) / 1e9;
@@ -129,20 +155,24 @@ class PlanningModesBenchmark {
         String.format(
             Locale.ROOT,
             """
-            load average: %s
+            load average at start: %s; at end: %s
+            %s
             | mode | model calls per goal (median) | wall time per goal (median) |
             |---|---|---|
             | ReAct | %.0f | %.2f s |
             | plan-and-execute | %.0f | %.2f s |
-            | plan-and-execute / ReAct | %.2f× | %.2f× |
+            | plan-and-execute / ReAct | %.2f× | %.2f× (median of the rounds' ratios %.2f×) |
             """,
-            Files.readString(Path.of("/proc/loadavg")).strip(),
+            loadAtStart,
+            load(),
+            rounds,
             reactCalls,
             reactSeconds,
             planCalls,
             planSeconds,
             planCalls / reactCalls,
-            planSeconds / reactSeconds);
+            planSeconds / reactSeconds,
+            median(ratios, 0) / 1000);
     System.out.print(table);
     Path out = Path.of("target/planning-modes.md");
     Files.createDirectories(out.getParent());

@@ -1,20 +1,24 @@
 package dev.switchboard.bench.stack;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
 
 /**
  * A local OTLP/HTTP trace receiver for the tracing bench: takes every {@code POST /v1/traces}
- * (protobuf or JSON), counts requests and bytes, and answers 200 with an empty export response, as
- * a collector would. It keeps nothing: the bench measures what exporting costs the services.
+ * (protobuf), counts requests, bytes and the spans in them, and answers 200 with an empty export
+ * response, as a collector would. It keeps nothing: the bench measures what exporting costs the
+ * services; the span count shows that every span was really exported.
  */
 public final class OtlpReceiver {
   private OtlpReceiver() {}
@@ -34,24 +38,29 @@ public final class OtlpReceiver {
     }
     AtomicLong requests = new AtomicLong();
     AtomicLong bytes = new AtomicLong();
+    AtomicLong spans = new AtomicLong();
+    AtomicLong unreadable = new AtomicLong();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
     server.createContext(
         "/v1/traces",
         exchange -> {
-          try (InputStream body = exchange.getRequestBody()) {
-            bytes.addAndGet(body.transferTo(OutputStream.nullOutputStream()));
+          byte[] body;
+          try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
           }
+          bytes.addAndGet(body.length);
           requests.incrementAndGet();
-          String type = exchange.getRequestHeaders().getFirst("Content-Type");
-          exchange
-              .getResponseHeaders()
-              .set("Content-Type", type == null ? "application/x-protobuf" : type);
-          boolean json = type != null && type.contains("json");
-          byte[] response = json ? "{}".getBytes(StandardCharsets.UTF_8) : new byte[0];
-          exchange.sendResponseHeaders(200, response.length == 0 ? -1 : response.length);
-          if (response.length > 0) {
-            exchange.getResponseBody().write(response);
+          try {
+            if ("gzip"
+                .equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+              body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
+            }
+            spans.addAndGet(countSpans(body));
+          } catch (IOException | RuntimeException e) {
+            unreadable.incrementAndGet();
           }
+          exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
+          exchange.sendResponseHeaders(200, -1);
           exchange.close();
         });
     server.setExecutor(Executors.newFixedThreadPool(4));
@@ -66,7 +75,9 @@ public final class OtlpReceiver {
                     try {
                       Files.writeString(
                           file,
-                          "requests " + requests.get() + "\nbytes " + bytes.get() + "\n",
+                          String.format(
+                              "requests %d%nbytes %d%nspans %d%nunreadable %d%n",
+                              requests.get(), bytes.get(), spans.get(), unreadable.get()),
                           StandardCharsets.UTF_8);
                       Thread.sleep(1000);
                     } catch (IOException | InterruptedException e) {
@@ -77,5 +88,66 @@ public final class OtlpReceiver {
     System.err.println("OTLP receiver on http://127.0.0.1:" + port + "/v1/traces");
     Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
     writer.setName("otlp-receiver-stats");
+  }
+
+  /**
+   * The spans of an {@code ExportTraceServiceRequest}: resource_spans (1) → scope_spans (2) → spans
+   * (2), walked on the protobuf wire format alone (the bench has no OTLP classes).
+   */
+  static long countSpans(byte[] request) {
+    long count = 0;
+    for (Field resourceSpans : new Wire(request, 0, request.length).fields(1)) {
+      for (Field scopeSpans : resourceSpans.message().fields(2)) {
+        count += scopeSpans.message().fields(2).size();
+      }
+    }
+    return count;
+  }
+
+  private record Field(byte[] data, int start, int end) {
+    Wire message() {
+      return new Wire(data, start, end);
+    }
+  }
+
+  /** One protobuf message's bytes: its length-delimited fields of one number. */
+  private record Wire(byte[] data, int start, int end) {
+    List<Field> fields(int number) {
+      List<Field> found = new ArrayList<>();
+      int[] at = {start};
+      while (at[0] < end) {
+        long key = varint(at);
+        int wireType = (int) (key & 7);
+        switch (wireType) {
+          case 0 -> varint(at);
+          case 1 -> at[0] += 8;
+          case 5 -> at[0] += 4;
+          case 2 -> {
+            int length = (int) varint(at);
+            if (key >>> 3 == number) {
+              found.add(new Field(data, at[0], at[0] + length));
+            }
+            at[0] += length;
+          }
+          default -> throw new IllegalArgumentException("wire type " + wireType);
+        }
+      }
+      if (at[0] != end) {
+        throw new IllegalArgumentException("truncated message");
+      }
+      return found;
+    }
+
+    private long varint(int[] at) {
+      long value = 0;
+      for (int shift = 0; shift < 64; shift += 7) {
+        byte b = data[at[0]++];
+        value |= (long) (b & 0x7f) << shift;
+        if (b >= 0) {
+          return value;
+        }
+      }
+      throw new IllegalArgumentException("varint too long");
+    }
   }
 }

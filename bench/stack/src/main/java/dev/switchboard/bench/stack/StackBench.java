@@ -49,6 +49,9 @@ public final class StackBench {
   private final Map<String, Object> json = new LinkedHashMap<>();
   private final List<String[]> rows = new ArrayList<>();
 
+  /** Goals this run submitted, warm-ups included (the tracing bench's spans per goal). */
+  private static final AtomicInteger SUBMITTED = new AtomicInteger();
+
   private StackBench(Map<String, String> options) {
     this.options = options;
     this.bootstrap = options.getOrDefault("bootstrap", "localhost:9092");
@@ -98,6 +101,7 @@ public final class StackBench {
       }
     } finally {
       json.put("load_at_end", load());
+      json.put("goals_submitted", SUBMITTED.get());
       print();
     }
   }
@@ -224,6 +228,7 @@ public final class StackBench {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       ids.add(goals.submit(agent, "bench goal", Map.of()));
+      SUBMITTED.incrementAndGet();
     }
     waitUntil(
         () -> ids.stream().allMatch(watcher.outcomes::containsKey),
