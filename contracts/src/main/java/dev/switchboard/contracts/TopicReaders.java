@@ -9,6 +9,8 @@ import java.util.Set;
  * Which goal topics each service reads (its {@code GoalProcessor.inputs()}), beside the catalog's
  * one writer per topic: from it follow the Kafka ACLs and whose event-signing keys a service
  * trusts. deploy-tests' {@code ServiceAccessTest} checks it against every service's processor.
+ * Every service that keeps goal state reads {@code outcome}: a goal's end is where its state starts
+ * its retention.
  */
 public final class TopicReaders {
   private static final Map<Service, List<Topic<?>>> INPUTS =
@@ -16,11 +18,12 @@ public final class TopicReaders {
           Service.PLANNER,
           List.of(Topics.GOALS, Topics.VERDICT, Topics.ACTION_RESULT, Topics.RESOLUTION),
           Service.GUARDRAIL,
-          List.of(Topics.PLAN, Topics.RESOLUTION, Topics.GOALS, Topics.ACTION_RESULT),
+          List.of(
+              Topics.PLAN, Topics.RESOLUTION, Topics.GOALS, Topics.ACTION_RESULT, Topics.OUTCOME),
           Service.EXECUTOR,
-          List.of(Topics.ACTION_REQUEST),
+          List.of(Topics.ACTION_REQUEST, Topics.OUTCOME),
           Service.HANDOFF,
-          List.of(Topics.ESCALATION, Topics.RESOLUTION, Topics.VERDICT),
+          List.of(Topics.ESCALATION, Topics.RESOLUTION, Topics.VERDICT, Topics.OUTCOME),
           Service.TRACE,
           Topics.ALL);
 

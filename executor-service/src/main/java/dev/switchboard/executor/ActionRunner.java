@@ -7,6 +7,7 @@ import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
+import dev.switchboard.contracts.event.OutcomeEvent;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.Effect;
@@ -62,7 +63,7 @@ public final class ActionRunner implements GoalProcessor<ExecutorState> {
 
   @Override
   public List<Topic<?>> inputs() {
-    return List.of(Topics.ACTION_REQUEST);
+    return List.of(Topics.ACTION_REQUEST, Topics.OUTCOME);
   }
 
   @Override
@@ -75,9 +76,13 @@ public final class ActionRunner implements GoalProcessor<ExecutorState> {
     ExecutorState known = state == null ? ExecutorState.empty() : state;
     return switch (event) {
       case ActionRequested request -> take(known, request);
+      // The goal is over: its taken actionIds leave the store after the edge's retention, and the
+      // tombstone after them skips a re-sent request, so none runs again.
+      case OutcomeEvent outcome -> Decision.of(state).goalEnded();
       default ->
           throw new MalformedEventException(
-              "the executor takes ActionRequested only, not " + EventCodec.typeName(event));
+              "the executor takes ActionRequested and outcomes only, not "
+                  + EventCodec.typeName(event));
     };
   }
 

@@ -8,6 +8,8 @@ import dev.switchboard.contracts.MalformedEventException;
 import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
 import dev.switchboard.contracts.event.ActionResultEvent.ActionFailed;
 import dev.switchboard.contracts.event.GoalEvent.GoalCancelled;
+import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
+import dev.switchboard.contracts.event.OutcomeEvent.GoalFailed;
 import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.Effect;
@@ -37,7 +39,7 @@ class ActionRunnerTest {
 
     assertThat(decision.state().doneActionIds()).containsExactly("g-1/step-1");
     assertThat(decision.ended())
-        .as("the executor never lets a goal's action ids go: a replay must always find them")
+        .as("a request does not end the goal: only its outcome does")
         .isFalse();
     assertThat(decision.emit()).as("nothing is called inside the transaction").isEmpty();
     Effect effect = decision.effects().getFirst();
@@ -221,7 +223,31 @@ class ActionRunnerTest {
 
     assertThatThrownBy(() -> executor.decide(null, stray))
         .isInstanceOf(MalformedEventException.class)
-        .hasMessage("the executor takes ActionRequested only, not GoalCancelled");
+        .hasMessage("the executor takes ActionRequested and outcomes only, not GoalCancelled");
+  }
+
+  @Test
+  void shouldEndTheGoalWhenItsOutcomeArrivesKeepingItsActionIdsUntilTheRetention() {
+    ExecutorState taken = executor.decide(null, Requests.lookup("g-1", "ACME")).state();
+    GoalCompleted outcome = new GoalCompleted("g-1", UUID.randomUUID(), null, NOW, "done", null);
+
+    Decision<ExecutorState> decision = executor.decide(taken, outcome);
+
+    assertThat(decision.ended()).isTrue();
+    assertThat(decision.state()).isEqualTo(taken);
+    assertThat(decision.emit()).isEmpty();
+    assertThat(decision.effects()).isEmpty();
+    assertThat(lookup.calls()).isZero();
+  }
+
+  @Test
+  void shouldEndAGoalThatNeverAskedForAnAction() {
+    GoalFailed outcome = new GoalFailed("g-2", UUID.randomUUID(), null, NOW, "no way", "stuck");
+
+    Decision<ExecutorState> decision = executor.decide(null, outcome);
+
+    assertThat(decision.ended()).isTrue();
+    assertThat(decision.state()).isNull();
   }
 
   private ActionRunner executorWith(ActionSigner signer) {

@@ -95,7 +95,8 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
 
   @Override
   public List<Topic<?>> inputs() {
-    return List.of(Topics.PLAN, Topics.RESOLUTION, Topics.GOALS, Topics.ACTION_RESULT);
+    return List.of(
+        Topics.PLAN, Topics.RESOLUTION, Topics.GOALS, Topics.ACTION_RESULT, Topics.OUTCOME);
   }
 
   @Override
@@ -120,8 +121,17 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
       case VerdictEvent other -> notAnInput(other);
       case ActionRequestEvent other -> notAnInput(other);
       case EscalationEvent other -> notAnInput(other);
-      case OutcomeEvent other -> notAnInput(other);
+      case OutcomeEvent outcome -> ended(state);
     };
+  }
+
+  /**
+   * The planner ended the goal: nothing more is proposed for it, so its state leaves the store
+   * after the edge's retention ({@code switchboard.retention.ended-goals}); until then a late
+   * answer still finds its approval. The tombstone after it skips a re-sent proposal.
+   */
+  private static Decision<GuardrailState> ended(GuardrailState state) {
+    return Decision.of(state).goalEnded();
   }
 
   private Decision<GuardrailState> onPlan(GuardrailState state, PlanEvent plan) {

@@ -506,12 +506,40 @@ class GuardrailTest {
   }
 
   @Test
-  void shouldRefuseEventsFromTopicsItDoesNotRead() {
+  void shouldEndTheGoalWhenItsOutcomeArrivesAndKeepItsStateUntilTheRetention() {
+    GuardrailState waiting = awaitingApproval();
     SwitchboardEvent outcome = new GoalCompleted(GOAL, UUID.randomUUID(), null, NOW, "done", null);
 
-    assertThatThrownBy(() -> guardrail.decide(null, outcome))
+    Decision<GuardrailState> decision = guardrail.decide(waiting, outcome);
+
+    assertThat(decision.ended()).isTrue();
+    assertThat(decision.state()).isEqualTo(waiting);
+    assertThat(decision.emit()).isEmpty();
+  }
+
+  @Test
+  void shouldEndAGoalItNeverJudged() {
+    SwitchboardEvent outcome = new GoalCompleted(GOAL, UUID.randomUUID(), null, NOW, "done", null);
+
+    Decision<GuardrailState> decision = guardrail.decide(null, outcome);
+
+    assertThat(decision.ended()).isTrue();
+    assertThat(decision.emit()).isEmpty();
+  }
+
+  @Test
+  void shouldNotEndTheGoalOnAnythingButItsOutcome() {
+    assertThat(guardrail.decide(null, Fixtures.submitted(GOAL, "acme", "alice")).ended()).isFalse();
+    assertThat(guardrail.decide(known(), proposed(send())).ended()).isFalse();
+  }
+
+  @Test
+  void shouldRefuseEventsFromTopicsItDoesNotRead() {
+    SwitchboardEvent verdict = new ActionAllowed(GOAL, UUID.randomUUID(), null, NOW, "a-1", "r");
+
+    assertThatThrownBy(() -> guardrail.decide(null, verdict))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("GoalCompleted");
+        .hasMessageContaining("ActionAllowed");
   }
 
   private GuardrailState known() {

@@ -8,6 +8,7 @@ import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.EscalationEvent;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
+import dev.switchboard.contracts.event.OutcomeEvent;
 import dev.switchboard.contracts.event.ResolutionAudit;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.DeadlineNear;
@@ -76,7 +77,7 @@ public final class Inbox implements GoalProcessor<HandoffState> {
 
   @Override
   public List<Topic<?>> inputs() {
-    return List.of(Topics.ESCALATION, Topics.RESOLUTION, Topics.VERDICT);
+    return List.of(Topics.ESCALATION, Topics.RESOLUTION, Topics.VERDICT, Topics.OUTCOME);
   }
 
   @Override
@@ -119,11 +120,21 @@ public final class Inbox implements GoalProcessor<HandoffState> {
       case ResolutionEvent resolution -> close(state, resolution);
       case ActionEscalated escalated -> Decision.of(stoppedBy(state, escalated));
       case VerdictEvent other -> Decision.of(state);
+      case OutcomeEvent outcome -> ended(state);
       default ->
           throw new MalformedEventException(
               "the inbox takes escalations, resolutions and verdicts, not "
                   + EventCodec.typeName(event));
     };
+  }
+
+  /**
+   * The planner ended the goal: its items, answered or not, leave the store after the edge's
+   * retention ({@code switchboard.retention.ended-goals}), and their timers with them; until then
+   * the inbox shows them as they are. The tombstone after it skips a re-sent escalation.
+   */
+  private static Decision<HandoffState> ended(HandoffState state) {
+    return Decision.of(state).goalEnded();
   }
 
   /** A reminder or a deadline of one of the goal's items is due. */

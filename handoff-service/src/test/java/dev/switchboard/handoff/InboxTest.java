@@ -11,6 +11,7 @@ import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.GoalEvent.GoalCancelled;
+import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
 import dev.switchboard.contracts.event.ResolutionEvent.Approved;
 import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.edge.Decision;
@@ -26,7 +27,7 @@ class InboxTest {
   void shouldReadEscalationsAndItsOwnResolutions() {
     assertThat(inbox.service()).isEqualTo(Service.HANDOFF);
     assertThat(inbox.inputs())
-        .containsExactly(Topics.ESCALATION, Topics.RESOLUTION, Topics.VERDICT);
+        .containsExactly(Topics.ESCALATION, Topics.RESOLUTION, Topics.VERDICT, Topics.OUTCOME);
   }
 
   @Test
@@ -244,6 +245,43 @@ class InboxTest {
     ApprovalRequested neverSeen = Escalations.approvalRequested("g-1", T0);
 
     assertThat(inbox.decide(null, Escalations.approved(neverSeen, "ann")).state()).isNull();
+  }
+
+  @Test
+  void shouldEndTheGoalWhenItsOutcomeArrivesKeepingItsItemsUntilTheRetention() {
+    ApprovalRequested answered = Escalations.approvalRequested("g-1", T0);
+    HandoffState state =
+        inbox
+            .decide(inbox.decide(null, answered).state(), Escalations.approved(answered, "ann"))
+            .state();
+    GoalCompleted outcome = new GoalCompleted("g-1", UUID.randomUUID(), null, T0, "done", null);
+
+    Decision<HandoffState> decision = inbox.decide(state, outcome);
+
+    assertThat(decision.ended()).isTrue();
+    assertThat(decision.state()).isEqualTo(state);
+    assertThat(decision.emit()).isEmpty();
+    assertThat(decision.timers()).isEmpty();
+  }
+
+  @Test
+  void shouldEndAGoalThatNeverReachedTheInbox() {
+    GoalCompleted outcome = new GoalCompleted("g-9", UUID.randomUUID(), null, T0, "done", null);
+
+    Decision<HandoffState> decision = inbox.decide(null, outcome);
+
+    assertThat(decision.ended()).isTrue();
+    assertThat(decision.state()).isNull();
+  }
+
+  @Test
+  void shouldNotEndTheGoalWhileItsItemsAreAnswered() {
+    ApprovalRequested request = Escalations.approvalRequested("g-1", T0);
+    Decision<HandoffState> opened = inbox.decide(null, request);
+
+    assertThat(opened.ended()).isFalse();
+    assertThat(inbox.decide(opened.state(), Escalations.approved(request, "ann")).ended())
+        .isFalse();
   }
 
   @Test

@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  * trace only watches. Events of a goal whose submission it has not seen still open a journal, so
  * nothing is lost when topics are read in a different order than they were written; only an outcome
  * of a goal it has no journal of is refused (dead-lettered): nothing could have led to it.
+ *
+ * <p>The outcome ends the goal for the edge's retention: the journal stays readable from the store
+ * (RocksDB, on disk) for {@code switchboard.retention.ended-goals} (a week here), then it leaves.
  */
 public final class JournalKeeper implements GoalProcessor<Journal> {
   private static final Logger log = LoggerFactory.getLogger(JournalKeeper.class);
@@ -95,7 +98,8 @@ public final class JournalKeeper implements GoalProcessor<Journal> {
         StatusTransitions.after(event)
             .map(next -> updated.movedTo(next, event.occurredAt()))
             .orElse(updated);
-    return Decision.of(moved.withTimeline(GoalTimeline.of(moved.entries())));
+    Decision<Journal> decision = Decision.of(moved.withTimeline(GoalTimeline.of(moved.entries())));
+    return event instanceof OutcomeEvent ? decision.goalEnded() : decision;
   }
 
   /** What this event tells about the goal beyond its own line: who works on it, names of things. */

@@ -43,6 +43,27 @@ class JournalKeeperTest {
   }
 
   @Test
+  void shouldEndTheGoalWithItsOutcomeKeepingTheWholeJournal() {
+    Journal running = keeper.decide(null, goal.submitted(0)).state();
+    running = keeper.decide(running, goal.lookupProposed(1)).state();
+
+    Decision<Journal> decision = keeper.decide(running, goal.completed(2));
+
+    assertThat(decision.ended()).isTrue();
+    assertThat(decision.state().status()).isEqualTo(GoalStatus.COMPLETED);
+    assertThat(decision.state().entries()).hasSize(3);
+  }
+
+  @Test
+  void shouldNotEndTheGoalBeforeItsOutcome() {
+    Decision<Journal> submitted = keeper.decide(null, goal.submitted(0));
+    Decision<Journal> proposed = keeper.decide(submitted.state(), goal.lookupProposed(1));
+
+    assertThat(submitted.ended()).isFalse();
+    assertThat(proposed.ended()).isFalse();
+  }
+
+  @Test
   void shouldOpenARunningJournalWhenTheGoalIsSubmitted() {
     Journal journal = keeper.decide(null, goal.submitted(0)).state();
 

@@ -93,10 +93,17 @@ public final class StackBench {
           option("raw-messages", 250) > 0 ? rawBaselines(commitMs) : Map.of();
       try (StackWatcher watcher = new StackWatcher(bootstrap);
           GoalClient goals = new GoalClient(bootstrap)) {
-        stepLatency(watcher, goals, raw, commitMs);
-        throughput(watcher, goals);
+        if (option("latency-goals", 20) > 0) {
+          stepLatency(watcher, goals, raw, commitMs);
+        }
+        if (option("concurrent-goals", 1000) > 0) {
+          throughput(watcher, goals);
+        }
         if (option("waiting-goals", 10_000) > 0) {
           waitingAndApprovals(watcher, goals);
+        }
+        if (option("ended-goals", 0) > 0) {
+          endedGoals(watcher, goals);
         }
       }
     } finally {
@@ -351,6 +358,94 @@ public final class StackBench {
             "per_second", Math.round(approvals / approvalSeconds),
             "one", one.json(),
             "failures", failures.get()));
+  }
+
+  /**
+   * What the services keep of ended goals: used heap after GC and the size of their state
+   * directories, before and after {@code ended-goals} one-step goals ended and the retention the
+   * stack runs with ({@code SWITCHBOARD_RETENTION_ENDED_GOALS}, given as {@code retention-seconds})
+   * has passed for all of them.
+   */
+  private void endedGoals(StackWatcher watcher, GoalClient goals) throws Exception {
+    int count = option("ended-goals", 0);
+    int wave = option("ended-wave", 500);
+    long retentionSeconds = option("retention-seconds", 30);
+    HeapProbe heap =
+        new HeapProbe(
+            Path.of(options.getOrDefault("jcmd", "jcmd")),
+            Path.of(options.getOrDefault("pid-dir", ".switchboard/run")));
+    Path stateDir = Path.of(options.getOrDefault("state-dir", ".switchboard/state"));
+    System.err.println("ended goals: heap and state before " + count + " one-step goals");
+    Map<String, Long> heapBefore = heap.usedAfterGc(SERVICES);
+    Map<String, Long> diskBefore = diskKb(stateDir);
+    long started = System.nanoTime();
+    for (int done = 0; done < count; done += wave) {
+      await(watcher, goals, "bench-one", Math.min(wave, count - done), Duration.ofMinutes(10));
+      System.err.println("  " + Math.min(done + wave, count) + " ended");
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    // The last goal's retention, one timer interval and a commit, then a margin for the machine.
+    Thread.sleep(TimeUnit.SECONDS.toMillis(retentionSeconds + option("settle-seconds", 10)));
+    Map<String, Long> heapAfter = heap.usedAfterGc(SERVICES);
+    Map<String, Long> diskAfter = diskKb(stateDir);
+    StringBuilder text = new StringBuilder();
+    Map<String, Object> perService = new LinkedHashMap<>();
+    for (String service : SERVICES) {
+      long heapKb = heapAfter.get(service) - heapBefore.get(service);
+      long diskKb = diskAfter.getOrDefault(service, 0L) - diskBefore.getOrDefault(service, 0L);
+      perService.put(service, Map.of("heap_kb", heapKb, "state_dir_kb", diskKb));
+      text.append(text.isEmpty() ? "" : ", ")
+          .append(service.replace("-service", ""))
+          .append(String.format(" heap %+d KB, state %+d KB", heapKb, diskKb));
+    }
+    row(
+        count
+            + " goals ended ("
+            + String.format("%.0f s", seconds)
+            + "), after a "
+            + retentionSeconds
+            + " s retention: change in heap after GC and state on disk",
+        "—",
+        text.toString(),
+        "—");
+    json.put(
+        "ended_goals",
+        Map.of(
+            "count",
+            count,
+            "seconds",
+            Percentiles.round(seconds),
+            "retention_seconds",
+            retentionSeconds,
+            "by_service",
+            perService));
+  }
+
+  /** KB on disk under each service's state directory (RocksDB stores and checkpoints). */
+  private static Map<String, Long> diskKb(Path stateDir) throws Exception {
+    Map<String, Long> kb = new LinkedHashMap<>();
+    for (String service : SERVICES) {
+      Path dir = stateDir.resolve(service);
+      long bytes = 0;
+      if (Files.isDirectory(dir)) {
+        try (var files = Files.walk(dir)) {
+          bytes =
+              files
+                  .filter(Files::isRegularFile)
+                  .mapToLong(
+                      file -> {
+                        try {
+                          return Files.size(file);
+                        } catch (Exception gone) {
+                          return 0; // RocksDB compacted it away meanwhile
+                        }
+                      })
+                  .sum();
+        }
+      }
+      kb.put(service, bytes / 1024);
+    }
+    return kb;
   }
 
   private static void waitUntil(BooleanSupplier done, Duration timeout, String what)
