@@ -343,6 +343,61 @@ final class DemoScenarios implements AutoCloseable {
             "GoalCompleted");
   }
 
+  /**
+   * A person hands a goal that waits for people to an agent, through the inbox API: the sdr hands
+   * Umbrella's lead to the account managers (Umbrella is a customer already); one of them reassigns
+   * it to the researcher, who takes the goal with what the sdr found, looks the account and its
+   * contact up and completes it. Nothing is sent; the journal shows who moved the goal to whom.
+   */
+  void handoffReassignedByAPersonToAnAgentCompletes() throws Exception {
+    String goalId =
+        goals.submit("sdr", "Tell Umbrella about the new pricing", Map.of("account", "Umbrella"));
+
+    JsonNode handoff = client.awaitPending(goalId, "HandoffRequested");
+    assertThat(handoff.path("queue").asString()).isEqualTo("human:account-managers");
+    assertThat(handoff.path("reason").asString()).startsWith("Umbrella is a customer already");
+    String escalationId = handoff.path("escalationId").asString();
+    HttpResponse<String> reassigned = client.reassign(escalationId, "agent:researcher");
+    assertThat(reassigned.statusCode()).as(reassigned.body()).isEqualTo(202);
+
+    OutcomeEvent outcome = goals.awaitOutcome(goalId, OUTCOME_TIMEOUT);
+    assertThat(outcome)
+        .isInstanceOfSatisfying(
+            GoalCompleted.class,
+            completed ->
+                assertThat(completed.summary()).startsWith("Agent 'researcher' completed its SOP"));
+    JsonNode item = client.item(escalationId);
+    assertThat(item.path("status").asString()).isEqualTo("RESOLVED");
+    assertThat(item.path("resolution").asString()).isEqualTo("Reassigned");
+    assertThat(item.path("resolvedBy").asString()).isEqualTo("local-operator");
+
+    JsonNode journal = client.awaitJournal(goalId, "COMPLETED");
+    assertThat(entries(journal))
+        .containsSubsequence(
+            "GoalSubmitted sdr",
+            "StepsProposed sdr",
+            "ActionSucceeded",
+            "HandoffProposed sdr",
+            "HandoffRequested sdr",
+            "Reassigned",
+            "StepsProposed researcher",
+            "ActionSucceeded",
+            "GoalCompleted");
+    assertThat(
+            journal
+                .path("events")
+                .valueStream()
+                .filter(event -> "Reassigned".equals(event.path("type").asString()))
+                .map(
+                    event ->
+                        event.path("actor").asString() + " -> " + event.path("target").asString()))
+        .containsExactly("local-operator -> agent:researcher");
+    assertThat(agentHolders(journal)).containsExactly("sdr", "researcher");
+    assertThat(journal.path("holders").valueStream().map(h -> h.path("name").asString()))
+        .contains("human:account-managers");
+    assertThat(client.ledger(goalId + "/sdr/send").path("emails")).isEmpty();
+  }
+
   /** A denied approval ends the goal as failed, with the person's reason. */
   void deniedGoalFails() throws Exception {
     String goalId =

@@ -75,6 +75,11 @@ abstract class EndToEndScenarios {
   }
 
   @Test
+  void shouldCompleteAGoalAPersonReassignedToAnAgent() throws Exception {
+    scenarios.handoffReassignedByAPersonToAnAgentCompletes();
+  }
+
+  @Test
   void shouldFailAGoalWhoseActionIsDenied() throws Exception {
     scenarios.deniedGoalFails();
   }

@@ -45,8 +45,8 @@ import tools.jackson.databind.JsonNode;
  * The inbox page in Debian's headless chromium against the five services in this JVM: a person
  * signs in, sees an escalation arrive without reloading, edits the action and approves it, and the
  * goal completes with the edit; another is denied with a reason; the pages fit a 400 px screen; an
- * approval is reassigned to another queue, approved there, and its goal completes. Screenshots go
- * to {@code target/screenshots/}.
+ * approval is reassigned to another queue, approved there, and its goal completes; a question is
+ * handed to an agent, which completes the goal. Screenshots go to {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -245,6 +245,41 @@ class InboxBrowserIT {
     assertThat(client.approve(logApproval.path("escalationId").asString(), "ok").statusCode())
         .isEqualTo(202);
     assertThat(goals.awaitOutcome(toManagers, OUTCOME_TIMEOUT)).isInstanceOf(GoalCompleted.class);
+  }
+
+  @Test
+  @Order(5)
+  void shouldHandAQuestionToAnAgentThatCompletesTheGoal() throws Exception {
+    signIn("approver");
+    StackClient client = new StackClient(stack);
+
+    // The clerk asks people which account; the person hands the goal to the scout instead, who
+    // looks the account up itself and completes the goal.
+    browser.get(stack.handoffUrl() + "/inbox");
+    String goalId = submit("requester", "clerk", "the new pricing", Map.of("account", "ACME"));
+    WebElement row = waitForRowOf(goalId);
+    String questionId = row.getDomAttribute("data-escalation");
+    row.findElement(By.cssSelector("td.what a")).click();
+    reassignTo("agent:scout");
+    assertThat(noticeText()).contains("Reassigned to agent:scout.");
+    screenshot("09-reassigned-to-agent");
+
+    assertThat(goals.awaitOutcome(goalId, OUTCOME_TIMEOUT))
+        .isInstanceOfSatisfying(
+            GoalCompleted.class,
+            completed ->
+                assertThat(completed.summary()).startsWith("Agent 'scout' completed its SOP"));
+    JsonNode question = client.item(questionId);
+    assertThat(question.path("resolution").asString()).isEqualTo("Reassigned");
+    assertThat(question.path("resolvedBy").asString()).isEqualTo("approver");
+    JsonNode journal = client.awaitJournal(goalId, "COMPLETED");
+    assertThat(
+            journal
+                .path("holders")
+                .valueStream()
+                .filter(holder -> "AGENT".equals(holder.path("kind").asString()))
+                .map(holder -> holder.path("name").asString()))
+        .containsSubsequence("clerk", "scout");
   }
 
   private void reassignTo(String owner) {

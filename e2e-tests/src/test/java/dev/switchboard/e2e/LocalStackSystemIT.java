@@ -54,6 +54,11 @@ class LocalStackSystemIT {
   }
 
   @Test
+  void shouldCompleteAGoalAPersonReassignedToAnAgent() throws Exception {
+    scenarios.handoffReassignedByAPersonToAnAgentCompletes();
+  }
+
+  @Test
   void shouldFailADeniedGoal() throws Exception {
     scenarios.deniedGoalFails();
   }

@@ -119,6 +119,11 @@ final class StackClient {
     return post(escalationId, "take-over", "{\"result\":\"" + result + "\"}", true);
   }
 
+  /** Moves the item to {@code human:<queue>} or hands its goal to {@code agent:<name>}. */
+  HttpResponse<String> reassign(String escalationId, String to) {
+    return post(escalationId, "reassign", "{\"to\":\"" + to + "\"}", true);
+  }
+
   /** Waits for the goal's pending inbox item of this type (e.g. QuestionAsked) and returns it. */
   JsonNode awaitPending(String goalId, String type) {
     return await()

@@ -60,13 +60,30 @@ final class Escalations {
 
   static ApprovalRequested approvalRequested(
       String goalId, Instant at, String requestedBy, boolean fourEyes, Duration sla) {
+    return approvalRequested(goalId, at, "human:approvers", requestedBy, fourEyes, sla, null);
+  }
+
+  /** A request in this queue with this SLA and what its policy says on expiry (null: nothing). */
+  static ApprovalRequested approvalRequested(
+      String goalId, Instant at, String queue, Duration sla, ExpiryRoute onExpiry) {
+    return approvalRequested(goalId, at, queue, null, false, sla, onExpiry);
+  }
+
+  private static ApprovalRequested approvalRequested(
+      String goalId,
+      Instant at,
+      String queue,
+      String requestedBy,
+      boolean fourEyes,
+      Duration sla,
+      ExpiryRoute onExpiry) {
     return new ApprovalRequested(
         goalId,
         UUID.randomUUID(),
         UUID.randomUUID(),
         at,
         approvalId(goalId),
-        "human:approvers",
+        queue,
         "demo",
         sendAction(goalId),
         "outbound-communication",
@@ -74,7 +91,8 @@ final class Escalations {
         null,
         fourEyes,
         sla,
-        requestedBy);
+        requestedBy,
+        onExpiry);
   }
 
   static ApprovalRequested withApproverRole(ApprovalRequested request, String role) {

@@ -212,28 +212,12 @@ class HandoffIT {
     probe.send(Topics.ESCALATION, warmUp);
     probe.awaitEvent(Topics.RESOLUTION, warmUp.goalId(), ResolutionEvent.Expired.class, WAIT);
 
-    ApprovalRequested template =
+    ApprovalRequested approval =
         Escalations.approvalRequested(
             goalId,
             Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            null,
-            false,
-            Duration.ofSeconds(8));
-    ApprovalRequested approval =
-        new ApprovalRequested(
-            goalId,
-            template.eventId(),
-            template.causationId(),
-            template.occurredAt(),
-            template.escalationId(),
             "human:night",
-            template.agent(),
-            template.action(),
-            template.policy(),
-            template.reason(),
-            null,
-            false,
-            template.sla(),
+            Duration.ofSeconds(8),
             null);
     String traceId = "0af7651916cd43dd8448eb211c80319c";
     probe.sendRaw(
@@ -306,28 +290,11 @@ class HandoffIT {
   }
 
   private static ApprovalRequested inNightQueue(String goalId, ExpiryRoute onExpiry) {
-    ApprovalRequested template =
-        Escalations.approvalRequested(
-            goalId,
-            Instant.now().truncatedTo(ChronoUnit.MILLIS),
-            null,
-            false,
-            Duration.ofSeconds(4));
-    return new ApprovalRequested(
+    return Escalations.approvalRequested(
         goalId,
-        template.eventId(),
-        template.causationId(),
-        template.occurredAt(),
-        template.escalationId(),
+        Instant.now().truncatedTo(ChronoUnit.MILLIS),
         "human:night",
-        template.agent(),
-        template.action(),
-        template.policy(),
-        template.reason(),
-        null,
-        false,
-        template.sla(),
-        null,
+        Duration.ofSeconds(4),
         onExpiry);
   }
 
