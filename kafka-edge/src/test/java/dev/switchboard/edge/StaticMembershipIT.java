@@ -29,14 +29,17 @@ import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 /**
  * An instance that crashes (its streams stop without leaving the group) and starts again under the
  * same {@code switchboard.kafka.instance-id} takes its partitions back at once: long before the
- * crashed member's session (60 s here) would have expired, which a dynamic member must wait out.
+ * crashed member's session (120 s here) would have expired, which a dynamic member must wait out.
  */
 class StaticMembershipIT {
   private static final String PREFIX = "static-it-";
-  private static final Duration SESSION = Duration.ofSeconds(60);
+  private static final Duration SESSION = Duration.ofSeconds(120);
 
   /** Well under {@link #SESSION}: a restart that waited for the old member's session fails. */
-  private static final Duration BACK_WITHIN = Duration.ofSeconds(35);
+  private static final Duration BACK_WITHIN = Duration.ofSeconds(60);
+
+  /** A fresh broker's first group and internal topics take a while on a loaded machine. */
+  private static final Duration FIRST_START = Duration.ofMinutes(3);
 
   /** The embedded broker every test of this module shares (junit-platform.properties). */
   final String brokers = System.getProperty("spring.embedded.kafka.brokers");
@@ -60,9 +63,7 @@ class StaticMembershipIT {
     try (TopicProbe probe = new TopicProbe(brokers, new TopicNames(PREFIX))) {
       first = start();
       probe.send(Topics.GOALS, submitted(goalId, "count"));
-      await()
-          .atMost(Duration.ofMinutes(1))
-          .until(() -> summaries(probe, goalId).contains("seen 1"));
+      await().atMost(FIRST_START).until(() -> summaries(probe, goalId).contains("seen 1"));
 
       // A crash as the group sees it: the member stops heartbeating and never leaves.
       streams(first).getKafkaStreams().close(Duration.ofSeconds(30));
