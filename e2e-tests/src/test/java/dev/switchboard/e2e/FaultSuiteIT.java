@@ -331,8 +331,9 @@ class FaultSuiteIT {
 
   /**
    * {@code kill -9} of the broker with goals in flight, then {@code bin/switchboard up} (which
-   * starts the broker only): every goal completes, no side effect twice, and every service is ready
-   * within 30 s of the broker's return without being restarted.
+   * starts the broker only): every goal completes, no side effect twice, every service says it is
+   * not ready while the broker is down, and is ready within 30 s of the broker's return without
+   * being restarted.
    */
   @Test
   @Order(4)
@@ -352,7 +353,21 @@ class FaultSuiteIT {
       watch.expectBrokerDown();
       broker.destroyForcibly();
       broker.onExit().get(1, TimeUnit.MINUTES);
+      Instant brokerGone = Instant.now();
       watch.expectBrokerDown();
+      // Readiness is honest: without a broker no service may say it is ready.
+      Map<String, Long> notReadyAfter = new LinkedHashMap<>();
+      for (String service : LocalStack.SERVICES) {
+        Instant notReady =
+            await()
+                .atMost(READY_WITHIN)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> watch.notReadySince(service), since -> since != null);
+        notReadyAfter.put(service, Duration.between(brokerGone, notReady).toMillis());
+      }
+      assertThat(LocalStack.SERVICES)
+          .as("ready while the broker is down")
+          .allMatch(service -> watch.readySince(service) == null);
       // After kill -9 the broker recovers its logs first; on a starved machine that can outlast
       // bin/switchboard's 60 s wait for its port, which leaves it starting: then up again.
       LocalStack.Result up = stack.switchboard(Duration.ofMinutes(3), "up");
@@ -381,7 +396,9 @@ class FaultSuiteIT {
               + outcomes.values().stream().filter(GoalCompleted.class::isInstance).count()
               + " completed, "
               + duplicates.size()
-              + " duplicate side effects, ready after the broker's return (ms) "
+              + " duplicate side effects, not ready after the broker's kill (ms) "
+              + notReadyAfter
+              + ", ready after the broker's return (ms) "
               + readyAfter
               + ", "
               + Duration.between(started, Instant.now()).toSeconds()

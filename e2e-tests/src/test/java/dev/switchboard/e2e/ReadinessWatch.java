@@ -38,6 +38,7 @@ final class ReadinessWatch implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
   private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
   private final Map<String, Instant> readySince = new ConcurrentHashMap<>();
+  private final Map<String, Instant> notReadySince = new ConcurrentHashMap<>();
   private final Set<String> expectedDown = ConcurrentHashMap.newKeySet();
   private final List<Lapse> lapses = new CopyOnWriteArrayList<>();
   private final AtomicInteger slowAnswers = new AtomicInteger();
@@ -52,6 +53,7 @@ final class ReadinessWatch implements AutoCloseable {
   void expectDown(String service) {
     expectedDown.add(service);
     readySince.remove(service);
+    notReadySince.remove(service);
   }
 
   /** The broker is about to be killed: every service may be not ready until it returns. */
@@ -63,6 +65,11 @@ final class ReadinessWatch implements AutoCloseable {
   /** When the service was first seen ready since {@link #expectDown}, or null. */
   Instant readySince(String service) {
     return readySince.get(service);
+  }
+
+  /** When the service was first seen not ready (or not answering) since {@link #expectDown}. */
+  Instant notReadySince(String service) {
+    return notReadySince.get(service);
   }
 
   /** When the broker's port was first seen open again after {@link #expectBrokerDown}. */
@@ -81,12 +88,13 @@ final class ReadinessWatch implements AutoCloseable {
   }
 
   private void poll() {
-    Instant now = Instant.now();
     if (brokerUpSince == null && portOpen(LocalStack.KAFKA_PORT)) {
-      brokerUpSince = now;
+      brokerUpSince = Instant.now();
     }
     for (String service : LocalStack.SERVICES) {
       Boolean ready = ready(service);
+      // When the answer came, not when the poll began: a poll of six endpoints takes a while.
+      Instant now = Instant.now();
       if (ready == null) {
         continue;
       }
@@ -94,6 +102,7 @@ final class ReadinessWatch implements AutoCloseable {
         readySince.putIfAbsent(service, now);
       } else {
         readySince.remove(service);
+        notReadySince.putIfAbsent(service, now);
         if (!expectedDown.contains(service)) {
           lapses.add(new Lapse(service, now));
         }

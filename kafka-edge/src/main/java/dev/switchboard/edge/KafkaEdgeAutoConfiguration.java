@@ -172,6 +172,14 @@ public class KafkaEdgeAutoConfiguration {
     // A crashed instance's partitions move after 15 s instead of the default 45 s.
     config.putIfAbsent(
         StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 15_000);
+    // A restarted instance with the same name takes its partitions back at once (Streams adds
+    // "-<thread>"); without one it waits until the crashed member's session has expired.
+    properties
+        .staticInstanceId()
+        .ifPresent(
+            id ->
+                config.putIfAbsent(
+                    StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
     StreamErrorHandlers.configure(
         config,
         logic.inputs().stream()
@@ -220,10 +228,15 @@ public class KafkaEdgeAutoConfiguration {
       GoalTracing tracing,
       EventSignatures signatures) {
     String applicationId = applicationId(logic, properties);
+    Map<String, Object> consumerConfig = kafkaProperties.buildConsumerProperties();
+    // The worker's own group: a restarted worker takes the intents' partitions back at once too.
+    properties
+        .staticInstanceId()
+        .ifPresent(id -> consumerConfig.putIfAbsent(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, id));
     return new EffectWorker(
         applicationId,
         EffectTopics.of(applicationId),
-        kafkaProperties.buildConsumerProperties(),
+        consumerConfig,
         kafkaProperties.buildProducerProperties(),
         handlers,
         new EffectRunner(effects),

@@ -1,6 +1,7 @@
 package dev.switchboard.edge;
 
 import dev.switchboard.contracts.EventCodec;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,15 +13,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param replicationFactor replicas of created topics and internal state topics
  * @param maxEventBytes larger records (key, value and headers) go to the dead-letter topic unread,
  *     as a reference without their payload
+ * @param instanceId this instance's stable name within its service (static group membership: a
+ *     restarted instance takes its partitions back at once instead of waiting out the crashed one's
+ *     session); unset, members are dynamic. Unique per running instance, or one fences the other
  */
 @ConfigurationProperties("switchboard.kafka")
 public record SwitchboardKafkaProperties(
-    String topicPrefix, Integer partitions, Short replicationFactor, Integer maxEventBytes) {
+    String topicPrefix,
+    Integer partitions,
+    Short replicationFactor,
+    Integer maxEventBytes,
+    String instanceId) {
 
   public SwitchboardKafkaProperties {
     topicPrefix = topicPrefix == null ? "" : topicPrefix;
     partitions = partitions == null ? 3 : partitions;
     replicationFactor = replicationFactor == null ? 1 : replicationFactor;
     maxEventBytes = maxEventBytes == null ? EventCodec.DEFAULT_MAX_EVENT_BYTES : maxEventBytes;
+    instanceId = instanceId == null || instanceId.isBlank() ? null : instanceId.strip();
+  }
+
+  /** This instance's static member name, if it has one. */
+  public Optional<String> staticInstanceId() {
+    return Optional.ofNullable(instanceId);
   }
 }
