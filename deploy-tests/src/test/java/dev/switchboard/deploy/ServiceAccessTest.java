@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.contracts.Service;
 import dev.switchboard.edge.GoalProcessor;
-import dev.switchboard.executor.Executor;
+import dev.switchboard.executor.ActionRunner;
 import dev.switchboard.guardrail.Guardrail;
 import dev.switchboard.handoff.Inbox;
 import dev.switchboard.planner.GoalPlanner;
@@ -23,7 +23,11 @@ class ServiceAccessTest {
     ObjenesisStd objenesis = new ObjenesisStd();
     List<Class<? extends GoalProcessor<?>>> processors =
         List.of(
-            GoalPlanner.class, Guardrail.class, Executor.class, Inbox.class, JournalKeeper.class);
+            GoalPlanner.class,
+            Guardrail.class,
+            ActionRunner.class,
+            Inbox.class,
+            JournalKeeper.class);
     for (Class<? extends GoalProcessor<?>> type : processors) {
       GoalProcessor<?> processor = objenesis.newInstance(type);
       assertThat(ServiceAccess.of(processor.service()).reads())

@@ -2,7 +2,7 @@ package dev.switchboard.executor;
 
 import dev.switchboard.contracts.ActionSigner;
 import dev.switchboard.contracts.EventCodec;
-import dev.switchboard.edge.SecurityProperties;
+import dev.switchboard.edge.ActionKeySettings;
 import dev.switchboard.executor.tool.ToolRegistry;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +22,7 @@ class ExecutorConfiguration {
   }
 
   @Bean
-  ActionSigner actionSigner(SecurityProperties security, EventCodec codec) {
+  ActionSigner actionSigner(ActionKeySettings security, EventCodec codec) {
     return security.actionSigner(codec);
   }
 
@@ -34,12 +34,12 @@ class ExecutorConfiguration {
   }
 
   @Bean
-  Executor executor(
+  ActionRunner actionRunner(
       ActionSigner signer,
       ToolRegistry tools,
       ExecutorProperties properties,
       EventCodec codec,
       Clock clock) {
-    return new Executor(signer, tools, properties.toolTimeout(), codec.mapper(), clock);
+    return new ActionRunner(signer, tools, properties.toolTimeout(), codec.mapper(), clock);
   }
 }

@@ -58,7 +58,7 @@ final class ToolEffectHandler implements EffectHandler {
     ToolRequest request = request(call);
     // A re-issued attempt may come later than the request allows.
     if (clock.instant().isAfter(request.expiresAt())) {
-      throw new EffectRefusal(Executor.EXPIRED);
+      throw new EffectRefusal(ActionRunner.EXPIRED);
     }
     Tool tool =
         tools

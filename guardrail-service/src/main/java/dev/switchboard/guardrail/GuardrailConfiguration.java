@@ -5,8 +5,8 @@ import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.WriterSignatures;
 import dev.switchboard.contracts.catalog.Catalogs;
+import dev.switchboard.edge.ActionKeySettings;
 import dev.switchboard.edge.InvalidConfigurationException;
-import dev.switchboard.edge.SecurityProperties;
 import dev.switchboard.edge.SwitchboardKafkaProperties;
 import dev.switchboard.edge.TopologyExtension;
 import dev.switchboard.policy.AgentCatalog;
@@ -42,7 +42,7 @@ class GuardrailConfiguration {
   }
 
   @Bean
-  ActionSigner actionSigner(SecurityProperties security, EventCodec codec) {
+  ActionSigner actionSigner(ActionKeySettings security, EventCodec codec) {
     ActionSigner signer = security.actionSigner(codec);
     // Key ids only: the secrets never reach a log.
     log.info(

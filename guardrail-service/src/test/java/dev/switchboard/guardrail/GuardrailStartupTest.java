@@ -6,8 +6,8 @@ import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.WriterSignatures;
+import dev.switchboard.edge.ActionKeySettings;
 import dev.switchboard.edge.InvalidConfigurationException;
-import dev.switchboard.edge.SecurityProperties;
 import dev.switchboard.edge.SwitchboardKafkaProperties;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,8 +30,8 @@ class GuardrailStartupTest {
               () -> new SwitchboardKafkaProperties(null, null, null, null))
           .withBean(WriterSignatures.class, () -> WriterSignatures.off(Service.GUARDRAIL))
           .withBean(
-              SecurityProperties.class,
-              () -> new SecurityProperties("guardrail-startup-test-key-of-32-bytes"))
+              ActionKeySettings.class,
+              () -> new ActionKeySettings("guardrail-startup-test-key-of-32-bytes"))
           .withPropertyValues("switchboard.guardrail.policy.reload-interval=0s");
 
   @Test

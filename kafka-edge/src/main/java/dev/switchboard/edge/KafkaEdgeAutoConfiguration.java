@@ -55,7 +55,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnBean(GoalProcessor.class)
 @EnableConfigurationProperties({
   SwitchboardKafkaProperties.class,
-  SecurityProperties.class,
+  ActionKeySettings.class,
   EffectsProperties.class,
   RetentionProperties.class,
   HttpLimitsProperties.class,

@@ -13,17 +13,17 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-class SecurityPropertiesTest {
+class ActionKeySettingsTest {
   private static final String KEY = "a-shared-signing-key-of-at-least-32-bytes";
   private final EventCodec codec = new EventCodec();
 
   @Test
   void shouldRefuseAMissingKeyNamingThePropertyAndVariable() {
-    assertThatThrownBy(() -> new SecurityProperties(null, null).actionSigner(codec))
+    assertThatThrownBy(() -> new ActionKeySettings(null, null).actionSigner(codec))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("switchboard.security.action-signing-key")
         .hasMessageContaining("SWITCHBOARD_SECURITY_ACTION_SIGNING_KEY");
-    assertThatThrownBy(() -> new SecurityProperties("  ", null).actionSigner(codec))
+    assertThatThrownBy(() -> new ActionKeySettings("  ", null).actionSigner(codec))
         .isInstanceOf(InvalidConfigurationException.class);
   }
 
@@ -31,7 +31,7 @@ class SecurityPropertiesTest {
   void shouldRefuseAShortKeyWithoutPrintingIt() {
     String shortKey = "short-secret-123";
 
-    assertThatThrownBy(() -> new SecurityProperties(shortKey, null).actionSigner(codec))
+    assertThatThrownBy(() -> new ActionKeySettings(shortKey, null).actionSigner(codec))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("shorter than 32 bytes")
         .message()
@@ -40,9 +40,9 @@ class SecurityPropertiesTest {
 
   @Test
   void shouldSignWhatASignerWithTheSameKeyVerifies() {
-    ActionSigner guardrail = new SecurityProperties(KEY, null).actionSigner(codec);
-    ActionSigner executor = new SecurityProperties(KEY, null).actionSigner(codec);
-    ActionSigner stranger = new SecurityProperties(KEY + "-other", null).actionSigner(codec);
+    ActionSigner guardrail = new ActionKeySettings(KEY, null).actionSigner(codec);
+    ActionSigner executor = new ActionKeySettings(KEY, null).actionSigner(codec);
+    ActionSigner stranger = new ActionKeySettings(KEY + "-other", null).actionSigner(codec);
     ActionRequested request =
         guardrail.sign(
             new ActionRequested(
@@ -62,12 +62,12 @@ class SecurityPropertiesTest {
 
   @Test
   void shouldNameTheKeyByConfigurationOrByItsHash() {
-    assertThat(new SecurityProperties(KEY, "guardrail-1").actionSigner(codec).keyId())
+    assertThat(new ActionKeySettings(KEY, "guardrail-1").actionSigner(codec).keyId())
         .isEqualTo("guardrail-1");
-    assertThat(new SecurityProperties(KEY, " ").actionSigner(codec).keyId())
+    assertThat(new ActionKeySettings(KEY, " ").actionSigner(codec).keyId())
         .isEqualTo(
             ActionSigner.defaultKeyId(KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    assertThatThrownBy(() -> new SecurityProperties(KEY, "has spaces").actionSigner(codec))
+    assertThatThrownBy(() -> new ActionKeySettings(KEY, "has spaces").actionSigner(codec))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("action-signing-key-id")
         .message()
@@ -76,7 +76,7 @@ class SecurityPropertiesTest {
 
   @Test
   void shouldKeepTheKeyOutOfToString() {
-    assertThat(new SecurityProperties(KEY, null).toString()).doesNotContain(KEY).contains("hidden");
+    assertThat(new ActionKeySettings(KEY, null).toString()).doesNotContain(KEY).contains("hidden");
   }
 
   @Test
@@ -97,12 +97,12 @@ class SecurityPropertiesTest {
     java.nio.file.Path file = java.nio.file.Files.createTempFile("action-keys", ".properties");
     java.nio.file.Files.writeString(file, "# rotated quarterly\n2026-04=" + newKey + "\n\n");
     ActionSigner old =
-        new SecurityProperties(null, "2026-01=" + oldKey, null, null).actionSigner(codec);
+        new ActionKeySettings(null, "2026-01=" + oldKey, null, null).actionSigner(codec);
     ActionSigner rotating =
-        new SecurityProperties(KEY, "2026-01=" + oldKey, file.toString(), "2026-04")
+        new ActionKeySettings(KEY, "2026-01=" + oldKey, file.toString(), "2026-04")
             .actionSigner(codec);
     ActionSigner onlyNew =
-        new SecurityProperties(null, null, file.toString(), null).actionSigner(codec);
+        new ActionKeySettings(null, null, file.toString(), null).actionSigner(codec);
 
     ActionRequested signedByOld = old.sign(request());
     ActionRequested signedByRotating = rotating.sign(request());
@@ -111,7 +111,7 @@ class SecurityPropertiesTest {
     assertThat(rotating.verifies(signedByOld)).isTrue();
     assertThat(onlyNew.verifies(signedByRotating)).isTrue();
     assertThat(old.verifies(signedByRotating)).isFalse();
-    assertThat(new SecurityProperties(KEY).actionKeyRing().keyIds())
+    assertThat(new ActionKeySettings(KEY).actionKeyRing().keyIds())
         .containsExactly(
             ActionSigner.defaultKeyId(KEY.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
@@ -121,25 +121,25 @@ class SecurityPropertiesTest {
     String secret = "a-perfectly-long-secret-of-at-least-32-bytes";
 
     assertThatThrownBy(
-            () -> new SecurityProperties(KEY, "k1=" + secret, null, null).actionSigner(codec))
+            () -> new ActionKeySettings(KEY, "k1=" + secret, null, null).actionSigner(codec))
         .isInstanceOf(InvalidConfigurationException.class)
         .hasMessageContaining("say which one signs")
         .message()
         .doesNotContain(secret)
         .doesNotContain(KEY);
-    assertThatThrownBy(() -> new SecurityProperties(null, secret, null, null).actionSigner(codec))
+    assertThatThrownBy(() -> new ActionKeySettings(null, secret, null, null).actionSigner(codec))
         .hasMessageContaining("not id=secret")
         .message()
         .doesNotContain(secret);
     assertThatThrownBy(
-            () -> new SecurityProperties(null, "k1=short", null, null).actionSigner(codec))
+            () -> new ActionKeySettings(null, "k1=short", null, null).actionSigner(codec))
         .hasMessageContaining("'k1' must be at least 32 bytes")
         .message()
         .doesNotContain("short,");
     assertThatThrownBy(
-            () -> new SecurityProperties(null, null, "/no/such/keys", null).actionSigner(codec))
+            () -> new ActionKeySettings(null, null, "/no/such/keys", null).actionSigner(codec))
         .hasMessageContaining("/no/such/keys cannot be read");
-    assertThat(new SecurityProperties(null, "k1=" + secret, null, "k1").toString())
+    assertThat(new ActionKeySettings(null, "k1=" + secret, null, "k1").toString())
         .doesNotContain(secret);
   }
 

@@ -25,22 +25,22 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param actionSigningKeyId which key signs; needed when there are several
  */
 @ConfigurationProperties("switchboard.security")
-public record SecurityProperties(
+public record ActionKeySettings(
     String actionSigningKey, String actionKeys, String actionKeysFile, String actionSigningKeyId) {
   static final int MIN_KEY_BYTES = 32;
   private static final String PROPERTY =
       "switchboard.security.action-signing-key (environment SWITCHBOARD_SECURITY_ACTION_SIGNING_KEY)";
 
   @ConstructorBinding
-  public SecurityProperties {}
+  public ActionKeySettings {}
 
   /** One key, its id derived from it. */
-  public SecurityProperties(String actionSigningKey) {
+  public ActionKeySettings(String actionSigningKey) {
     this(actionSigningKey, null, null, null);
   }
 
   /** One key under the given id. */
-  public SecurityProperties(String actionSigningKey, String actionSigningKeyId) {
+  public ActionKeySettings(String actionSigningKey, String actionSigningKeyId) {
     this(actionSigningKey, null, null, actionSigningKeyId);
   }
 
@@ -131,7 +131,7 @@ public record SecurityProperties(
   /** Keeps the keys out of logs, actuator output and failure messages. */
   @Override
   public String toString() {
-    return "SecurityProperties[actionSigningKey="
+    return "ActionKeySettings[actionSigningKey="
         + (actionSigningKey == null ? "unset" : "hidden")
         + ", actionKeys="
         + (actionKeys == null ? "unset" : "hidden")

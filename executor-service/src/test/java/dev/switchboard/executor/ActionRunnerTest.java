@@ -21,13 +21,13 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-class ExecutorTest {
+class ActionRunnerTest {
   private static final Instant NOW = Instant.parse("2025-01-01T10:00:00Z");
   private final ScriptedTool lookup =
       new ScriptedTool(
           "demo.lookup", false, call -> Requests.json("{\"contact\":\"x@y.example\"}"));
   private final ScriptedTool send = new ScriptedTool("demo.send", true, call -> null);
-  private final Executor executor = executorWith(Requests.SIGNER);
+  private final ActionRunner executor = executorWith(Requests.SIGNER);
 
   @Test
   void shouldTurnASignedRequestIntoAToolEffectAndRememberItsActionId() {
@@ -224,8 +224,8 @@ class ExecutorTest {
         .hasMessage("the executor takes ActionRequested only, not GoalCancelled");
   }
 
-  private Executor executorWith(ActionSigner signer) {
-    return new Executor(
+  private ActionRunner executorWith(ActionSigner signer) {
+    return new ActionRunner(
         signer,
         new ToolRegistry(List.of(lookup, send)),
         Duration.ofSeconds(5),

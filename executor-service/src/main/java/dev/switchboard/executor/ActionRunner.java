@@ -29,10 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * decision is committed ({@link ToolEffectHandler}). Each actionId is taken at most once: it
  * belongs to one goal (it starts with the goalId), and the goal's state remembers it.
  */
-public final class Executor implements GoalProcessor<ExecutorState> {
+public final class ActionRunner implements GoalProcessor<ExecutorState> {
   static final String BAD_SIGNATURE = "signature does not verify";
   static final String EXPIRED = "request expired; nothing ran";
-  private static final Logger log = LoggerFactory.getLogger(Executor.class);
+  private static final Logger log = LoggerFactory.getLogger(ActionRunner.class);
 
   private final ActionSigner signer;
   private final ToolRegistry tools;
@@ -41,7 +41,7 @@ public final class Executor implements GoalProcessor<ExecutorState> {
   private final JsonMapper mapper;
   private final Clock clock;
 
-  public Executor(
+  public ActionRunner(
       ActionSigner signer,
       ToolRegistry tools,
       Duration toolTimeout,
