@@ -156,6 +156,9 @@ final class LocalStack implements StackUnderTest, AutoCloseable {
     env.put("SWITCHBOARD_PORT_BASE", Integer.toString(PORT_BASE));
     // The jars were just built by this Maven run; the script must not start another build.
     env.put("SWITCHBOARD_SKIP_BUILD", "1");
+    // AOT caches a developer's stack made are used, none is trained beside the tests (a training
+    // costs about three starts of CPU); -Dswitchboard.it.aot-cache=auto|off changes that.
+    env.put("SWITCHBOARD_AOT_CACHE", System.getProperty("switchboard.it.aot-cache", "use"));
     env.put("SWITCHBOARD_EFFECTS_START_TIMEOUT", "5s");
     env.put("SWITCHBOARD_EFFECTS_DEADLINE_GRACE", "5s");
     env.put("SWITCHBOARD_EFFECTS_TRANSACTION_TIMEOUT", "3s");

@@ -2,14 +2,13 @@ package dev.switchboard.edge;
 
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Service;
-import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.TopicNames;
-import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.EffectRecord.Finished;
 import dev.switchboard.edge.EffectRecord.Intent;
 import dev.switchboard.edge.EffectRecord.Skipped;
 import dev.switchboard.edge.EffectRecord.Started;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -44,7 +43,6 @@ import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.OutOfOrderSequenceException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -75,14 +73,11 @@ final class EffectWorker implements SmartLifecycle {
   private final EffectHandlers handlers;
   private final EffectRunner runner;
   private final EffectRecordCodec records;
-  private final EventCodec events;
-  private final TopicNames names;
-  private final Service service;
   private final EffectsProperties settings;
   private final TestHalt halt;
   private final GoalTracing tracing;
+  private final OutgoingEvents outgoing;
   private final Clock clock;
-  private final EventSignatures signatures;
   private final Queue<Done> done = new ConcurrentLinkedQueue<>();
   private final AtomicInteger running = new AtomicInteger();
 
@@ -130,14 +125,11 @@ final class EffectWorker implements SmartLifecycle {
     this.handlers = handlers;
     this.runner = runner;
     this.records = records;
-    this.events = events;
-    this.names = names;
-    this.service = service;
     this.settings = settings;
     this.halt = settings.testHalt();
     this.tracing = tracing;
     this.clock = clock;
-    this.signatures = signatures;
+    this.outgoing = new OutgoingEvents(service, names, events, tracing, signatures);
   }
 
   @Override
@@ -396,15 +388,7 @@ final class EffectWorker implements SmartLifecycle {
     }
     out.add(marker(new Finished(ended.result(), !publish.isEmpty()), ended.trace()));
     for (SwitchboardEvent event : publish) {
-      Topic<?> topic = Topics.toWrite(event, service);
-      String name = names.of(topic);
-      byte[] value = events.encode(event);
-      Headers headers =
-          tracing.send(ended.trace(), name, event.goalId(), EventHeaders.of(event, service));
-      signatures.sign(topic, event.goalId(), value, headers);
-      out.add(
-          new ProducerRecord<>(
-              name, null, event.occurredAt().toEpochMilli(), event.goalId(), value, headers));
+      out.add(outgoing.of(event, ended.trace(), Attributes.empty()).toProducerRecord());
     }
     log.info(
         "effect {} attempt {} of goal {}: {}",

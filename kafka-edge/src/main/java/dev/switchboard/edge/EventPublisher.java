@@ -2,9 +2,7 @@ package dev.switchboard.edge;
 
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Service;
-import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.TopicNames;
-import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.context.Context;
@@ -16,8 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -29,11 +25,8 @@ public final class EventPublisher implements AutoCloseable {
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
 
   private final KafkaProducer<String, byte[]> producer;
-  private final TopicNames names;
   private final EventCodec codec;
-  private final Service service;
-  private final GoalTracing tracing;
-  private final EventSignatures signatures;
+  private final OutgoingEvents outgoing;
 
   public EventPublisher(
       Map<String, Object> producerConfig,
@@ -46,11 +39,8 @@ public final class EventPublisher implements AutoCloseable {
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     this.producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-    this.names = names;
     this.codec = codec;
-    this.service = service;
-    this.tracing = tracing;
-    this.signatures = signatures;
+    this.outgoing = new OutgoingEvents(service, names, codec, tracing, signatures);
   }
 
   /** In the current trace (a request's), or a new one. */
@@ -79,9 +69,19 @@ public final class EventPublisher implements AutoCloseable {
   }
 
   private void write(SwitchboardEvent event, Context trace, Attributes attributes) {
-    Topic<?> topic = Topics.toWrite(event, service);
-    String name = names.of(topic);
-    byte[] value = codec.encode(event);
+    OutgoingEvent record = outgoing.of(event, trace, attributes, this::refuseOversized);
+    String topic = record.topic().baseName();
+    try {
+      producer.send(record.toProducerRecord()).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PublishFailedException("interrupted while writing to " + topic, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new PublishFailedException("could not write to " + topic + ": " + e, e);
+    }
+  }
+
+  private void refuseOversized(byte[] value) {
     if (value.length > codec.maxEventBytes()) {
       throw new EventTooLargeException(
           "the event is "
@@ -89,20 +89,6 @@ public final class EventPublisher implements AutoCloseable {
               + " bytes; at most "
               + codec.maxEventBytes()
               + " are taken");
-    }
-    Headers headers =
-        tracing.send(trace, name, event.goalId(), EventHeaders.of(event, service), attributes);
-    signatures.sign(topic, event.goalId(), value, headers);
-    ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(
-            name, null, event.occurredAt().toEpochMilli(), event.goalId(), value, headers);
-    try {
-      producer.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PublishFailedException("interrupted while writing to " + topic.baseName(), e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new PublishFailedException("could not write to " + topic.baseName() + ": " + e, e);
     }
   }
 

@@ -4,7 +4,6 @@ import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.MalformedEventException;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.TopicNames;
-import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.EffectRecord.Finished;
 import dev.switchboard.edge.EffectRecord.Intent;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -66,6 +64,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
   private final GoalTracing tracing;
   private final Clock clock;
   private final RecordGate gate;
+  private final OutgoingEvents outgoing;
   private ProcessorContext<String, Outgoing> context;
   private KeyValueStore<String, byte[]> store;
   private KeyValueStore<String, byte[]> timerStore;
@@ -96,6 +95,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     this.tracing = tracing;
     this.clock = clock;
     this.gate = gate;
+    this.outgoing = new OutgoingEvents(logic.service(), names, codec, tracing, gate.signatures());
   }
 
   @Override
@@ -407,23 +407,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     }
 
     void emit(SwitchboardEvent event) {
-      Topic<?> target = Topics.toWrite(event, logic.service());
-      String name = names.of(target);
-      byte[] value = codec.encode(event);
-      Headers headers =
-          tracing.send(
-              trace,
-              name,
-              event.goalId(),
-              EventHeaders.of(event, logic.service()),
-              notes.sendAttributes(event.eventId()));
-      gate.signatures().sign(target, event.goalId(), value, headers);
-      out.add(
-          new Record<>(
-              event.goalId(),
-              new Outgoing(name, value),
-              event.occurredAt().toEpochMilli(),
-              headers));
+      out.add(outgoing.of(event, trace, notes.sendAttributes(event.eventId())).toStreamRecord());
     }
 
     private void issue(Effect effect) {

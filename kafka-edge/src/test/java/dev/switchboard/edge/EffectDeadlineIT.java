@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
+import dev.switchboard.edge.testing.EmbeddedBrokerTest;
 import dev.switchboard.edge.testing.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,11 +26,11 @@ import org.springframework.context.annotation.Bean;
  * decide. Short timings: an attempt must start within 8 s and its deadline is about 10.6 s after
  * its intent.
  */
+@EmbeddedBrokerTest
 @SpringBootTest(
     classes = EffectDeadlineIT.DeadlineApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {
-      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "switchboard.kafka.topic-prefix=effects-deadline-it-",
       "switchboard.effects.timer-interval=100ms",
       "switchboard.effects.start-timeout=8s",
@@ -40,28 +40,23 @@ import org.springframework.context.annotation.Bean;
       "switchboard.effects.max-attempts=3"
     })
 class EffectDeadlineIT {
-  private static final TopicNames NAMES = new TopicNames("effects-deadline-it-");
   private static final Duration WAIT = Duration.ofSeconds(60);
-
-  @Value("${spring.embedded.kafka.brokers}")
-  String brokers;
 
   @Autowired ScriptedGoals.Handlers handlers;
 
   @Autowired EffectWorker worker;
 
-  TopicProbe probe;
+  @Autowired TopicNames names;
+  @EmbeddedBrokerTest.Probe TopicProbe probe;
 
   @BeforeEach
   void stopTheWorker() {
-    probe = new TopicProbe(brokers, NAMES);
     worker.stop();
   }
 
   @AfterEach
   void startTheWorker() {
     worker.start();
-    probe.close();
   }
 
   @Test
@@ -69,7 +64,7 @@ class EffectDeadlineIT {
     String goalId = newGoalId();
     probe.send(Topics.GOALS, submitted(goalId, "effect:fast"));
     probe.awaitRecord(
-        ScriptedGoals.intentsTopic(NAMES),
+        ScriptedGoals.intentsTopic(names),
         record -> goalId.equals(record.key()) && text(record.value()).contains("\"attempt\":2"),
         WAIT);
 
@@ -83,7 +78,7 @@ class EffectDeadlineIT {
                     .anyMatch(summary -> summary.startsWith("result Succeeded")));
     assertThat(handlers.attemptsOf(goalId)).singleElement().isNotEqualTo(1);
     assertThat(
-            probe.readAll(ScriptedGoals.resultsTopic(NAMES)).stream()
+            probe.readAll(ScriptedGoals.resultsTopic(names)).stream()
                 .filter(record -> goalId.equals(record.key()))
                 .map(record -> text(record.value())))
         .anyMatch(value -> value.contains("Skipped") && value.contains("\"attempt\":1"));
@@ -94,10 +89,10 @@ class EffectDeadlineIT {
     String goalId = newGoalId();
     probe.send(Topics.GOALS, submitted(goalId, "effect:fast"));
     probe.awaitRecord(
-        ScriptedGoals.intentsTopic(NAMES), record -> goalId.equals(record.key()), WAIT);
+        ScriptedGoals.intentsTopic(names), record -> goalId.equals(record.key()), WAIT);
     // What a worker writes when it takes the intent, before it dies during the call.
     probe.sendRaw(
-        ScriptedGoals.resultsTopic(NAMES),
+        ScriptedGoals.resultsTopic(names),
         goalId,
         "{\"type\":\"Started\",\"goalId\":\"" + goalId + "\",\"effectId\":\"e-1\",\"attempt\":1}");
 

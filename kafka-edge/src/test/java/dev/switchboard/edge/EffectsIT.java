@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.GoalEvent.GoalCancelled;
+import dev.switchboard.edge.testing.EmbeddedBrokerTest;
 import dev.switchboard.edge.testing.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,8 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,20 +27,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /** Effects and timers through the real topology, worker and embedded broker. */
+@EmbeddedBrokerTest
 @SpringBootTest(
     classes = EffectsIT.EffectsApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {
-      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "switchboard.kafka.topic-prefix=effects-it-",
       "switchboard.effects.timer-interval=100ms"
     })
 class EffectsIT {
-  private static final TopicNames NAMES = new TopicNames("effects-it-");
   private static final Duration WAIT = Duration.ofSeconds(60);
-
-  @Value("${spring.embedded.kafka.brokers}")
-  String brokers;
 
   @Autowired ScriptedGoals.Handlers handlers;
 
@@ -49,17 +44,8 @@ class EffectsIT {
   @Qualifier("&goalStreams")
   StreamsBuilderFactoryBean goalStreams;
 
-  TopicProbe probe;
-
-  @BeforeEach
-  void openProbe() {
-    probe = new TopicProbe(brokers, NAMES);
-  }
-
-  @AfterEach
-  void closeProbe() {
-    probe.close();
-  }
+  @Autowired TopicNames names;
+  @EmbeddedBrokerTest.Probe TopicProbe probe;
 
   @Test
   void shouldRunAnEffectOnlyOnceItsIntentIsCommittedAndApplyItsResultOnce() {
@@ -74,11 +60,11 @@ class EffectsIT {
     // Deliver the same result again, then a barrier behind it on the same partition.
     ConsumerRecord<String, byte[]> result =
         probe.awaitRecord(
-            ScriptedGoals.resultsTopic(NAMES),
+            ScriptedGoals.resultsTopic(names),
             record -> goalId.equals(record.key()) && text(record.value()).contains("Finished"),
             WAIT);
-    probe.sendRaw(ScriptedGoals.resultsTopic(NAMES), goalId, result.value());
-    ScriptedGoals.sendBarrier(probe, ScriptedGoals.resultsTopic(NAMES), goalId);
+    probe.sendRaw(ScriptedGoals.resultsTopic(names), goalId, result.value());
+    ScriptedGoals.sendBarrier(probe, ScriptedGoals.resultsTopic(names), goalId);
     awaitSummary(goalId, "timer fired barrier");
 
     assertThat(summaries(probe, goalId))
@@ -95,7 +81,7 @@ class EffectsIT {
 
     awaitSummary(goalId, "published with the result");
     awaitSummary(goalId, "result Succeeded attempt 1: {\"text\":\"" + goalId + "\"}");
-    ScriptedGoals.sendBarrier(probe, ScriptedGoals.resultsTopic(NAMES), goalId);
+    ScriptedGoals.sendBarrier(probe, ScriptedGoals.resultsTopic(names), goalId);
     awaitSummary(goalId, "timer fired barrier");
     assertThat(summaries(probe, goalId))
         .containsOnlyOnce("published with the result")
@@ -156,7 +142,7 @@ class EffectsIT {
 
   /** How many of the goals have a successful result, from one read of the outcome topic. */
   private long withResult(List<String> goalIds) {
-    return probe.readAll(NAMES.of(Topics.OUTCOME)).stream()
+    return probe.readAll(names.of(Topics.OUTCOME)).stream()
         .filter(record -> goalIds.contains(record.key()))
         .filter(record -> text(record.value()).contains("result Succeeded attempt 1"))
         .map(ConsumerRecord::key)
@@ -193,8 +179,9 @@ class EffectsIT {
     }
 
     @Bean
-    TopicProbe handlerProbe(@Value("${spring.embedded.kafka.brokers}") String brokers) {
-      return new TopicProbe(brokers, NAMES);
+    TopicProbe handlerProbe(
+        @Value("${spring.embedded.kafka.brokers}") String brokers, TopicNames names) {
+      return new TopicProbe(brokers, names);
     }
 
     @Bean

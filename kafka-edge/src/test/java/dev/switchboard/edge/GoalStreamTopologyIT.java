@@ -2,53 +2,30 @@ package dev.switchboard.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.contracts.Service;
-import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
-import dev.switchboard.contracts.event.GoalEvent;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
-import dev.switchboard.contracts.event.OutcomeEvent;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
-import dev.switchboard.contracts.event.SwitchboardEvent;
+import dev.switchboard.edge.testing.EmbeddedBrokerTest;
 import dev.switchboard.edge.testing.TopicProbe;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 
+@EmbeddedBrokerTest
 @SpringBootTest(
     classes = GoalStreamTopologyIT.CountingApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = {
-      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-      "switchboard.kafka.topic-prefix=edge-it-"
-    })
+    properties = "switchboard.kafka.topic-prefix=edge-it-")
 class GoalStreamTopologyIT {
-  private static final TopicNames NAMES = new TopicNames("edge-it-");
-
-  @Value("${spring.embedded.kafka.brokers}")
-  String brokers;
-
-  TopicProbe probe;
-
-  @BeforeEach
-  void openProbe() {
-    probe = new TopicProbe(brokers, NAMES);
-  }
-
-  @AfterEach
-  void closeProbe() {
-    probe.close();
-  }
+  @Autowired TopicNames names;
+  @EmbeddedBrokerTest.Probe TopicProbe probe;
 
   @Test
   void shouldWriteWhatTheLogicDecidesOncePerEvent() {
@@ -65,7 +42,7 @@ class GoalStreamTopologyIT {
             goal.goalId(), UUID.randomUUID(), null, Instant.now(), null, "again", Map.of());
     probe.send(Topics.GOALS, later);
     probe.awaitRecord(
-        NAMES.of(Topics.OUTCOME),
+        names.of(Topics.OUTCOME),
         record ->
             record.key().equals(goal.goalId())
                 && new String(record.value()).contains("seen 2 events"),
@@ -76,13 +53,13 @@ class GoalStreamTopologyIT {
   @Test
   void shouldDeadLetterBadRecordsAndGoOn() {
     String goalId = "bad-" + UUID.randomUUID();
-    probe.sendRaw(NAMES.of(Topics.GOALS), goalId, "{not json");
+    probe.sendRaw(names.of(Topics.GOALS), goalId, "{not json");
     probe.sendRaw(
-        NAMES.of(Topics.GOALS),
+        names.of(Topics.GOALS),
         goalId,
         "{\"type\":\"GoalExploded\",\"goalId\":\"" + goalId + "\"}");
     probe.sendRaw(
-        NAMES.of(Topics.GOALS),
+        names.of(Topics.GOALS),
         "other-key",
         "{\"type\":\"GoalSubmitted\",\"goalId\":\"" + goalId + "\",\"description\":\"x\"}");
     GoalSubmitted good = goal();
@@ -97,12 +74,7 @@ class GoalStreamTopologyIT {
 
   private String deadLetterReason(String key, String reasonPart) {
     return TopicProbe.deadLetterReason(
-        probe.awaitRecord(
-            NAMES.deadLetterOf(Topics.GOALS),
-            record ->
-                key.equals(record.key())
-                    && String.valueOf(TopicProbe.deadLetterReason(record)).contains(reasonPart),
-            Duration.ofSeconds(30)));
+        probe.awaitDeadLetter(Topics.GOALS, key, reasonPart, Duration.ofSeconds(30)));
   }
 
   private static GoalSubmitted goal() {
@@ -116,44 +88,11 @@ class GoalStreamTopologyIT {
         Map.of());
   }
 
-  /** Counts a goal's events and reports the count as its outcome. */
-  record Count(int seen) {}
-
   @SpringBootApplication
   static class CountingApplication {
     @Bean
-    GoalProcessor<Count> counter() {
-      return new GoalProcessor<>() {
-        @Override
-        public Service service() {
-          return Service.PLANNER;
-        }
-
-        @Override
-        public List<Topic<?>> inputs() {
-          return List.of(Topics.GOALS);
-        }
-
-        @Override
-        public Class<Count> stateType() {
-          return Count.class;
-        }
-
-        @Override
-        public Decision<Count> decide(Count state, SwitchboardEvent event) {
-          int seen = state == null ? 1 : state.seen() + 1;
-          GoalEvent goalEvent = (GoalEvent) event;
-          OutcomeEvent outcome =
-              new GoalCompleted(
-                  goalEvent.goalId(),
-                  UUID.randomUUID(),
-                  goalEvent.eventId(),
-                  Instant.now(),
-                  "seen " + seen + " events",
-                  null);
-          return Decision.of(new Count(seen), outcome);
-        }
-      };
+    CountingGoals counter() {
+      return new CountingGoals(Topics.GOALS);
     }
   }
 }

@@ -2,16 +2,15 @@ package dev.switchboard.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.SwitchboardHeaders;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
-import dev.switchboard.contracts.event.OutcomeEvent;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
+import dev.switchboard.edge.testing.EmbeddedBrokerTest;
 import dev.switchboard.edge.testing.TopicProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,10 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,39 +35,24 @@ import org.springframework.context.annotation.Bean;
  * without a key, forged onto the internal re-keying topic) are dead-lettered once and the goals
  * behind them on the same partition still complete.
  */
+@EmbeddedBrokerTest
 @SpringBootTest(
     classes = HostileInputIT.CountingApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-      "switchboard.kafka.topic-prefix=hostile-it-"
-    })
+    properties = {"switchboard.kafka.topic-prefix=hostile-it-"})
 class HostileInputIT {
-  private static final TopicNames NAMES = new TopicNames("hostile-it-");
   private static final int OVERSIZED = 1_500_000;
   private static final Duration WAIT = Duration.ofSeconds(60);
 
-  @Value("${spring.embedded.kafka.brokers}")
-  String brokers;
-
   @LocalServerPort int port;
 
-  TopicProbe probe;
-
-  @BeforeEach
-  void openProbe() {
-    probe = new TopicProbe(brokers, NAMES);
-  }
-
-  @AfterEach
-  void closeProbe() {
-    probe.close();
-  }
+  @Autowired TopicNames names;
+  @EmbeddedBrokerTest.Probe TopicProbe probe;
 
   @Test
   void shouldDeadLetterAnOversizedOutsideRecordAsAReferenceAndGoOn() {
     GoalSubmitted good = goal();
-    probe.sendRaw(NAMES.of(Topics.GOALS), good.goalId(), bigJson(good.goalId()));
+    probe.sendRaw(names.of(Topics.GOALS), good.goalId(), bigJson(good.goalId()));
     probe.send(Topics.GOALS, good);
 
     probe.awaitEvent(Topics.OUTCOME, good.goalId(), GoalCompleted.class, WAIT);
@@ -80,14 +62,14 @@ class HostileInputIT {
     assertThat(TopicProbe.header(reference, SwitchboardHeaders.DLQ_SOURCE_SIZE))
         .isEqualTo(Long.toString(OVERSIZED + good.goalId().length()));
     assertThat(TopicProbe.header(reference, SwitchboardHeaders.DLQ_SOURCE_TOPIC))
-        .isEqualTo(NAMES.of(Topics.GOALS));
+        .isEqualTo(names.of(Topics.GOALS));
     assertThat(TopicProbe.header(reference, SwitchboardHeaders.DLQ_SOURCE_OFFSET)).isNotNull();
   }
 
   @Test
   void shouldDeadLetterAnOversizedRecordOnAnOwnTopicAsAReferenceAndGoOn() {
     GoalSubmitted good = goal();
-    probe.sendRaw(NAMES.of(Topics.VERDICT), good.goalId(), bigJson(good.goalId()));
+    probe.sendRaw(names.of(Topics.VERDICT), good.goalId(), bigJson(good.goalId()));
     probe.send(Topics.VERDICT, allowed(good.goalId()));
 
     awaitSummary(good.goalId(), "seen 1 events");
@@ -103,7 +85,7 @@ class HostileInputIT {
     int home = new RecordGate(1000, 3).partitionOf(event.goalId());
     int elsewhere = (home + 1) % 3;
     probe.sendRaw(
-        NAMES.of(Topics.VERDICT), elsewhere, event.goalId(), probe.codec().encode(event), Map.of());
+        names.of(Topics.VERDICT), elsewhere, event.goalId(), probe.codec().encode(event), Map.of());
     probe.send(Topics.VERDICT, allowed(event.goalId()));
 
     ConsumerRecord<String, byte[]> dead =
@@ -117,13 +99,13 @@ class HostileInputIT {
   @Test
   void shouldDeadLetterRecordsWithoutAKey() {
     String marker = "keyless-" + UUID.randomUUID();
-    probe.sendRaw(NAMES.of(Topics.GOALS), null, "{\"marker\":\"" + marker + "\"}");
-    probe.sendRaw(NAMES.of(Topics.VERDICT), null, "{\"marker\":\"" + marker + "\"}");
+    probe.sendRaw(names.of(Topics.GOALS), null, "{\"marker\":\"" + marker + "\"}");
+    probe.sendRaw(names.of(Topics.VERDICT), null, "{\"marker\":\"" + marker + "\"}");
 
     for (Topic<?> topic : List.of(Topics.GOALS, Topics.VERDICT)) {
       ConsumerRecord<String, byte[]> dead =
           probe.awaitRecord(
-              NAMES.deadLetterOf(topic),
+              names.deadLetterOf(topic),
               record -> record.value() != null && new String(record.value()).contains(marker),
               WAIT);
       assertThat(TopicProbe.deadLetterReason(dead)).contains("no key");
@@ -134,7 +116,7 @@ class HostileInputIT {
   void shouldSkipARecordForgedOntoTheRekeyingTopicWithoutStoppingItsPartition() {
     GoalSubmitted good = goal();
     String rekeying =
-        NAMES.prefix() + "switchboard-planner-" + RecordOrigin.REPARTITION_NAME + "-repartition";
+        names.prefix() + "switchboard-planner-" + RecordOrigin.REPARTITION_NAME + "-repartition";
     probe.sendRaw(rekeying, good.goalId(), probe.codec().encode(good));
     GoalSubmitted after = goal(good.goalId());
     probe.send(Topics.GOALS, after);
@@ -174,17 +156,12 @@ class HostileInputIT {
   }
 
   private ConsumerRecord<String, byte[]> deadLetter(Topic<?> topic, String key, String reasonPart) {
-    return probe.awaitRecord(
-        NAMES.deadLetterOf(topic),
-        record ->
-            key.equals(record.key())
-                && String.valueOf(TopicProbe.deadLetterReason(record)).contains(reasonPart),
-        WAIT);
+    return probe.awaitDeadLetter(topic, key, reasonPart, WAIT);
   }
 
   private void awaitSummary(String goalId, String summary) {
     probe.awaitRecord(
-        NAMES.of(Topics.OUTCOME),
+        names.of(Topics.OUTCOME),
         record -> goalId.equals(record.key()) && new String(record.value()).contains(summary),
         WAIT);
   }
@@ -211,43 +188,11 @@ class HostileInputIT {
         goalId, UUID.randomUUID(), null, Instant.now(), goalId + "/step-1", "allow-all");
   }
 
-  /** Counts a goal's events and reports the count as its outcome. */
-  record Count(int seen) {}
-
   @SpringBootApplication
   static class CountingApplication {
     @Bean
-    GoalProcessor<Count> counter() {
-      return new GoalProcessor<>() {
-        @Override
-        public Service service() {
-          return Service.PLANNER;
-        }
-
-        @Override
-        public List<Topic<?>> inputs() {
-          return List.of(Topics.GOALS, Topics.VERDICT);
-        }
-
-        @Override
-        public Class<Count> stateType() {
-          return Count.class;
-        }
-
-        @Override
-        public Decision<Count> decide(Count state, SwitchboardEvent event) {
-          int seen = state == null ? 1 : state.seen() + 1;
-          OutcomeEvent outcome =
-              new GoalCompleted(
-                  event.goalId(),
-                  UUID.randomUUID(),
-                  event.eventId(),
-                  Instant.now(),
-                  "seen " + seen + " events",
-                  null);
-          return Decision.of(new Count(seen), outcome);
-        }
-      };
+    CountingGoals counter() {
+      return new CountingGoals(Topics.GOALS, Topics.VERDICT);
     }
   }
 }

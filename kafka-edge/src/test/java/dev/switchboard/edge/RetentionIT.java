@@ -9,20 +9,18 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topic;
-import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import dev.switchboard.contracts.event.SwitchboardEvent;
+import dev.switchboard.edge.testing.EmbeddedBrokerTest;
 import dev.switchboard.edge.testing.TopicProbe;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,22 +28,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
 /** Ended goals leave the store after the retention; their tombstone keeps them from restarting. */
+@EmbeddedBrokerTest
 @SpringBootTest(
     classes = RetentionIT.RetentionApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {
-      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "switchboard.kafka.topic-prefix=retention-it-",
       "switchboard.effects.timer-interval=100ms",
       "switchboard.retention.ended-goals=1s",
       "switchboard.retention.tombstones=1h"
     })
 class RetentionIT {
-  private static final TopicNames NAMES = new TopicNames("retention-it-");
   private static final Duration WAIT = Duration.ofSeconds(60);
-
-  @Value("${spring.embedded.kafka.brokers}")
-  String brokers;
 
   @Autowired
   @Qualifier("&goalStreams")
@@ -53,18 +47,12 @@ class RetentionIT {
 
   @Autowired EventCodec codec;
 
-  TopicProbe probe;
+  @EmbeddedBrokerTest.Probe TopicProbe probe;
   GoalStates<Runs> states;
 
   @BeforeEach
-  void openProbe() {
-    probe = new TopicProbe(brokers, NAMES);
+  void readStates() {
     states = new GoalStates<>(goalStreams, codec, Runs.class);
-  }
-
-  @AfterEach
-  void closeProbe() {
-    probe.close();
   }
 
   @Test

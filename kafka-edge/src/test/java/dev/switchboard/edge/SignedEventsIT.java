@@ -12,6 +12,7 @@ import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
+import dev.switchboard.edge.testing.EmbeddedBrokerTest;
 import dev.switchboard.edge.testing.TopicProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,10 +27,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
@@ -41,22 +40,17 @@ import org.springframework.test.context.DynamicPropertySource;
  * what it writes: an unsigned event, one signed by another service and one changed after signing
  * are dead-lettered with the reason and never decided on.
  */
+@EmbeddedBrokerTest
 @SpringBootTest(
     classes = SignedEventsIT.CountingApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    properties = {
-      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-      "switchboard.kafka.topic-prefix=signed-it-"
-    })
+    properties = {"switchboard.kafka.topic-prefix=signed-it-"})
 class SignedEventsIT {
-  private static final TopicNames NAMES = new TopicNames("signed-it-");
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final Path KEYS = keys();
 
-  @Value("${spring.embedded.kafka.brokers}")
-  String brokers;
-
-  TopicProbe probe;
+  @Autowired TopicNames names;
+  @EmbeddedBrokerTest.Probe TopicProbe probe;
 
   @DynamicPropertySource
   static void keyFiles(DynamicPropertyRegistry registry) {
@@ -68,16 +62,6 @@ class SignedEventsIT {
         () -> KEYS.resolve(EventKeys.TRUSTED_KEYS_FILE).toString());
   }
 
-  @BeforeEach
-  void openProbe() {
-    probe = new TopicProbe(brokers, NAMES);
-  }
-
-  @AfterEach
-  void closeProbe() {
-    probe.close();
-  }
-
   @Test
   void shouldDecideOnlyOnEventsTheTopicsWriterSignedAndSignWhatItWrites() {
     String goalId = "signed-" + UUID.randomUUID();
@@ -85,13 +69,15 @@ class SignedEventsIT {
     send(Topics.VERDICT, allowed(goalId), signer(Service.PLANNER));
     ActionAllowed changed = allowed(goalId);
     Map<String, String> headers = signedHeaders(Topics.VERDICT, allowed(goalId), Service.GUARDRAIL);
-    probe.sendRaw(NAMES.of(Topics.VERDICT), goalId, probe.codec().encode(changed), headers);
+    probe.sendRaw(names.of(Topics.VERDICT), goalId, probe.codec().encode(changed), headers);
     ActionAllowed genuine = allowed(goalId);
     send(Topics.VERDICT, genuine, signer(Service.GUARDRAIL));
 
     ConsumerRecord<String, byte[]> outcome =
-        probe.awaitRecord(NAMES.of(Topics.OUTCOME), record -> goalId.equals(record.key()), WAIT);
-    assertThat(new String(outcome.value())).contains("seen 1 events", genuine.eventId().toString());
+        probe.awaitRecord(names.of(Topics.OUTCOME), record -> goalId.equals(record.key()), WAIT);
+    GoalCompleted counted = (GoalCompleted) probe.codec().decode(Topics.OUTCOME, outcome.value());
+    assertThat(counted.summary()).isEqualTo("seen 1 events");
+    assertThat(counted.causationId()).isEqualTo(genuine.eventId());
     assertThat(deadLetterReason(goalId, "not signed")).isNotNull();
     assertThat(deadLetterReason(goalId, "signed by PLANNER")).isNotNull();
     assertThat(deadLetterReason(goalId, "bad signature")).isNotNull();
@@ -122,17 +108,12 @@ class SignedEventsIT {
 
   private String deadLetterReason(String key, String reasonPart) {
     return TopicProbe.deadLetterReason(
-        probe.awaitRecord(
-            NAMES.deadLetterOf(Topics.VERDICT),
-            record ->
-                key.equals(record.key())
-                    && String.valueOf(TopicProbe.deadLetterReason(record)).contains(reasonPart),
-            WAIT));
+        probe.awaitDeadLetter(Topics.VERDICT, key, reasonPart, WAIT));
   }
 
   private void send(Topic<?> topic, SwitchboardEvent event, EventSignatures signer) {
     Map<String, String> headers = signer == null ? Map.of() : signedHeaders(topic, event, signer);
-    probe.sendRaw(NAMES.of(topic), event.goalId(), probe.codec().encode(event), headers);
+    probe.sendRaw(names.of(topic), event.goalId(), probe.codec().encode(event), headers);
   }
 
   private Map<String, String> signedHeaders(Topic<?> topic, SwitchboardEvent event, Service by) {
@@ -173,43 +154,11 @@ class SignedEventsIT {
     }
   }
 
-  /** Counts a goal's events and reports the count, and what it counted last, as its outcome. */
-  record Count(int seen) {}
-
   @SpringBootApplication
   static class CountingApplication {
     @Bean
-    GoalProcessor<Count> counter() {
-      return new GoalProcessor<>() {
-        @Override
-        public Service service() {
-          return Service.PLANNER;
-        }
-
-        @Override
-        public List<Topic<?>> inputs() {
-          return List.of(Topics.GOALS, Topics.VERDICT);
-        }
-
-        @Override
-        public Class<Count> stateType() {
-          return Count.class;
-        }
-
-        @Override
-        public Decision<Count> decide(Count state, SwitchboardEvent event) {
-          int seen = state == null ? 1 : state.seen() + 1;
-          return Decision.of(
-              new Count(seen),
-              new GoalCompleted(
-                  event.goalId(),
-                  UUID.randomUUID(),
-                  event.eventId(),
-                  Instant.now(),
-                  "seen " + seen + " events, last " + event.eventId(),
-                  null));
-        }
-      };
+    CountingGoals counter() {
+      return new CountingGoals(Topics.GOALS, Topics.VERDICT);
     }
   }
 }

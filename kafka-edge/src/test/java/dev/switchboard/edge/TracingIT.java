@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.contracts.SwitchboardHeaders;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
+import dev.switchboard.edge.testing.EmbeddedBrokerTest;
 import dev.switchboard.edge.testing.TopicProbe;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.SpanKind;
@@ -25,8 +26,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,37 +35,24 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 
 /** One goal's records, effects and timers as one trace, through the topology and the worker. */
+@EmbeddedBrokerTest
 @SpringBootTest(
     classes = TracingIT.TracedApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {
-      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
       "switchboard.kafka.topic-prefix=tracing-it-",
       "switchboard.effects.timer-interval=100ms"
     })
 class TracingIT {
-  private static final TopicNames NAMES = new TopicNames("tracing-it-");
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
   private static final String CALLER_SPAN = "00f067aa0ba902b7";
   private static final String TRACEPARENT = "00-" + TRACE_ID + "-" + CALLER_SPAN + "-01";
 
-  @Value("${spring.embedded.kafka.brokers}")
-  String brokers;
-
   @Autowired InMemorySpanExporter spans;
 
-  TopicProbe probe;
-
-  @BeforeEach
-  void openProbe() {
-    probe = new TopicProbe(brokers, NAMES);
-  }
-
-  @AfterEach
-  void closeProbe() {
-    probe.close();
-  }
+  @Autowired TopicNames names;
+  @EmbeddedBrokerTest.Probe TopicProbe probe;
 
   @Test
   void shouldContinueTheCallersTraceThroughAnEffect() {
@@ -77,7 +63,7 @@ class TracingIT {
     awaitSummary(goalId, "result Succeeded attempt 1: {\"text\":\"" + goalId + "\"}");
     List<SpanData> goal = await().atMost(WAIT).until(() -> spansOf(goalId), s -> s.size() >= 9);
     assertThat(goal).extracting(SpanData::getTraceId).containsOnly(TRACE_ID);
-    SpanData received = only(goal, "process " + NAMES.of(Topics.GOALS));
+    SpanData received = only(goal, "process " + names.of(Topics.GOALS));
     assertThat(received.getKind()).isEqualTo(SpanKind.CONSUMER);
     assertThat(received.getParentSpanId()).isEqualTo(CALLER_SPAN);
     assertThat(received.getAttributes().get(TraceConventions.MESSAGING_SYSTEM)).isEqualTo("kafka");
@@ -97,13 +83,13 @@ class TracingIT {
         .isNotEmpty()
         .allSatisfy(span -> assertThat(sends).contains(span.getParentSpanId()));
     SpanData run = only(goal, "echo echo");
-    SpanData taken = only(goal, "process " + ScriptedGoals.intentsTopic(NAMES));
+    SpanData taken = only(goal, "process " + ScriptedGoals.intentsTopic(names));
     assertThat(run.getParentSpanId()).isEqualTo(taken.getSpanId());
     assertThat(run.getAttributes().get(TraceConventions.EFFECT_ATTEMPT)).isEqualTo(1L);
     // The result's processing writes the outcome under the run's trace.
     ConsumerRecord<String, byte[]> outcome =
         probe.awaitRecord(
-            NAMES.of(Topics.OUTCOME),
+            names.of(Topics.OUTCOME),
             record -> goalId.equals(record.key()) && text(record.value()).contains("Succeeded"),
             WAIT);
     assertThat(TopicProbe.header(outcome, SwitchboardHeaders.TRACEPARENT))
@@ -129,7 +115,7 @@ class TracingIT {
             .until(
                 () -> spansOf(goalId),
                 s -> s.stream().anyMatch(span -> span.getName().equals("echo echo")));
-    SpanData received = only(goal, "process " + NAMES.of(Topics.GOALS));
+    SpanData received = only(goal, "process " + names.of(Topics.GOALS));
     assertThat(received.getAttributes().get(TraceConventions.ACTION_ID)).isEqualTo("a-1");
     assertThat(received.getAttributes().get(TraceConventions.GEN_AI_AGENT_NAME))
         .isEqualTo("scripted");
@@ -137,12 +123,12 @@ class TracingIT {
     SpanData run = only(goal, "echo echo");
     assertThat(run.getAttributes().get(TraceConventions.GEN_AI_AGENT_NAME)).isEqualTo("scripted");
     assertThat(
-            only(goal, "process " + ScriptedGoals.intentsTopic(NAMES))
+            only(goal, "process " + ScriptedGoals.intentsTopic(names))
                 .getAttributes()
                 .get(TraceConventions.GEN_AI_AGENT_NAME))
         .isEqualTo("scripted");
     assertThat(goal)
-        .filteredOn(span -> span.getName().equals("send " + NAMES.of(Topics.OUTCOME)))
+        .filteredOn(span -> span.getName().equals("send " + names.of(Topics.OUTCOME)))
         .filteredOn(span -> span.getParentSpanId().equals(received.getSpanId()))
         .singleElement()
         .satisfies(
@@ -174,14 +160,14 @@ class TracingIT {
             .until(
                 () -> spansOf(goalId),
                 s -> s.stream().filter(span -> span.getKind() == SpanKind.CONSUMER).count() >= 3);
-    SpanData received = only(goal, "process " + NAMES.of(Topics.GOALS));
+    SpanData received = only(goal, "process " + names.of(Topics.GOALS));
     assertThat(received.getParentSpanContext().isValid()).as("a new trace").isFalse();
     assertThat(goal).extracting(SpanData::getTraceId).containsOnly(received.getTraceId());
   }
 
   private void sendGoal(String goalId, String description, Map<String, String> headers) {
     probe.sendRaw(
-        NAMES.of(Topics.GOALS),
+        names.of(Topics.GOALS),
         goalId,
         probe.codec().encode(submitted(goalId, description)),
         headers);
@@ -224,8 +210,9 @@ class TracingIT {
     }
 
     @Bean
-    TopicProbe handlerProbe(@Value("${spring.embedded.kafka.brokers}") String brokers) {
-      return new TopicProbe(brokers, NAMES);
+    TopicProbe handlerProbe(
+        @Value("${spring.embedded.kafka.brokers}") String brokers, TopicNames names) {
+      return new TopicProbe(brokers, names);
     }
 
     @Bean

@@ -147,6 +147,19 @@ public final class TopicProbe implements AutoCloseable {
     throw new AssertionError("no matching record on " + topic + " within " + timeout);
   }
 
+  /**
+   * Waits for the dead letter of a record with the key whose reason contains {@code reasonPart}.
+   */
+  public ConsumerRecord<String, byte[]> awaitDeadLetter(
+      Topic<?> topic, String key, String reasonPart, Duration timeout) {
+    return awaitRecord(
+        names.deadLetterOf(topic),
+        record ->
+            key.equals(record.key())
+                && String.valueOf(deadLetterReason(record)).contains(reasonPart),
+        timeout);
+  }
+
   /** Everything committed on a topic right now. */
   public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();

@@ -1,0 +1,145 @@
+# shellcheck shell=bash
+# The services' ahead-of-time caches (JDK 25, JEP 483/514). Start-up is CPU-bound: six JVMs each
+# loading, verifying and linking ~20,000 classes on two cores; with a cache a service maps those
+# classes already loaded and linked. Once a stack is up, `up` makes the missing caches in the
+# background, once per build: the jar is extracted beside it (a cache cannot hold classes from
+# nested jars) and a training run refreshes the Spring context and exits
+# (spring.context.exit=onRefresh: no web server, no Kafka Streams, nothing consumed or written).
+# Whatever goes wrong, a service starts from its jar as built, without a cache, and a cache the JVM
+# finds stale or broken it ignores. SWITCHBOARD_AOT_CACHE: auto (make and use), use (never make),
+# off (never use).
+# Uses from bin/switchboard: ROOT, JAVA, LOGS, PIDS, SERVICES, SERVICE_JVM_FLAGS, STOP_GRACE,
+# service_jar, set_settings_of (SETTINGS), start_detached, running_pid, process_alive,
+# command_line_of.
+
+AOT_TRAINING_TIMEOUT=1200
+
+# <module>/target/<service>-aot/: survives `down --purge`, goes with `mvn clean`, and keeps the pid
+# marker (/<module>/target/<service>) in the command line.
+aot_dir_of() {
+  local jar
+  jar="$(service_jar "$1")"
+  echo "$(dirname "$jar")/$1-aot"
+}
+
+aot_wanted() {
+  [[ "${SWITCHBOARD_AOT_CACHE:-auto}" != off ]] || return 1
+  if [[ -z "${AOT_JAVA_VERSION:-}" ]]; then
+    AOT_JAVA_VERSION="$(java_feature_version "$JAVA")" || AOT_JAVA_VERSION=0
+  fi
+  ((AOT_JAVA_VERSION >= 25))
+}
+
+# What a cache was made from: the jar as built, the JDK, the JVM flags. Any change makes it stale
+# (the JVM checks its own part again and ignores a cache that does not match).
+aot_key_of() {
+  local java
+  java="$(readlink -f "$JAVA")"
+  stat -c '%n %s %Y' "$(service_jar "$1")" "$java" "$(dirname "$java")/../lib/modules" 2>/dev/null
+  echo "${SERVICE_JVM_FLAGS[*]}"
+}
+
+aot_fresh() {
+  local dir
+  dir="$(aot_dir_of "$1")"
+  [[ -s "$dir/app.aot" && -f "$dir/made-from" && "$(<"$dir/made-from")" == "$(aot_key_of "$1")" ]]
+}
+
+# Sets LAUNCH to the JVM arguments after the flags: the extracted jar and its cache when fresh,
+# else the jar as built.
+set_launch_of() {
+  local svc="$1" dir jar
+  jar="$(service_jar "$svc")"
+  dir="$(aot_dir_of "$svc")"
+  if aot_wanted && aot_fresh "$svc"; then
+    LAUNCH=("-XX:AOTCache=$dir/app.aot" -jar "$dir/app/$(basename "$jar")")
+  else
+    LAUNCH=(-jar "$jar")
+  fi
+}
+
+# Starts training, in the background at the lowest priority, the caches the stack's services lack
+# for their current jars; the next start of a service uses its cache. Only on a stack that is up:
+# a training run's context refresh needs the broker (the topics). A training that failed is not
+# repeated for the same jar; one that `down` stopped is.
+train_aot_caches_in_background() {
+  [[ "${SWITCHBOARD_AOT_CACHE:-auto}" == auto ]] && aot_wanted || return 0
+  local svc pid stale=()
+  if pid="$(aot_trainer_pid)"; then return 0; fi
+  for svc in "${SERVICES[@]}"; do
+    aot_fresh "$svc" && continue
+    # A service still running from an older extraction keeps it until it stops.
+    pid="$(running_pid "$svc")" && command_line_of "$pid" | grep -qF -- "$(aot_dir_of "$svc")/" && continue
+    [[ -f "$(aot_dir_of "$svc")/failed-for" && "$(<"$(aot_dir_of "$svc")/failed-for")" == "$(aot_key_of "$svc")" ]] &&
+      continue
+    stale+=("$svc")
+  done
+  ((${#stale[@]})) || return 0
+  start_detached aot-training "$LOGS/aot-training.log" nice -n 19 "$ROOT/bin/switchboard" aot-train "${stale[@]}"
+  echo "  aot cache  training ${stale[*]} in the background (the next start uses them; log: $LOGS/aot-training.log)"
+}
+
+aot_trainer_pid() {
+  local pid
+  [[ -f "$PIDS/aot-training.pid" ]] || return 1
+  pid="$(<"$PIDS/aot-training.pid")"
+  process_alive "$pid" && command_line_of "$pid" | grep -qF -- " aot-train " || return 1
+  echo "$pid"
+}
+
+# `down` stops a training first: its run would fail without the broker.
+stop_aot_training() {
+  local pid
+  if pid="$(aot_trainer_pid)"; then
+    kill -TERM -- "-$pid" 2>/dev/null || true
+    local deadline=$((SECONDS + STOP_GRACE))
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.3; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+    echo "  aot cache  training stopped (the next up trains again)"
+  fi
+  rm -f "$PIDS/aot-training.pid"
+}
+
+# The background trainer (bin/switchboard aot-train <service>...): one service at a time.
+cmd_aot_train() {
+  local svc
+  JAVA="$(find_switchboard_java)" || exit 1
+  for svc in "$@"; do
+    echo "=== $svc $(date '+%H:%M:%S')"
+    if train_aot_cache "$svc"; then
+      echo "$svc: cache made ($(aot_dir_of "$svc")/app.aot)"
+    else
+      echo "$svc: training failed, it starts without a cache ($(aot_dir_of "$svc")/training.log)"
+    fi
+  done
+}
+
+# Extracts the jar and runs the training; the key is written last, so only a complete cache is used.
+train_aot_cache() {
+  local svc="$1" dir jar key log rc=0
+  dir="$(aot_dir_of "$svc")"
+  jar="$(service_jar "$svc")"
+  key="$(aot_key_of "$svc")"
+  log="$dir/training.log"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  set_settings_of "$svc"
+  # Port 0 and a state directory of its own: a training run never takes the service's. In the
+  # trainer's process group (--foreground), so `down` stops the JVM too.
+  (cd "$ROOT" &&
+    "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" &&
+    timeout --foreground "$AOT_TRAINING_TIMEOUT" env "${SETTINGS[@]}" SERVER_PORT=0 \
+      "SPRING_KAFKA_STREAMS_STATE_DIR=$dir/training-state" \
+      "$JAVA" "${SERVICE_JVM_FLAGS[@]}" "-XX:AOTCacheOutput=$dir/app.aot" \
+      -Dspring.context.exit=onRefresh -jar "$dir/app/$(basename "$jar")") >"$log" 2>&1 </dev/null || rc=$?
+  rm -rf "$dir/training-state"
+  if ((rc == 0)) && [[ -s "$dir/app.aot" ]]; then
+    echo "$key" >"$dir/made-from"
+    return 0
+  fi
+  echo "exit code $rc" >>"$log"
+  rm -f "$dir/app.aot"
+  # Stopped by a signal (down, the timeout): try again next time; else not for this jar.
+  ((rc > 128 || rc == 124)) || echo "$key" >"$dir/failed-for"
+  return 1
+}
