@@ -3,8 +3,6 @@ package dev.switchboard.cli;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -14,23 +12,19 @@ import tools.jackson.databind.JsonNode;
  * refused answer comes back as the service's reason (who may not, who decided first).
  */
 final class InboxClient {
-  private static final String SESSION = "/api/session";
-
   /** One page of {@code GET /api/escalations}. */
   record EscalationPage(List<Escalation> items, int totalItems) {}
-
-  /** The answer of {@code POST /api/session}. */
-  record SessionOpened(String name, List<String> roles, String csrfHeaderName, String csrfToken) {}
 
   private final String baseUrl;
   private final InboxLogin login;
   private final JsonHttp http;
-  private Map<String, String> credentials;
+  private final ServiceSession session;
 
   InboxClient(String baseUrl, InboxLogin login, JsonHttp http) {
     this.baseUrl = ServiceUrl.normalize(baseUrl, "--handoff-url");
     this.login = login;
     this.http = http;
+    this.session = new ServiceSession(this.baseUrl, "handoff-service", login, http);
   }
 
   /** With a service token, as before people could sign in. */
@@ -73,39 +67,7 @@ final class InboxClient {
 
   /** The headers that sign a request in; a password is traded for a session on first use. */
   private Map<String, String> credentials() {
-    if (credentials != null) {
-      return credentials;
-    }
-    credentials =
-        switch (login) {
-          case InboxLogin.Token token -> Map.of("Authorization", "Bearer " + token.token());
-          case InboxLogin.Password password -> openSession(password);
-        };
-    return credentials;
-  }
-
-  private Map<String, String> openSession(InboxLogin.Password password) {
-    String basic =
-        Base64.getEncoder()
-            .encodeToString(
-                (password.user() + ":" + password.password()).getBytes(StandardCharsets.UTF_8));
-    JsonHttp.Response response =
-        http.post(URI.create(baseUrl + SESSION), Map.of("Authorization", "Basic " + basic));
-    check(response, "signing in");
-    SessionOpened session = http.read(response, SessionOpened.class);
-    String cookie =
-        response.header("Set-Cookie").stream()
-            .map(value -> value.split(";", 2)[0])
-            .filter(value -> value.startsWith("JSESSIONID="))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new CommandFailedException(
-                        "the handoff-service opened no session for " + login.describe()));
-    Map<String, String> headers = new HashMap<>();
-    headers.put("Cookie", cookie);
-    headers.put(session.csrfHeaderName(), session.csrfToken());
-    return Map.copyOf(headers);
+    return session.headers();
   }
 
   private URI uriOf(String escalationId, String decision) {

@@ -25,10 +25,11 @@ import org.springframework.security.crypto.bcrypt.BCrypt;
 /**
  * Every secret a Switchboard deployment needs, made once into one directory that {@code
  * bin/switchboard up}, compose and Kubernetes all read: the action signing key, the operator, peer
- * and tool-server tokens, the inbox's people and service token (and their hashes in {@code
- * handoff.properties}), an Ed25519 event-signing key per writing service, the public keys each
- * service trusts, and a {@code kustomization.yaml} turning them into per-service Secrets. What
- * exists is kept; what derives from it is written again. No secret value is ever printed.
+ * (inbox and trace) and tool-server tokens, the inbox's people and service token (and their hashes
+ * in {@code handoff.properties}; the same people as trace viewers in {@code trace.properties}), an
+ * Ed25519 event-signing key per writing service, the public keys each service trusts, and a {@code
+ * kustomization.yaml} turning them into per-service Secrets. What exists is kept; what derives from
+ * it is written again. No secret value is ever printed.
  */
 public final class SecretsInit {
   public static final String ACTION_SIGNING_KEY = "action-signing-key";
@@ -36,6 +37,12 @@ public final class SecretsInit {
   public static final String PEER_TOKEN = "peer-token";
   public static final String SALES_TOOLS_TOKEN = "sales-tools-token";
   public static final String HANDOFF_PROPERTIES = "handoff.properties";
+  public static final String TRACE_PEER_TOKEN = "trace-peer-token";
+  public static final String TRACE_PROPERTIES = "trace.properties";
+
+  /** The role the inbox's people get in the trace console: they may read every journal. */
+  public static final String TRACE_VIEWER_ROLE = "viewer";
+
   public static final String EVENT_KEYS = "event-keys";
   public static final String TRUSTED = EVENT_KEYS + "/trusted";
   public static final String KUSTOMIZATION = "kustomization.yaml";
@@ -103,6 +110,7 @@ public final class SecretsInit {
       secret(ACTION_SIGNING_KEY);
       secret(OPERATOR_TOKEN);
       secret(PEER_TOKEN);
+      secret(TRACE_PEER_TOKEN);
       secret(SALES_TOOLS_TOKEN);
       directory(dir.resolve("users"));
       directory(dir.resolve("tokens"));
@@ -116,6 +124,12 @@ public final class SecretsInit {
         made.add(HANDOFF_PROPERTIES);
       } else {
         kept.add(HANDOFF_PROPERTIES);
+      }
+      if (loginsChanged || !Files.exists(dir.resolve(TRACE_PROPERTIES))) {
+        write(TRACE_PROPERTIES, traceProperties());
+        made.add(TRACE_PROPERTIES);
+      } else {
+        kept.add(TRACE_PROPERTIES);
       }
       eventKeys();
       write(KUSTOMIZATION, kustomization());
@@ -193,6 +207,22 @@ public final class SecretsInit {
     return text.toString();
   }
 
+  /** The inbox's people may read the console too (role {@code viewer}); same passwords. */
+  private String traceProperties() throws IOException {
+    StringBuilder text =
+        new StringBuilder("# Written by switchboard secrets init; the passwords are in users/.\n");
+    for (int i = 0; i < settings.users().size(); i++) {
+      String user = settings.users().get(i);
+      String password = Files.readString(dir.resolve("users/" + user)).strip();
+      text.append("switchboard.trace.users[%d].name=%s%n".formatted(i, user));
+      text.append(
+          "switchboard.trace.users[%d].password-hash=%s%n"
+              .formatted(i, BCrypt.hashpw(password, BCrypt.gensalt())));
+      text.append("switchboard.trace.users[%d].roles=%s%n".formatted(i, TRACE_VIEWER_ROLE));
+    }
+    return text.toString();
+  }
+
   /**
    * {@code kubectl apply -k <dir>}: each service's Secret (files named after the property they set,
    * for Spring's config tree), each writer's own event key Secret, the trusted keys ConfigMap.
@@ -221,6 +251,11 @@ public final class SecretsInit {
                   - switchboard.handoff.operator-token=operator-token
                   - switchboard.handoff.peer-token=peer-token
                   - handoff.properties=handoff.properties
+              - name: switchboard-trace-secrets
+                files:
+                  - switchboard.trace.operator-token=operator-token
+                  - switchboard.trace.peer-token=trace-peer-token
+                  - trace.properties=trace.properties
               - name: switchboard-sales-tools-secrets
                 files:
                   - sales-tools.token=sales-tools-token

@@ -36,7 +36,7 @@ public final class SwitchboardCli {
             [--bootstrap host:port] [--prefix p] [--agent a] [--user u]   prints the goalId;
             the signed-in user (--user or $SWITCHBOARD_USER) becomes the goal's requestedBy
         follow <goalId>           print the goal's journal as it grows
-            [--trace-url url] [--until-done] [--timeout 120s]
+            [--trace-url url] [login] [--until-done] [--timeout 120s]
             stops when the goal ends or, without --until-done, when it waits for a person
         demo                      run the sales goal (agent sdr): its handoffs, approvals, outcome
             [--bootstrap ..] [--trace-url ..] [--handoff-url ..] [login] [--yes] [--timeout 180s]
@@ -125,7 +125,11 @@ public final class SwitchboardCli {
   private int dispatch(CommandLine line) {
     return switch (line.command()) {
       case "submit" -> submit(line.allowing(Set.of("bootstrap", "prefix", "agent", "user"), 1));
-      case "follow" -> follow(line.allowing(Set.of("trace-url", "until-done", "timeout"), 1));
+      case "follow" ->
+          follow(
+              line.allowing(
+                  Set.of("trace-url", "until-done", "timeout", "token", "user", "password-file"),
+                  1));
       case "demo" ->
           demo(
               line.allowing(
@@ -285,7 +289,7 @@ public final class SwitchboardCli {
   }
 
   private TraceClient trace(CommandLine line) {
-    return new TraceClient(line.option("trace-url", DEFAULT_TRACE_URL), http);
+    return new TraceClient(line.option("trace-url", DEFAULT_TRACE_URL), login(line), http);
   }
 
   private JournalFollower follower(TraceClient trace) {

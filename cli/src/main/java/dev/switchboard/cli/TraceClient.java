@@ -4,16 +4,30 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
-/** Reads goal journals from the trace-service, live, as server-sent events. */
+/**
+ * Reads goal journals from the trace-service, live, as server-sent events, signed in like the
+ * inbox: a service token, or a person's password traded for a session.
+ */
 final class TraceClient {
   private final String baseUrl;
   private final JsonHttp http;
+  private final ServiceSession session;
 
-  TraceClient(String baseUrl, JsonHttp http) {
+  /**
+   * @param login who reads; null: no credentials (a trace-service without sign-in, or tests)
+   */
+  TraceClient(String baseUrl, InboxLogin login, JsonHttp http) {
     this.baseUrl = ServiceUrl.normalize(baseUrl, "--trace-url");
     this.http = http;
+    this.session =
+        login == null ? null : new ServiceSession(this.baseUrl, "trace-service", login, http);
+  }
+
+  TraceClient(String baseUrl, JsonHttp http) {
+    this(baseUrl, null, http);
   }
 
   /** What opening a goal's live journal gave. */
@@ -45,14 +59,31 @@ final class TraceClient {
    */
   EventsAnswer events(String goalId, String lastEventId) {
     URI uri = URI.create(journalUri(goalId) + "/events");
-    JsonHttp.StreamResponse response =
-        http.openStream(uri, lastEventId == null ? Map.of() : Map.of("Last-Event-ID", lastEventId));
+    Map<String, String> headers = new HashMap<>(session == null ? Map.of() : session.headers());
+    if (lastEventId != null) {
+      headers.put("Last-Event-ID", lastEventId);
+    }
+    JsonHttp.StreamResponse response = http.openStream(uri, headers);
     if (response.status() == 200) {
       return new Opened(new JournalStream(response.body()));
     }
     String detail = drain(response);
     return switch (response.status()) {
       case 404 -> new NotSeen();
+      case 401 ->
+          throw new CommandFailedException(
+              "the trace-service did not accept "
+                  + (session == null ? "a call without a login" : session.login().describe())
+                  + " (HTTP 401"
+                  + detail
+                  + "); check --token, or --user and its password");
+      case 403 ->
+          throw new CommandFailedException(
+              "the trace-service refused to show goal "
+                  + goalId
+                  + " (HTTP 403"
+                  + detail
+                  + "): the login needs a viewer role there");
       case 502, 503, 504 ->
           new Unavailable("trace-service answered HTTP " + response.status() + detail);
       default ->

@@ -63,7 +63,7 @@ class DemoRunTest {
       ApprovalPrompt prompt, Duration timeout, Optional<String> jaegerUrl, Clock clock) {
     JsonHttp http = new JsonHttp();
     JournalLineFormat format = new JournalLineFormat(ZoneOffset.UTC);
-    TraceClient traceClient = new TraceClient(trace.url(), http);
+    TraceClient traceClient = new TraceClient(trace.url(), new InboxLogin.Token("s3cret"), http);
     GoalSubmitter submitter =
         goal -> {
           submitted.add(goal);

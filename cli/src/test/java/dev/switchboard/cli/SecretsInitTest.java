@@ -40,6 +40,7 @@ class SecretsInitTest {
             "action-signing-key",
             "operator-token",
             "peer-token",
+            "trace-peer-token",
             "sales-tools-token",
             "users/approver",
             "users/requester",
@@ -71,6 +72,28 @@ class SecretsInitTest {
     assertThat(logins.getProperty("switchboard.handoff.users[0].roles")).isEqualTo("sales");
     assertThat(logins.getProperty("switchboard.handoff.service-tokens[0].token-hash"))
         .isEqualTo(sha256(Files.readString(dir.resolve("tokens/handoff-consumer"))));
+  }
+
+  @Test
+  void shouldLetThePeopleReadTheTraceConsoleAndGiveTraceItsSecrets() throws Exception {
+    assertThat(init("--dir", dir.toString(), "--user", "ada,bob", "--role", "sales")).isZero();
+
+    Properties viewers = new Properties();
+    viewers.load(Files.newBufferedReader(dir.resolve("trace.properties")));
+    assertThat(viewers.getProperty("switchboard.trace.users[1].name")).isEqualTo("bob");
+    assertThat(
+            BCrypt.checkpw(
+                Files.readString(dir.resolve("users/bob")),
+                viewers.getProperty("switchboard.trace.users[1].password-hash")))
+        .isTrue();
+    assertThat(viewers.getProperty("switchboard.trace.users[0].roles")).isEqualTo("viewer");
+    assertThat(Files.readString(dir.resolve("kustomization.yaml")))
+        .contains(
+            "  - name: switchboard-trace-secrets\n"
+                + "    files:\n"
+                + "      - switchboard.trace.operator-token=operator-token\n"
+                + "      - switchboard.trace.peer-token=trace-peer-token\n"
+                + "      - trace.properties=trace.properties\n");
   }
 
   @Test

@@ -47,11 +47,14 @@ class SwitchboardCliTest {
     assertThat(run()).isEqualTo(ExitCode.USAGE);
     assertThat(run("frobnicate")).isEqualTo(ExitCode.USAGE);
     assertThat(run("submit", "{\"description\": 5")).isEqualTo(ExitCode.USAGE);
-    assertThat(run("follow", "g-1", "--trace-url", "localhost:8085")).isEqualTo(ExitCode.USAGE);
+    assertThat(run("follow", "g-1", "--trace-url", "localhost:8085", "--token", "t"))
+        .isEqualTo(ExitCode.USAGE);
+    assertThat(run("follow", "g-1")).as("the trace needs a login").isEqualTo(ExitCode.USAGE);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .contains("unknown command 'frobnicate'")
         .contains("not valid JSON")
-        .contains("--trace-url 'localhost:8085' is not an http(s) URL");
+        .contains("--trace-url 'localhost:8085' is not an http(s) URL")
+        .contains("'follow' needs a login");
   }
 
   @Test
@@ -71,9 +74,30 @@ class SwitchboardCliTest {
         "/api/goals/g-bad/events",
         events(journalEvent(2, "g-bad", "FAILED", SUBMITTED, FAILED)));
 
-    assertThat(run("follow", "g-ok", "--trace-url", services.url(), "--until-done"))
+    assertThat(
+            run(
+                "follow",
+                "g-ok",
+                "--trace-url",
+                services.url(),
+                "--token",
+                "viewer-token",
+                "--until-done"))
         .isEqualTo(ExitCode.OK);
-    assertThat(run("follow", "g-bad", "--trace-url", services.url())).isEqualTo(ExitCode.FAILED);
+    assertThat(
+            run(
+                Map.of("SWITCHBOARD_OPERATOR_TOKEN", "operator-token"),
+                "follow",
+                "g-bad",
+                "--trace-url",
+                services.url()))
+        .isEqualTo(ExitCode.FAILED);
+    assertThat(services.requestsTo("GET", "/api/goals/g-ok/events"))
+        .extracting(StubHttpServer.Request::authorization)
+        .containsOnly("Bearer viewer-token");
+    assertThat(services.requestsTo("GET", "/api/goals/g-bad/events"))
+        .extracting(StubHttpServer.Request::authorization)
+        .containsOnly("Bearer operator-token");
     assertThat(out.toString(StandardCharsets.UTF_8))
         .contains("Goal g-ok COMPLETED: told ACME")
         .contains("Goal g-bad FAILED: mail bounced");
@@ -81,7 +105,16 @@ class SwitchboardCliTest {
 
   @Test
   void shouldTimeOutFollowingAGoalThatNeverShowsUp() {
-    assertThat(run("follow", "g-none", "--trace-url", services.url(), "--timeout", "200ms"))
+    assertThat(
+            run(
+                "follow",
+                "g-none",
+                "--trace-url",
+                services.url(),
+                "--token",
+                "t",
+                "--timeout",
+                "200ms"))
         .isEqualTo(ExitCode.TIMED_OUT);
   }
 

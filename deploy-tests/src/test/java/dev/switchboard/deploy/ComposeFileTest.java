@@ -157,7 +157,9 @@ class ComposeFileTest {
         .containsExactlyInAnyOrder(
             "switchboard.handoff.operator-token", "handoff.properties", eventKey);
     assertThat(secretTargets("planner")).containsExactly(eventKey);
-    assertThat(secretTargets("trace")).isEmpty();
+    assertThat(secretTargets("trace"))
+        .containsExactlyInAnyOrder(
+            "switchboard.trace.operator-token", "switchboard.trace.peer-token", "trace.properties");
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> files =
         (Map<String, Map<String, Object>>) COMPOSE.get("secrets");

@@ -169,7 +169,9 @@ class KubernetesManifestsTest {
       for (String file : files) {
         String name = file.substring(0, file.indexOf('='));
         boolean fileForAnotherReader =
-            name.equals("handoff.properties") || name.equals("sales-tools-token");
+            name.equals("handoff.properties")
+                || name.equals("trace.properties")
+                || name.equals("sales-tools-token");
         assertThat(fileForAnotherReader || service.properties().bindsProperty(name))
             .as(service.name + " secret key " + name + " names one of its properties")
             .isTrue();
@@ -177,7 +179,8 @@ class KubernetesManifestsTest {
             .isNotEmptyFile();
       }
     }
-    assertThat(seen).containsExactlyInAnyOrder("guardrail", "executor", "handoff", "sales-tools");
+    assertThat(seen)
+        .containsExactlyInAnyOrder("guardrail", "executor", "handoff", "trace", "sales-tools");
   }
 
   @Test
@@ -189,6 +192,7 @@ class KubernetesManifestsTest {
             "switchboard-guardrail-secrets",
             "switchboard-executor-secrets",
             "switchboard-handoff-secrets",
+            "switchboard-trace-secrets",
             "switchboard-sales-tools-secrets",
             "switchboard-planner-event-key",
             "switchboard-guardrail-event-key",

@@ -182,11 +182,13 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
     settings.put("switchboard.kafka.topic-prefix", topicPrefix);
     settings.put("switchboard.security.action-signing-key", SIGNING_KEY);
     settings.put("switchboard.handoff.operator-token", OPERATOR_TOKEN);
+    settings.put("switchboard.trace.operator-token", OPERATOR_TOKEN);
     // The guardrail checks approvers again against its own list: the inbox's people are on it.
     settings.put("switchboard.guardrail.approvers", "local-operator,approver,requester");
-    if (service != HandoffApplication.class) {
-      // Spring Security is on this shared classpath for the inbox only; the other services have
-      // no sign-in (yet), so its auto-configuration must not lock their APIs behind a default user.
+    if (service != HandoffApplication.class && service != TraceApplication.class) {
+      // Spring Security is on this shared classpath for the inbox and the trace only; the other
+      // services have no sign-in, so its auto-configuration must not lock them behind a default
+      // user.
       settings.put("spring.autoconfigure.exclude", String.join(",", SECURITY_AUTO_CONFIGURATION));
     }
     List<String> people = List.of("approver", "requester");

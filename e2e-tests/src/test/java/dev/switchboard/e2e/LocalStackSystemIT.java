@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.switchboard.contracts.GoalClient;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -109,6 +114,41 @@ class LocalStackSystemIT {
     }
     assertThat(scenarios.client().awaitJournal(goalId, "COMPLETED").path("traceId").asString())
         .isEqualTo(traceId);
+  }
+
+  /** The console and journals need a sign-in: the operator token, or the inbox's people. */
+  @Test
+  void shouldKeepTheTraceBehindItsSignIn() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String password = Files.readString(stack.home().resolve("secrets/users/approver")).strip();
+    String basic =
+        Base64.getEncoder()
+            .encodeToString(("approver:" + password).getBytes(StandardCharsets.UTF_8));
+
+    HttpResponse<String> anonymous =
+        http.send(
+            HttpRequest.newBuilder(URI.create(stack.traceUrl() + "/api/goals")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> operator =
+        http.send(
+            HttpRequest.newBuilder(URI.create(stack.traceUrl() + "/api/goals"))
+                .header("Authorization", "Bearer " + stack.operatorToken())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> person =
+        http.send(
+            HttpRequest.newBuilder(URI.create(stack.traceUrl() + "/api/session"))
+                .header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    LocalStack.Result status = stack.switchboard(Duration.ofMinutes(1), "up");
+
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(operator.statusCode()).isEqualTo(200);
+    assertThat(person.statusCode()).as(person.body()).isEqualTo(200);
+    assertThat(person.body()).contains("\"roles\":[\"viewer\"]");
+    assertThat(status.output()).contains("sign in as approver or requester (same passwords)");
   }
 
   @Test

@@ -156,7 +156,7 @@ final class StackClient {
 
   /** The goal's journal from the trace-service as it is now (missing when it has none). */
   JsonNode journal(String goalId) {
-    HttpResponse<String> response = get(stack.traceUrl() + "/api/goals/" + goalId, false);
+    HttpResponse<String> response = get(stack.traceUrl() + "/api/goals/" + goalId, true);
     return response.statusCode() == 200 ? json.readTree(response.body()) : json.missingNode();
   }
 
@@ -167,7 +167,7 @@ final class StackClient {
         .pollInterval(Duration.ofMillis(200))
         .until(
             () -> {
-              HttpResponse<String> response = get(stack.traceUrl() + "/api/goals/" + goalId, false);
+              HttpResponse<String> response = get(stack.traceUrl() + "/api/goals/" + goalId, true);
               return response.statusCode() == 200 ? json.readTree(response.body()) : null;
             },
             journal -> journal != null && status.equals(journal.path("status").asString()));

@@ -2,10 +2,8 @@ package dev.switchboard.handoff;
 
 import dev.switchboard.edge.InvalidConfigurationException;
 import dev.switchboard.websecurity.ApiSessionController;
-import dev.switchboard.websecurity.ServiceTokens;
+import dev.switchboard.websecurity.ServiceSignIn;
 import dev.switchboard.websecurity.SwitchboardWebSecurity;
-import dev.switchboard.websecurity.WebSecuritySettings;
-import dev.switchboard.websecurity.WebSecuritySettings.ConfiguredServiceToken;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -33,7 +31,6 @@ class HandoffSecurity {
   static final String PEER_ROLE = "inbox-peer";
 
   static final String PEER_NAME = "handoff-peer";
-  static final int MIN_PLAIN_TOKEN_LENGTH = 16;
 
   @Bean
   SwitchboardWebSecurity webSecurity(
@@ -41,31 +38,25 @@ class HandoffSecurity {
       HandoffProperties properties,
       ObjectProvider<JwtDecoder> jwt,
       ObjectProvider<ClientRegistrationRepository> clients) {
-    WebSecuritySettings settings = WebSecuritySettings.bind(environment, PREFIX);
-    if (properties.operatorToken() != null && !properties.operatorToken().isBlank()) {
-      settings =
-          settings.withServiceToken(
-              plain(
-                  properties.operatorToken(),
-                  "operator-token (environment SWITCHBOARD_HANDOFF_OPERATOR_TOKEN)",
-                  properties.operatorName(),
-                  properties.adminRole()));
-    }
-    if (properties.peerToken() != null && !properties.peerToken().isBlank()) {
-      settings =
-          settings.withServiceToken(
-              plain(
-                  properties.peerToken(),
-                  "peer-token (environment SWITCHBOARD_HANDOFF_PEER_TOKEN)",
-                  PEER_NAME,
-                  PEER_ROLE));
-    }
-    List<String> problems = settings.problems(PREFIX);
+    ServiceSignIn signIn =
+        ServiceSignIn.bind(environment, PREFIX)
+            .withPlainToken(
+                "operator-token (environment SWITCHBOARD_HANDOFF_OPERATOR_TOKEN)",
+                properties.operatorToken(),
+                properties.operatorName(),
+                properties.adminRole())
+            .withPlainToken(
+                "peer-token (environment SWITCHBOARD_HANDOFF_PEER_TOKEN)",
+                properties.peerToken(),
+                PEER_NAME,
+                PEER_ROLE);
+    List<String> problems = signIn.problems();
     if (!problems.isEmpty()) {
       throw new InvalidConfigurationException(String.join("; ", problems));
     }
     SwitchboardWebSecurity security =
-        new SwitchboardWebSecurity(settings, jwt.getIfAvailable(), clients.getIfAvailable());
+        new SwitchboardWebSecurity(
+            signIn.settings(), jwt.getIfAvailable(), clients.getIfAvailable());
     if (!security.anyoneCanSignIn()) {
       throw new InvalidConfigurationException(
           "nobody could sign in to the inbox: set switchboard.handoff.users, service-tokens or"
@@ -73,22 +64,6 @@ class HandoffSecurity {
               + " (spring.security.oauth2.*)");
     }
     return security;
-  }
-
-  /** A secret given in the clear becomes a service token known by its hash. */
-  private static ConfiguredServiceToken plain(
-      String token, String property, String name, String role) {
-    if (token.strip().length() < MIN_PLAIN_TOKEN_LENGTH) {
-      throw new InvalidConfigurationException(
-          PREFIX
-              + "."
-              + property
-              + " is "
-              + token.strip().length()
-              + " characters long; it must be at least "
-              + MIN_PLAIN_TOKEN_LENGTH);
-    }
-    return new ConfiguredServiceToken(name, ServiceTokens.hash(token.strip()), List.of(role));
   }
 
   /** The configured people; as a bean it keeps Spring Boot from making up a default user. */
@@ -120,15 +95,11 @@ class HandoffSecurity {
     return security.pageChain(
         http,
         auth ->
-            auth.requestMatchers(
+            auth.requestMatchers(SwitchboardWebSecurity.OPEN_PATHS.toArray(String[]::new))
+                .permitAll()
+                .requestMatchers(
                     "/css/**",
                     "/js/**",
-                    "/webjars/**",
-                    "/favicon.ico",
-                    "/favicon.svg",
-                    "/actuator/health",
-                    "/actuator/health/**",
-                    "/actuator/info",
                     "/v3/api-docs",
                     "/v3/api-docs/**",
                     "/swagger-ui.html",

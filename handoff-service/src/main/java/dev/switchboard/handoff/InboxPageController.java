@@ -73,10 +73,7 @@ class InboxPageController {
       Model model,
       @RequestParam(required = false) String error,
       @RequestParam(name = "signed-out", required = false) String signedOut) {
-    model.addAttribute("passwordLogin", security.passwordLogin());
-    model.addAttribute("oidcLogins", security.oidcLogins());
-    model.addAttribute("failed", error != null);
-    model.addAttribute("signedOut", signedOut != null);
+    model.addAllAttributes(security.loginModel(error != null, signedOut != null));
     return "login";
   }
 

@@ -160,6 +160,40 @@ class HandoffIT {
     }
   }
 
+  /** A 2 MB comment is refused before it is read (or anyone signed in), and nothing is written. */
+  @Test
+  void shouldRefuseAnOversizedAnswerWith413() throws Exception {
+    String goalId = goalsOnEveryPartition("oversized").getFirst();
+    ApprovalRequested approval =
+        Escalations.approvalRequested(goalId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    probe.send(Topics.ESCALATION, approval);
+    await().atMost(WAIT).until(() -> pendingIds(urls.get(0)).contains(approval.escalationId()));
+
+    java.net.http.HttpResponse<String> refused;
+    try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+      refused =
+          client.send(
+              java.net.http.HttpRequest.newBuilder(
+                      URI.create(
+                          urls.get(0) + "/api/escalations/" + approval.escalationId() + "/approve"))
+                  .header(HttpHeaders.AUTHORIZATION, "Bearer " + TOKEN)
+                  .header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                  .POST(
+                      java.net.http.HttpRequest.BodyPublishers.ofString(
+                          "{\"comment\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}"))
+                  .build(),
+              java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    assertThat(refused.statusCode()).isEqualTo(413);
+    assertThat(refused.headers().firstValue(HttpHeaders.CONTENT_TYPE))
+        .hasValue(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    assertThat(json(refused.body()).get("detail").asString()).contains("exceeds the limit");
+    assertThat(item(urls.get(0), approval.escalationId()).get("status").asString())
+        .isEqualTo("PENDING");
+    assertThat(probe.events(Topics.RESOLUTION, goalId)).isEmpty();
+  }
+
   @Test
   void shouldOpenAnItemAgainWhenTheGuardrailRefusesItsAnswer() {
     String goalId = goalsOnEveryPartition("refused").getFirst();

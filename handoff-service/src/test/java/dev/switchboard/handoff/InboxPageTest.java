@@ -296,6 +296,17 @@ class InboxPageTest {
     }
   }
 
+  @Test
+  void shouldShowHealthDetailsToNobodyButTheAdminRole() throws Exception {
+    MockHttpSession ann = login("ann");
+
+    for (RequestPostProcessor caller : List.of(cookieOf(new MockHttpSession()), cookieOf(ann))) {
+      mvc.perform(get("/actuator/health").with(caller))
+          .andExpect(content().string(containsString("\"status\"")))
+          .andExpect(content().string(not(containsString("components"))));
+    }
+  }
+
   private MockHttpSession login(String user) throws Exception {
     MockHttpSession session = new MockHttpSession();
     mvc.perform(

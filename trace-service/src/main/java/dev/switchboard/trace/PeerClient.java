@@ -22,17 +22,23 @@ final class PeerClient {
 
   private final HttpClient http;
   private final Duration timeout;
+  private final String peerToken;
 
   record Answer(int status, String body) {}
 
-  PeerClient(Duration timeout) {
+  /**
+   * @param peerToken the instances' shared token, sent instead of the caller's credentials; null:
+   *     the caller's {@code Authorization} goes along (a console session has none)
+   */
+  PeerClient(Duration timeout, String peerToken) {
     this.timeout = timeout;
+    this.peerToken = peerToken == null || peerToken.isBlank() ? null : peerToken.strip();
     this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
   }
 
   /**
-   * The headers of the caller's request that go along: its credentials, so the peer applies the
-   * same access rules once the service is secured.
+   * The headers of the caller's request that go along: its credentials, for a peer that has no peer
+   * token to check instead.
    */
   static Map<String, String> passedOn(String authorization) {
     Map<String, String> headers = new LinkedHashMap<>();
@@ -83,6 +89,10 @@ final class PeerClient {
             .header("Accept", accept)
             .header(FORWARDED_HEADER, "true");
     headers.forEach(builder::header);
+    if (peerToken != null) {
+      // This instance already checked the caller; the peer needs to know only that it asks.
+      builder.setHeader("Authorization", "Bearer " + peerToken);
+    }
     return builder;
   }
 

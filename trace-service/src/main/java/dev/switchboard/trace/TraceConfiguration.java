@@ -59,8 +59,8 @@ class TraceConfiguration {
   }
 
   @Bean
-  PeerClient peerClient(TraceProperties properties) {
-    return new PeerClient(properties.peerTimeout());
+  PeerClient peerClient(TraceProperties properties, TraceSignInProperties signIn) {
+    return new PeerClient(properties.peerTimeout(), signIn.peerToken());
   }
 
   @Bean

@@ -52,7 +52,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
       "switchboard.kafka.topic-prefix=" + ConsoleBrowserIT.PREFIX,
       "switchboard.trace.jaeger-url=" + ConsoleBrowserIT.JAEGER,
       "switchboard.trace.inbox-url=" + ConsoleBrowserIT.INBOX,
-      "switchboard.trace.stream-heartbeat=1s"
+      "switchboard.trace.stream-heartbeat=1s",
+      "switchboard.trace.users[0].name=" + ConsoleBrowserIT.USER,
+      "switchboard.trace.users[0].password-hash=" + ConsoleBrowserIT.PASSWORD_HASH,
+      "switchboard.trace.users[0].roles=viewer"
     })
 class ConsoleBrowserIT {
   static final String PREFIX = "console-";
@@ -63,6 +66,12 @@ class ConsoleBrowserIT {
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final int NARROW = 400;
+  static final String USER = "viewer";
+  private static final String PASSWORD = "console-browser-password";
+  // bcrypt of PASSWORD (a constant: annotation values cannot be computed).
+  static final String PASSWORD_HASH =
+      "$2a$10$zo9vSJLX7sQdi3AgpynsGeITpr3lisiKoIpK2j6R/dYrxgfh/0eUi";
+  private static boolean signedIn;
 
   private static ChromeDriver browser;
   private static Path profile;
@@ -133,6 +142,21 @@ class ConsoleBrowserIT {
                     .statusCode(),
             status -> status == 200);
     browser.manage().window().setSize(new Dimension(1280, 1000));
+    if (!signedIn) {
+      signIn();
+      signedIn = true;
+    }
+  }
+
+  /** The console sends a stranger to its sign-in page and, once signed in, back to the goals. */
+  private void signIn() {
+    browser.get(url("/goals"));
+    new WebDriverWait(browser, TIMEOUT).until(ExpectedConditions.urlContains("/login"));
+    browser.findElement(By.name("username")).sendKeys(USER);
+    browser.findElement(By.name("password")).sendKeys(PASSWORD);
+    browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+    new WebDriverWait(browser, TIMEOUT).until(ExpectedConditions.urlContains("/goals"));
+    assertThat(browser.findElements(By.cssSelector(".login-form"))).isEmpty();
   }
 
   @Test

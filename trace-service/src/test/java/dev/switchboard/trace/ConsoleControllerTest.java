@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -24,6 +25,8 @@ import org.springframework.test.web.servlet.MvcResult;
 /** The console's pages and live parts, journals in memory. */
 @WebMvcTest(controllers = ConsoleController.class)
 @Import(WebTestBeans.class)
+// The controllers alone; who may call them is TraceSecurityTest's.
+@AutoConfigureMockMvc(addFilters = false)
 class ConsoleControllerTest {
   @Autowired private MockMvc mvc;
   @Autowired private InMemoryJournals journals;

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -26,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The live streams' framing and their snapshot-then-tail behaviour, journals in memory. */
 @WebMvcTest(controllers = GoalEventsController.class)
 @Import(WebTestBeans.class)
+// The controllers alone; who may call them is TraceSecurityTest's.
+@AutoConfigureMockMvc(addFilters = false)
 class GoalEventsControllerTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 

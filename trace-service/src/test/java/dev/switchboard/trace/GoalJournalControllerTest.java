@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
@@ -18,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** The journal API's answers and errors, over the web layer alone (journals in memory). */
 @WebMvcTest(controllers = GoalJournalController.class)
 @Import(WebTestBeans.class)
+// The controllers alone; who may call them is TraceSecurityTest's.
+@AutoConfigureMockMvc(addFilters = false)
 class GoalJournalControllerTest {
   @Autowired private MockMvc mvc;
   @Autowired private InMemoryJournals journals;

@@ -12,8 +12,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -27,19 +29,25 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two trace-service instances on the embedded broker, each with its web server and its share of the
  * partitions: either answers for any goal (routed to the owner of its partition), lists and streams
- * merge both.
+ * merge both. They call each other with the peer token, so a person's session on one instance reads
+ * a goal the other holds.
  */
 class TraceRoutingIT {
   private static final String PREFIX = "routing-";
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String OPERATOR_TOKEN = "routing-operator-" + UUID.randomUUID();
+  private static final String PEER_TOKEN = "routing-peer-" + UUID.randomUUID();
+  private static final String PASSWORD = "viewer-password-" + UUID.randomUUID();
+  private static final String PASSWORD_HASH = new BCryptPasswordEncoder().encode(PASSWORD);
 
   private static ConfigurableApplicationContext first;
   private static ConfigurableApplicationContext second;
@@ -83,6 +91,7 @@ class TraceRoutingIT {
         HTTP.send(
             HttpRequest.newBuilder(URI.create(urlOf(second) + "/api/goals/" + onFirst.goalId))
                 .header(PeerClient.FORWARDED_HEADER, "true")
+                .header("Authorization", "Bearer " + OPERATOR_TOKEN)
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     HttpResponse<String> unknown = get(second, "/api/goals/never-" + UUID.randomUUID());
@@ -94,6 +103,42 @@ class TraceRoutingIT {
         .isEqualTo(503);
     assertThat(JSON.readTree(forwarded.body()).path("detail").asString()).contains("moving");
     assertThat(unknown.statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void shouldServeAPersonSignedInAtOneInstanceAGoalTheOtherOwns() throws Exception {
+    DemoGoal onFirst = goalOwnedBy(first);
+    probe.send(Topics.GOALS, onFirst.submitted(0));
+    awaitJournal(first, onFirst.goalId, 1);
+    String basic =
+        Base64.getEncoder().encodeToString(("viewer:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> session =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(urlOf(second) + "/api/session"))
+                .header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    String cookie = session.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+
+    HttpResponse<String> journal =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(urlOf(second) + "/api/goals/" + onFirst.goalId))
+                .header("Cookie", cookie)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> anonymous =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(urlOf(second) + "/api/goals/" + onFirst.goalId))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(session.statusCode()).isEqualTo(200);
+    assertThat(journal.statusCode())
+        .as("the session lives on this instance only; the peer token asks the owner")
+        .isEqualTo(200);
+    assertThat(JSON.readTree(journal.body()).path("goalId").asString()).isEqualTo(onFirst.goalId);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
   }
 
   @Test
@@ -175,7 +220,12 @@ class TraceRoutingIT {
             "--server.port=0",
             "--spring.kafka.bootstrap-servers=" + brokers,
             "--switchboard.kafka.topic-prefix=" + PREFIX,
-            "--switchboard.trace.stream-heartbeat=500ms");
+            "--switchboard.trace.stream-heartbeat=500ms",
+            "--switchboard.trace.operator-token=" + OPERATOR_TOKEN,
+            "--switchboard.trace.peer-token=" + PEER_TOKEN,
+            "--switchboard.trace.users[0].name=viewer",
+            "--switchboard.trace.users[0].password-hash=" + PASSWORD_HASH,
+            "--switchboard.trace.users[0].roles=viewer");
   }
 
   private static KafkaStreams streamsOf(ConfigurableApplicationContext instance) {
@@ -216,7 +266,9 @@ class TraceRoutingIT {
   private static HttpResponse<String> get(ConfigurableApplicationContext instance, String path)
       throws IOException, InterruptedException {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create(urlOf(instance) + path)).build(),
+        HttpRequest.newBuilder(URI.create(urlOf(instance) + path))
+            .header("Authorization", "Bearer " + OPERATOR_TOKEN)
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -247,7 +299,9 @@ class TraceRoutingIT {
 
     static EventStream open(String url, String lastEventId) throws Exception {
       HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+          HttpRequest.newBuilder(URI.create(url))
+              .header("Accept", "text/event-stream")
+              .header("Authorization", "Bearer " + OPERATOR_TOKEN);
       if (lastEventId != null) {
         request.header("Last-Event-ID", lastEventId);
       }

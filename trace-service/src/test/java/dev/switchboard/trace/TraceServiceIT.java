@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -39,11 +40,16 @@ import tools.jackson.databind.json.JsonMapper;
  * one ordered journal, and records it cannot read go to the dead-letter topics without stopping it.
  * Also exercises the kafka-edge: topic creation, decoding, deduplication and dead letters.
  */
-@SpringBootTest(properties = "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@SpringBootTest(
+    properties = {
+      "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+      "switchboard.trace.operator-token=" + TraceServiceIT.OPERATOR_TOKEN
+    })
 @AutoConfigureMockMvc
 class TraceServiceIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final String TEST_HEADER = "x-test-origin";
+  static final String OPERATOR_TOKEN = "trace-it-operator-token";
 
   private final JsonMapper json = JsonMapper.builder().build();
 
@@ -273,7 +279,9 @@ class TraceServiceIT {
 
     MvcResult stream =
         mvc.perform(
-                get("/api/goals/" + goal.goalId + "/events").accept(MediaType.TEXT_EVENT_STREAM))
+                get("/api/goals/" + goal.goalId + "/events")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN)
+                    .accept(MediaType.TEXT_EVENT_STREAM))
             .andReturn();
     try {
       await()
@@ -290,6 +298,25 @@ class TraceServiceIT {
     } finally {
       stream.getRequest().getAsyncContext().complete();
     }
+  }
+
+  @Test
+  void shouldShowHealthDetailsToTheOperatorOnly() throws Exception {
+    await().atMost(TIMEOUT).until(() -> call("/actuator/health/readiness").getStatus() == 200);
+    MockHttpServletResponse anyone = mvc.perform(get("/actuator/health")).andReturn().getResponse();
+    MockHttpServletResponse operator = call("/actuator/health");
+
+    assertThat(anyone.getStatus()).isEqualTo(200);
+    assertThat(body(anyone).has("components")).as("no details for anyone").isFalse();
+    assertThat(body(operator).path("components").has("kafkaCluster")).isTrue();
+  }
+
+  @Test
+  void shouldRefuseAnonymousReadersOfJournals() throws Exception {
+    MockHttpServletResponse response = mvc.perform(get("/api/goals")).andReturn().getResponse();
+
+    assertThat(response.getStatus()).isEqualTo(401);
+    assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
   }
 
   @Test
@@ -348,7 +375,9 @@ class TraceServiceIT {
 
   private MockHttpServletResponse call(String uri) {
     try {
-      return mvc.perform(get(uri)).andReturn().getResponse();
+      return mvc.perform(get(uri).header(HttpHeaders.AUTHORIZATION, "Bearer " + OPERATOR_TOKEN))
+          .andReturn()
+          .getResponse();
     } catch (Exception e) {
       throw new IllegalStateException("GET " + uri + " failed", e);
     }

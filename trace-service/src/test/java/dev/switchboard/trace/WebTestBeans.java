@@ -58,7 +58,7 @@ class WebTestBeans {
 
   @Bean
   PeerClient peerClient() {
-    return new PeerClient(Duration.ofSeconds(1));
+    return new PeerClient(Duration.ofSeconds(1), null);
   }
 
   @Bean

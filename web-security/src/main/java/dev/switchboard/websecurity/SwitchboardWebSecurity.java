@@ -3,6 +3,7 @@ package dev.switchboard.websecurity;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -49,6 +50,19 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 public final class SwitchboardWebSecurity {
   public static final String SESSION_PATH = "/api/session";
   public static final String LOGIN_PAGE = "/login";
+
+  /**
+   * What anyone may fetch: probes (health shows details only to the roles {@code
+   * management.endpoint.health.roles} names), the service's info, icons and webjars.
+   */
+  public static final List<String> OPEN_PATHS =
+      List.of(
+          "/actuator/health",
+          "/actuator/health/**",
+          "/actuator/info",
+          "/webjars/**",
+          "/favicon.ico",
+          "/favicon.svg");
 
   /** Scripts, styles and connections from this origin only; no framing, no plug-ins. */
   static final String CONTENT_SECURITY_POLICY =
@@ -125,6 +139,22 @@ public final class SwitchboardWebSecurity {
       }
     }
     return options;
+  }
+
+  /**
+   * What a service's {@code /login} page shows: {@code passwordLogin}, {@code oidcLogins}, and
+   * whether the last attempt {@code failed} or the person just {@code signedOut}.
+   */
+  public Map<String, Object> loginModel(boolean failed, boolean signedOut) {
+    return Map.of(
+        "passwordLogin",
+        passwordLogin(),
+        "oidcLogins",
+        oidcLogins(),
+        "failed",
+        failed,
+        "signedOut",
+        signedOut);
   }
 
   public SecurityFilterChain sessionChain(HttpSecurity http) {
