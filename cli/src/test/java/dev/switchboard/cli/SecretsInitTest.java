@@ -108,9 +108,11 @@ class SecretsInitTest {
             "handoff", Service.HANDOFF,
             "trace", Service.TRACE);
     // Each writer trusts itself too: it reads back what it signed, and checks its key at start.
+    // The executor and the inbox read the planner's outcomes to forget ended goals.
     assertThat(trustedOf("executor"))
-        .containsExactlyInAnyOrder(Service.GUARDRAIL, Service.EXECUTOR);
-    assertThat(trustedOf("handoff")).containsExactlyInAnyOrder(Service.GUARDRAIL, Service.HANDOFF);
+        .containsExactlyInAnyOrder(Service.PLANNER, Service.GUARDRAIL, Service.EXECUTOR);
+    assertThat(trustedOf("handoff"))
+        .containsExactlyInAnyOrder(Service.PLANNER, Service.GUARDRAIL, Service.HANDOFF);
     assertThat(trustedOf("planner"))
         .containsExactlyInAnyOrder(
             Service.PLANNER, Service.GUARDRAIL, Service.EXECUTOR, Service.HANDOFF);
