@@ -4,7 +4,6 @@ import dev.switchboard.edge.InvalidConfigurationException;
 import dev.switchboard.websecurity.ApiSessionController;
 import dev.switchboard.websecurity.ServiceSignIn;
 import dev.switchboard.websecurity.SwitchboardWebSecurity;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -50,20 +49,13 @@ class HandoffSecurity {
                 properties.peerToken(),
                 PEER_NAME,
                 PEER_ROLE);
-    List<String> problems = signIn.problems();
-    if (!problems.isEmpty()) {
-      throw new InvalidConfigurationException(String.join("; ", problems));
-    }
-    SwitchboardWebSecurity security =
-        new SwitchboardWebSecurity(
-            signIn.settings(), jwt.getIfAvailable(), clients.getIfAvailable());
-    if (!security.anyoneCanSignIn()) {
-      throw new InvalidConfigurationException(
-          "nobody could sign in to the inbox: set switchboard.handoff.users, service-tokens or"
-              + " operator-token (SWITCHBOARD_HANDOFF_OPERATOR_TOKEN), or configure OIDC"
-              + " (spring.security.oauth2.*)");
-    }
-    return security;
+    return signIn.webSecurity(
+        jwt.getIfAvailable(),
+        clients.getIfAvailable(),
+        "nobody could sign in to the inbox: set switchboard.handoff.users, service-tokens or"
+            + " operator-token (SWITCHBOARD_HANDOFF_OPERATOR_TOKEN), or configure OIDC"
+            + " (spring.security.oauth2.*)",
+        InvalidConfigurationException::new);
   }
 
   /** The configured people; as a bean it keeps Spring Boot from making up a default user. */

@@ -59,20 +59,13 @@ class TraceSecurity {
                 properties.peerToken(),
                 PEER_NAME,
                 PEER_ROLE);
-    List<String> problems = signIn.problems();
-    if (!problems.isEmpty()) {
-      throw new InvalidConfigurationException(String.join("; ", problems));
-    }
-    SwitchboardWebSecurity security =
-        new SwitchboardWebSecurity(
-            signIn.settings(), jwt.getIfAvailable(), clients.getIfAvailable());
-    if (!security.anyoneCanSignIn()) {
-      throw new InvalidConfigurationException(
-          "nobody could read the trace: set switchboard.trace.users, service-tokens or"
-              + " operator-token (SWITCHBOARD_TRACE_OPERATOR_TOKEN), or configure OIDC"
-              + " (spring.security.oauth2.*)");
-    }
-    return security;
+    return signIn.webSecurity(
+        jwt.getIfAvailable(),
+        clients.getIfAvailable(),
+        "nobody could read the trace: set switchboard.trace.users, service-tokens or"
+            + " operator-token (SWITCHBOARD_TRACE_OPERATOR_TOKEN), or configure OIDC"
+            + " (spring.security.oauth2.*)",
+        InvalidConfigurationException::new);
   }
 
   /** The configured people; as a bean it keeps Spring Boot from making up a default user. */

@@ -3,7 +3,10 @@ package dev.switchboard.websecurity;
 import dev.switchboard.websecurity.WebSecuritySettings.ConfiguredServiceToken;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * A service's sign-in settings as it starts: what {@link WebSecuritySettings} binds from its
@@ -69,6 +72,29 @@ public final class ServiceSignIn {
 
   public WebSecuritySettings settings() {
     return settings;
+  }
+
+  /**
+   * The web security of these settings, or {@code refusal} of every problem, or of {@code nobody}
+   * when nobody could sign in at all (no users, tokens, JWT decoder or OIDC client).
+   *
+   * @param jwtDecoder verifies bearer JWTs on the API; null: service tokens only
+   * @param clients OIDC clients for the login page; null: password login only
+   */
+  public SwitchboardWebSecurity webSecurity(
+      JwtDecoder jwtDecoder,
+      ClientRegistrationRepository clients,
+      String nobody,
+      Function<String, ? extends RuntimeException> refusal) {
+    List<String> all = problems();
+    if (!all.isEmpty()) {
+      throw refusal.apply(String.join("; ", all));
+    }
+    SwitchboardWebSecurity security = new SwitchboardWebSecurity(settings, jwtDecoder, clients);
+    if (!security.anyoneCanSignIn()) {
+      throw refusal.apply(nobody);
+    }
+    return security;
   }
 
   @Override

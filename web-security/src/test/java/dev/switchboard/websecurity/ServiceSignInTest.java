@@ -1,6 +1,7 @@
 package dev.switchboard.websecurity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,5 +51,31 @@ class ServiceSignInTest {
             "switchboard.trace.users[0].password-hash must be a bcrypt hash ($2a$10$ and 53 more"
                 + " characters)");
     assertThat(String.join(" ", problems)).doesNotContain("short-one", "plain-password");
+  }
+
+  @Test
+  void shouldBuildTheWebSecurityOnlyWhenTheSettingsHaveNoProblemAndSomebodyCanSignIn() {
+    MockEnvironment environment = new MockEnvironment();
+    String nobody = "nobody could sign in";
+
+    assertThatThrownBy(
+            () ->
+                ServiceSignIn.bind(environment, "switchboard.trace")
+                    .withPlainToken("peer-token", "short-one", "trace-peer", "trace-peer")
+                    .webSecurity(null, null, nobody, IllegalStateException::new))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("switchboard.trace.peer-token is 9 characters long; it must be at least 16");
+    assertThatThrownBy(
+            () ->
+                ServiceSignIn.bind(environment, "switchboard.trace")
+                    .webSecurity(null, null, nobody, IllegalStateException::new))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(nobody);
+    assertThat(
+            ServiceSignIn.bind(environment, "switchboard.trace")
+                .withPlainToken("operator-token", OPERATOR, "local-operator", "admin")
+                .webSecurity(null, null, nobody, IllegalStateException::new)
+                .anyoneCanSignIn())
+        .isTrue();
   }
 }
