@@ -108,7 +108,8 @@ class SecretsInitTest {
             "handoff", Service.HANDOFF,
             "trace", Service.TRACE);
     // Each writer trusts itself too: it reads back what it signed, and checks its key at start.
-    // The executor and the inbox read the planner's outcomes to forget ended goals.
+    // The executor and the inbox read the planner's outcomes to forget ended goals; the inbox
+    // follows its agents catalog too (who a person may hand a goal to), signed by the same key.
     assertThat(trustedOf("executor"))
         .containsExactlyInAnyOrder(Service.PLANNER, Service.GUARDRAIL, Service.EXECUTOR);
     assertThat(trustedOf("handoff"))

@@ -24,29 +24,18 @@ public record ServiceAccess(
     Service service, List<Topic<?>> reads, List<CatalogTopic<?>> catalogReads) {
 
   /**
-   * The services and what they read ({@link TopicReaders}, beside the catalogs they follow). Writes
-   * are not listed here: they come from the catalog. A test ({@code ServiceAccessTest}) checks the
-   * reads against each service's {@code inputs()}.
+   * The services and what they read: their inputs and the catalogs they follow ({@link
+   * TopicReaders}). Writes are not listed here: they come from the catalog. A test ({@code
+   * ServiceAccessTest}) checks the reads against each service's {@code inputs()}.
    */
   public static final List<ServiceAccess> ALL =
-      List.of(
-          new ServiceAccess(
-              Service.PLANNER,
-              TopicReaders.inputsOf(Service.PLANNER),
-              // ToolsCatalogView: the tools its agents may use, and the LLM planner's tool list.
-              List.of(Catalogs.TOOLS)),
-          new ServiceAccess(
-              Service.GUARDRAIL,
-              TopicReaders.inputsOf(Service.GUARDRAIL),
-              // CatalogTopology: the agents' tools and handoff targets, the tools' facts.
-              List.of(Catalogs.AGENTS, Catalogs.TOOLS)),
-          new ServiceAccess(
-              Service.EXECUTOR,
-              TopicReaders.inputsOf(Service.EXECUTOR),
-              // It reads its own catalog back to retire tools that are gone.
-              List.of(Catalogs.TOOLS)),
-          new ServiceAccess(Service.HANDOFF, TopicReaders.inputsOf(Service.HANDOFF), List.of()),
-          new ServiceAccess(Service.TRACE, TopicReaders.inputsOf(Service.TRACE), List.of()));
+      List.of(Service.PLANNER, Service.GUARDRAIL, Service.EXECUTOR, Service.HANDOFF, Service.TRACE)
+          .stream()
+          .map(
+              service ->
+                  new ServiceAccess(
+                      service, TopicReaders.inputsOf(service), TopicReaders.catalogsOf(service)))
+          .toList();
 
   /** The short name used for users, deployments and the application id: {@code planner}. */
   public String shortName() {

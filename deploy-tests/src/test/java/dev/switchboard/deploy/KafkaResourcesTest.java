@@ -45,6 +45,16 @@ class KafkaResourcesTest {
         .containsExactlyInAnyOrder("switchboard-executor", "switchboard-trace");
   }
 
+  /** The inbox reads the agents catalog: a person may hand a goal only to an agent it lists. */
+  @Test
+  void shouldLetEachCatalogsFollowersReadIt() {
+    assertThat(usersWith("agents", "Read"))
+        .containsExactlyInAnyOrder("switchboard-guardrail", "switchboard-handoff");
+    assertThat(usersWith("tools", "Read"))
+        .containsExactlyInAnyOrder(
+            "switchboard-planner", "switchboard-guardrail", "switchboard-executor");
+  }
+
   @Test
   void shouldKeepInternalTopicsAndTransactionsUnderTheServicesOwnApplicationId() {
     UserSpec planner = user("switchboard-planner");
@@ -80,6 +90,10 @@ class KafkaResourcesTest {
   }
 
   private List<String> writersOf(String topic) {
+    return usersWith(topic, "Write");
+  }
+
+  private List<String> usersWith(String topic, String operation) {
     return kafka.users().stream()
         .filter(
             user ->
@@ -89,7 +103,7 @@ class KafkaResourcesTest {
                             acl.resourceType().equals("topic")
                                 && !acl.prefixed()
                                 && acl.name().equals(topic)
-                                && acl.operations().contains("Write")))
+                                && acl.operations().contains(operation)))
         .map(UserSpec::name)
         .toList();
   }
