@@ -172,7 +172,10 @@ class EscalationController {
   }
 
   @PostMapping("/{escalationId}/reassign")
-  @Operation(summary = "Move the item to another human queue, or hand the goal to an agent")
+  @Operation(
+      summary =
+          "Move the item to another human queue, or hand the goal to an agent the agents catalog"
+              + " lists (else 400 unknown-agent; 503 agents-not-loaded before it is read)")
   ResponseEntity<ResolutionAccepted> reassign(
       Authentication authentication,
       HttpServletRequest request,

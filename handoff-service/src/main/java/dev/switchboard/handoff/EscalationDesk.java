@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Where people's answers become resolutions, on the instance that owns the item's goal. It decides
  * whether the person may answer before anything is written (403, nothing written), treats the same
  * decision twice as one (the first answer again), refuses a conflicting one (409 naming who decided
- * first), and lets an overdue item expire instead of taking an answer.
+ * first), refuses to hand a goal to an agent the agents catalog does not list ({@link
+ * AgentTargets}), and lets an overdue item expire instead of taking an answer.
  *
  * <p>The inbox state catches up once an answer is back from Kafka; until then the desk remembers
  * what it wrote, so a double click, or a second person, sees the answer at once.
@@ -40,6 +41,7 @@ public final class EscalationDesk {
   private final ResolutionWriter writer;
   private final InboxAuthority authority;
   private final SlaClock sla;
+  private final AgentTargets agents;
   private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
   private final Map<String, ResolutionEvent> writtenHere =
       Collections.synchronizedMap(
@@ -51,11 +53,16 @@ public final class EscalationDesk {
           });
 
   public EscalationDesk(
-      InboxSource inbox, ResolutionWriter writer, InboxAuthority authority, SlaClock sla) {
+      InboxSource inbox,
+      ResolutionWriter writer,
+      InboxAuthority authority,
+      SlaClock sla,
+      AgentTargets agents) {
     this.inbox = inbox;
     this.writer = writer;
     this.authority = authority;
     this.sla = sla;
+    this.agents = agents;
     for (int i = 0; i < LOCK_STRIPES; i++) {
       locks[i] = new ReentrantLock();
     }
@@ -124,6 +131,9 @@ public final class EscalationDesk {
       throw new InboxProblem.Refused(refusal.get());
     }
     answer.check(item);
+    if (answer instanceof Answer.Reassign reassign) {
+      agents.check(reassign.to());
+    }
     if (!item.isPending()) {
       throw new InboxProblem.AlreadyDecided(item.escalationId(), last);
     }

@@ -2,6 +2,7 @@ package dev.switchboard.handoff;
 
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.TopicNames;
+import dev.switchboard.contracts.WriterSignatures;
 import dev.switchboard.edge.EventPublisher;
 import dev.switchboard.edge.GoalStates;
 import dev.switchboard.edge.GoalTracing;
@@ -50,6 +51,18 @@ class HandoffConfiguration {
     return properties.links();
   }
 
+  /** The planner's agents catalog, followed while running: who a goal may be handed to. */
+  @Bean(destroyMethod = "close")
+  AgentsCatalogView knownAgents(
+      KafkaProperties kafka, TopicNames names, WriterSignatures signatures) {
+    return AgentsCatalogView.start(kafka.buildConsumerProperties(), names, signatures);
+  }
+
+  @Bean
+  AgentTargets agentTargets(KnownAgents agents) {
+    return new AgentTargets(agents);
+  }
+
   /** The publisher is created on the first answer, not at start-up. */
   @Bean
   EscalationDesk escalationDesk(
@@ -57,9 +70,10 @@ class HandoffConfiguration {
       ObjectProvider<EventPublisher> publisher,
       InboxAuthority authority,
       SlaClock sla,
-      GoalTracing tracing) {
+      GoalTracing tracing,
+      AgentTargets agents) {
     return new EscalationDesk(
-        inbox, new PublishedResolutions(publisher::getObject, tracing), authority, sla);
+        inbox, new PublishedResolutions(publisher::getObject, tracing), authority, sla, agents);
   }
 
   @Bean

@@ -46,7 +46,6 @@ public final class Inbox implements GoalProcessor<HandoffState> {
   /** The actor of resolutions the inbox writes without a person. */
   static final String SYSTEM_ACTOR = "system:handoff";
 
-  private static final String AGENT_TARGET = "agent:";
   private static final String DEADLINE_TIMER = "deadline:";
   private static final String REMINDER_TIMER = "reminder:";
   private static final Logger log = LoggerFactory.getLogger(Inbox.class);
@@ -171,7 +170,7 @@ public final class Inbox implements GoalProcessor<HandoffState> {
       return Decision.of(known);
     }
     if (escalation instanceof HandoffRequested handoff
-        && handoff.target().startsWith(AGENT_TARGET)) {
+        && handoff.target().startsWith(AgentTargets.AGENT)) {
       return reassignToAgent(known, handoff, traceId);
     }
     InboxItem opened = InboxItem.pendingFrom(escalation, defaultSla, traceId);

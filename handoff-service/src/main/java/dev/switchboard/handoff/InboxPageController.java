@@ -42,6 +42,7 @@ class InboxPageController {
   private final InboxLinks links;
   private final SwitchboardWebSecurity security;
   private final EventCodec codec;
+  private final AgentTargets agents;
 
   /** A message at the top of the page after an answer. */
   record Notice(String level, String text, List<ArgumentsDiff.Change> diff) {}
@@ -53,7 +54,8 @@ class InboxPageController {
       InboxAuthority authority,
       InboxLinks links,
       SwitchboardWebSecurity security,
-      EventCodec codec) {
+      EventCodec codec,
+      AgentTargets agents) {
     this.inbox = inbox;
     this.events = events;
     this.sla = sla;
@@ -61,6 +63,7 @@ class InboxPageController {
     this.links = links;
     this.security = security;
     this.codec = codec;
+    this.agents = agents;
   }
 
   @GetMapping("/")
@@ -284,6 +287,10 @@ class InboxPageController {
   private String show(Caller caller, Model model, InboxItem item) {
     model.addAttribute("caller", caller);
     model.addAttribute("card", ItemCard.of(item, caller, sla, authority, links));
+    // Offered for "reassign" (an approval stays with people); typing a human:<queue> still works.
+    model.addAttribute(
+        "agentTargets",
+        item.kind() == EscalationKind.ApprovalRequested ? List.of() : agents.agentTargets());
     return "item";
   }
 

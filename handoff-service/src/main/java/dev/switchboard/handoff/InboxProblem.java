@@ -55,6 +55,39 @@ public abstract sealed class InboxProblem extends RuntimeException {
     }
   }
 
+  /** 400: the reassignment names an agent the agents catalog does not list. */
+  public static final class UnknownAgent extends InboxProblem {
+    private final Map<String, Object> agents;
+
+    private UnknownAgent(String detail, String agent, List<String> knownAgents) {
+      super(HttpStatus.BAD_REQUEST, "unknown-agent", detail);
+      this.agents = Map.of("agent", agent, "knownAgents", List.copyOf(knownAgents));
+    }
+
+    static UnknownAgent of(String agent, List<String> knownAgents) {
+      return new UnknownAgent(
+          "there is no "
+              + agent
+              + " to hand the goal to: the agents catalog lists "
+              + (knownAgents.isEmpty() ? "no agent" : String.join(", ", knownAgents))
+              + "; reassign to one of them or to a human:<queue>",
+          agent,
+          knownAgents);
+    }
+
+    @Override
+    public Map<String, Object> properties() {
+      return agents;
+    }
+  }
+
+  /** 503: the agents catalog has not been read yet; retry in a moment. Nothing was written. */
+  public static final class AgentsNotLoaded extends InboxProblem {
+    AgentsNotLoaded(String detail) {
+      super(HttpStatus.SERVICE_UNAVAILABLE, "agents-not-loaded", detail);
+    }
+  }
+
   /** 403: this person may not give this answer; nothing was written. */
   public static final class Refused extends InboxProblem {
     Refused(String detail) {
@@ -126,7 +159,15 @@ public abstract sealed class InboxProblem extends RuntimeException {
     String name = type == null ? "" : type.substring(type.lastIndexOf('/') + 1);
     return switch (status) {
       case 404 -> new NotFound(detail);
-      case 400 -> new InvalidAnswer(detail);
+      case 400 ->
+          name.equals("unknown-agent")
+              ? new UnknownAgent(
+                  detail,
+                  String.valueOf(properties.get("agent")),
+                  properties.get("knownAgents") instanceof List<?> known
+                      ? known.stream().map(String::valueOf).toList()
+                      : List.of())
+              : new InvalidAnswer(detail);
       case 403 -> new Refused(detail);
       case 409 ->
           switch (name) {
@@ -134,6 +175,7 @@ public abstract sealed class InboxProblem extends RuntimeException {
             case "answer-does-not-fit" -> new DoesNotFit(detail);
             default -> new AlreadyDecided(detail, properties);
           };
+      case 503 -> name.equals("agents-not-loaded") ? new AgentsNotLoaded(detail) : null;
       default -> null;
     };
   }

@@ -30,12 +30,14 @@ import tools.jackson.databind.JsonNode;
 class EscalationDeskTest {
   private final MutableClock clock = new MutableClock(T0.plusSeconds(300));
   private final InboxInMemory inbox = new InboxInMemory();
+  private final ListedAgents agents = new ListedAgents("closer", "scout");
   private final EscalationDesk desk =
       new EscalationDesk(
           inbox,
           inbox,
           new InboxAuthority(new QueueAccess(Map.of(), "admin")),
-          new SlaClock(clock));
+          new SlaClock(clock),
+          new AgentTargets(agents));
 
   @Test
   void shouldListItemsOfAllGoalsWithTheFilter() {
@@ -81,7 +83,8 @@ class EscalationDeskTest {
             oneGoalOnly,
             inbox,
             new InboxAuthority(new QueueAccess(Map.of(), "admin")),
-            new SlaClock(clock));
+            new SlaClock(clock),
+            new AgentTargets(agents));
 
     assertThat(
             scanless.act(BOT, request.escalationId(), new Answer.Approve(null), ORIGIN).written())
@@ -330,6 +333,36 @@ class EscalationDeskTest {
         .isInstanceOf(InboxProblem.Refused.class);
     assertThat(desk.act(BOB, request.escalationId(), new Answer.Approve(null), ORIGIN).written())
         .isTrue();
+  }
+
+  @Test
+  void shouldHandAQuestionOnlyToAnAgentTheCatalogListsAndWriteNothingOtherwise() {
+    QuestionAsked question = Escalations.questionAsked("g-1", T0);
+    inbox.apply(question);
+
+    assertThatThrownBy(
+            () ->
+                desk.act(BOB, question.escalationId(), new Answer.Reassign("agent:nobody"), ORIGIN))
+        .isInstanceOf(InboxProblem.UnknownAgent.class)
+        .hasMessageContaining("agent:closer, agent:scout");
+    agents.loaded = false;
+    assertThatThrownBy(
+            () ->
+                desk.act(BOB, question.escalationId(), new Answer.Reassign("agent:scout"), ORIGIN))
+        .isInstanceOf(InboxProblem.AgentsNotLoaded.class);
+    assertThat(inbox.written).isEmpty();
+    assertThat(desk.find(question.escalationId()).isPending()).isTrue();
+
+    agents.loaded = true;
+    ResolutionEvent handed =
+        desk.act(BOB, question.escalationId(), new Answer.Reassign("agent:scout"), ORIGIN)
+            .resolution();
+
+    assertThat(handed)
+        .isInstanceOfSatisfying(
+            ResolutionEvent.Reassigned.class,
+            reassigned -> assertThat(reassigned.newOwner()).isEqualTo("agent:scout"));
+    assertThat(inbox.written).containsExactly(handed);
   }
 
   @Test

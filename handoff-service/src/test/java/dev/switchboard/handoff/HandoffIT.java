@@ -5,10 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
+import dev.switchboard.contracts.catalog.AgentEntry;
+import dev.switchboard.contracts.catalog.Catalogs;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
+import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.ExpiryRoute;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.Approved;
+import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.edge.GoalStreamTopology;
 import dev.switchboard.edge.testing.TopicProbe;
 import dev.switchboard.websecurity.ServiceTokens;
@@ -26,6 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.AfterAll;
@@ -330,6 +338,72 @@ class HandoffIT {
         "human:night",
         Duration.ofSeconds(4),
         onExpiry);
+  }
+
+  /**
+   * A goal goes only to an agent the planner's agents catalog lists, however the request reaches
+   * the owner: an unknown one is a 400 naming it and the known ones, and nothing is written.
+   */
+  @Test
+  void shouldHandAGoalOnlyToAnAgentTheAgentsCatalogLists() throws Exception {
+    String goalId = goalsOnEveryPartition("to-agent").getFirst();
+    HandoffRequested handoff =
+        Escalations.handoffRequested(
+            goalId, Instant.now().truncatedTo(ChronoUnit.MILLIS), "human:approvers");
+    probe.send(Topics.ESCALATION, handoff);
+    // The planner creates and writes the catalog; here the test does, unsigned as all else here.
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                System.getProperty("spring.embedded.kafka.brokers")))) {
+      admin
+          .createTopics(List.of(new NewTopic(probe.names().of(Catalogs.AGENTS), 1, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    }
+    probe.sendRaw(
+        probe.names().of(Catalogs.AGENTS),
+        "scout",
+        probe
+            .codec()
+            .encode(
+                new AgentEntry(
+                    "scout",
+                    "sha256:" + "0".repeat(64),
+                    "finds things out",
+                    "deterministic",
+                    List.of(),
+                    List.of(),
+                    new AgentEntry.Budgets(
+                        5, Duration.ofMinutes(5), 1_000, java.math.BigDecimal.ONE, 2))));
+    for (String url : urls) {
+      await().atMost(WAIT).until(() -> pendingIds(url).contains(handoff.escalationId()));
+    }
+
+    for (String url : urls) {
+      // Each instance follows the catalog; the owner's problem comes back whole through the other.
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () -> {
+                ResponseEntity<String> refused =
+                    post(url, handoff.escalationId(), "reassign", "{\"to\":\"agent:nobody\"}");
+                assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                JsonNode problem = json(refused.getBody());
+                assertThat(problem.get("type").asString()).endsWith("/unknown-agent");
+                assertThat(problem.get("agent").asString()).isEqualTo("agent:nobody");
+                assertThat(problem.get("knownAgents").toString()).contains("\"agent:scout\"");
+                assertThat(problem.get("detail").asString()).contains("there is no agent:nobody");
+              });
+    }
+    assertThat(probe.events(Topics.RESOLUTION, goalId)).isEmpty();
+
+    ResponseEntity<String> handed =
+        post(urls.get(1), handoff.escalationId(), "reassign", "{\"to\":\"agent:scout\"}");
+    assertThat(handed.getStatusCode()).as(handed.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+    assertThat(probe.awaitEvent(Topics.RESOLUTION, goalId, Reassigned.class).newOwner())
+        .isEqualTo("agent:scout");
   }
 
   @Test

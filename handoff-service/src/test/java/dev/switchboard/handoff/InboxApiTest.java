@@ -49,6 +49,7 @@ import tools.jackson.databind.JsonNode;
 class InboxApiTest {
   @Autowired MockMvc mvc;
   @Autowired InboxInMemory inbox;
+  @Autowired ListedAgents agents;
 
   @DynamicPropertySource
   static void people(DynamicPropertyRegistry registry) {
@@ -312,6 +313,78 @@ class InboxApiTest {
         .andExpect(jsonPath("$.decision").value("Edited"));
   }
 
+  /** The planner would hand a goal given to a missing agent straight back to people. */
+  @Test
+  void shouldRefuseAReassignmentToAnAgentTheCatalogDoesNotListWith400AndWriteNothing()
+      throws Exception {
+    var question = Escalations.questionAsked(goal(), NOW.minusSeconds(10));
+    inbox.apply(question);
+    String reassign = "/api/escalations/" + question.escalationId() + "/reassign";
+
+    // Who may answer is decided first: the ticket bot does not work human:sales.
+    mvc.perform(
+            bot(post(reassign))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"to\":\"agent:nobody\"}"))
+        .andExpect(status().isForbidden());
+    mvc.perform(
+            as("bob", post(reassign))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"to\":\"agent:nobody\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.type").value("https://switchboard.dev/problems/unknown-agent"))
+        .andExpect(jsonPath("$.status").value(400))
+        .andExpect(jsonPath("$.agent").value("agent:nobody"))
+        .andExpect(jsonPath("$.knownAgents[0]").value("agent:clerk"))
+        .andExpect(jsonPath("$.knownAgents[1]").value("agent:scout"))
+        .andExpect(
+            jsonPath("$.detail")
+                .value(
+                    "there is no agent:nobody to hand the goal to: the agents catalog lists"
+                        + " agent:clerk, agent:scout; reassign to one of them or to a"
+                        + " human:<queue>"));
+    assertThat(writtenFor(question.escalationId())).isEmpty();
+
+    mvc.perform(
+            as("bob", post(reassign))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"to\":\"agent:scout\"}"))
+        .andExpect(status().isAccepted())
+        .andExpect(jsonPath("$.resolution").value("Reassigned"));
+    assertThat(writtenFor(question.escalationId()))
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ResolutionEvent.Reassigned.class,
+            reassigned -> assertThat(reassigned.newOwner()).isEqualTo("agent:scout"));
+  }
+
+  @Test
+  void shouldAskToRetryAReassignmentToAnAgentUntilTheCatalogIsRead() throws Exception {
+    var question = Escalations.questionAsked(goal(), NOW.minusSeconds(10));
+    inbox.apply(question);
+    String reassign = "/api/escalations/" + question.escalationId() + "/reassign";
+    agents.loaded = false;
+    try {
+      mvc.perform(
+              as("bob", post(reassign))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"to\":\"agent:scout\"}"))
+          .andExpect(status().isServiceUnavailable())
+          .andExpect(
+              jsonPath("$.type").value("https://switchboard.dev/problems/agents-not-loaded"));
+      assertThat(writtenFor(question.escalationId())).isEmpty();
+      // People's queues need no catalog.
+      mvc.perform(
+              as("bob", post(reassign))
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content("{\"to\":\"human:managers\"}"))
+          .andExpect(status().isAccepted());
+    } finally {
+      agents.loaded = true;
+    }
+  }
+
   @Test
   void shouldRefuseMalformedBodiesWith400() throws Exception {
     ApprovalRequested approval = pending();
@@ -372,9 +445,13 @@ class InboxApiTest {
   }
 
   private List<ResolutionEvent> writtenFor(ApprovalRequested approval) {
+    return writtenFor(approval.escalationId());
+  }
+
+  private List<ResolutionEvent> writtenFor(String escalationId) {
     synchronized (inbox) {
       return inbox.written.stream()
-          .filter(event -> event.escalationId().equals(approval.escalationId()))
+          .filter(event -> event.escalationId().equals(escalationId))
           .toList();
     }
   }

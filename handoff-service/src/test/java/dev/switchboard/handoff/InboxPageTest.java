@@ -203,6 +203,36 @@ class InboxPageTest {
   }
 
   @Test
+  void shouldOfferOnlyTheAgentsTheCatalogListsAndRefuseAnyOther() throws Exception {
+    var question = Escalations.questionAsked("page-" + UUID.randomUUID(), NOW.minusSeconds(10));
+    inbox.apply(question);
+    ApprovalRequested approval = pending(null, false);
+    MockHttpSession bob = login("bob");
+
+    mvc.perform(get("/inbox/" + question.escalationId()).with(cookieOf(bob)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("<option value=\"agent:clerk\">")))
+        .andExpect(content().string(containsString("<option value=\"agent:scout\">")))
+        .andExpect(content().string(containsString("Agents: agent:clerk, agent:scout;")));
+    // An approval stays with people: no agent is offered.
+    mvc.perform(get("/inbox/" + approval.escalationId()).with(cookieOf(bob)))
+        .andExpect(status().isOk())
+        .andExpect(content().string(not(containsString("<option value=\"agent:"))));
+
+    mvc.perform(
+            post("/inbox/" + question.escalationId() + "/reassign")
+                .with(cookieOf(bob))
+                .with(csrf())
+                .param("to", "agent:nobody"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("there is no agent:nobody to hand the goal")));
+    synchronized (inbox) {
+      assertThat(inbox.written)
+          .noneMatch(event -> event.escalationId().equals(question.escalationId()));
+    }
+  }
+
+  @Test
   void shouldRefuseAFormWithoutItsCsrfToken() throws Exception {
     ApprovalRequested approval = pending(null, false);
 

@@ -96,9 +96,21 @@ class InboxWithoutKafka {
     return properties.links();
   }
 
+  /** The planner's agents catalog, as far as these tests go. */
   @Bean
-  EscalationDesk escalationDesk(InboxInMemory inbox, InboxAuthority authority, SlaClock sla) {
-    return new EscalationDesk(inbox, inbox, authority, sla);
+  ListedAgents listedAgents() {
+    return new ListedAgents("clerk", "scout");
+  }
+
+  @Bean
+  AgentTargets agentTargets(ListedAgents agents) {
+    return new AgentTargets(agents);
+  }
+
+  @Bean
+  EscalationDesk escalationDesk(
+      InboxInMemory inbox, InboxAuthority authority, SlaClock sla, AgentTargets agents) {
+    return new EscalationDesk(inbox, inbox, authority, sla, agents);
   }
 
   @Bean

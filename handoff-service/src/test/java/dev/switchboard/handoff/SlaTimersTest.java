@@ -125,7 +125,8 @@ class SlaTimersTest {
             },
             written::add,
             new InboxAuthority(new QueueAccess(Map.of(), "admin")),
-            new SlaClock(clock));
+            new SlaClock(clock),
+            new AgentTargets(new ListedAgents()));
 
     assertThatThrownBy(
             () -> desk.act(Escalations.ANN, id, new Answer.Approve(null), Escalations.ORIGIN))
