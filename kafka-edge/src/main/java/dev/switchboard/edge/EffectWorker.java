@@ -274,15 +274,8 @@ final class EffectWorker implements SmartLifecycle {
     List<Taken> taken = new ArrayList<>();
     Instant now = clock.instant();
     for (ConsumerRecord<String, byte[]> record : polled) {
-      Context parent = GoalTracing.extract(record.headers());
-      Span span =
-          tracing.startProcess(
-              record.topic(), name, record.partition(), record.offset(), record.key(), parent);
-      try {
-        take(record, now, parent.with(span), out).ifPresent(taken::add);
-      } finally {
-        span.end();
-      }
+      // The stream's own intent: no span of its own; the effect's span continues its context.
+      take(record, now, GoalTracing.extract(record.headers()), out).ifPresent(taken::add);
     }
     return taken;
   }
@@ -405,7 +398,7 @@ final class EffectWorker implements SmartLifecycle {
         null,
         record.goalId(),
         records.encode(record),
-        tracing.send(trace, topics.results(), record.goalId(), new RecordHeaders()));
+        GoalTracing.carry(trace, new RecordHeaders()));
   }
 
   /** Empty when committed; otherwise the producer to use from now on. */

@@ -111,6 +111,12 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     RecordOrigin source = RecordOrigin.of(context.recordMetadata().orElseThrow(), record.headers());
     // The producer's context (a goal's caller, or the send span that wrote it); else a new trace.
     Context parent = GoalTracing.extract(record.headers());
+    if (source.topic().equals(effectTopics.results())) {
+      // The edge's own record: no span of its own (see GoalTracing.carry).
+      RecordOrigin.unstamp(record.headers());
+      processEffectRecord(record, parent);
+      return;
+    }
     Span span =
         tracing.startProcess(
             source.topic(),
@@ -127,11 +133,6 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
   }
 
   private void process(Record<String, byte[]> record, RecordOrigin source, Context trace) {
-    if (source.topic().equals(effectTopics.results())) {
-      RecordOrigin.unstamp(record.headers());
-      processEffectRecord(record, trace);
-      return;
-    }
     Optional<RecordGate.Rejection> rejection = gate.check(record, source);
     RecordOrigin.unstamp(record.headers());
     if (rejection.isPresent()) {
@@ -432,7 +433,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
               new Outgoing(
                   effectTopics.intents(), effectRecords.encode(pending.intent(goalId, effectId))),
               now.toEpochMilli(),
-              tracing.send(trace, effectTopics.intents(), goalId, new RecordHeaders())));
+              GoalTracing.carry(trace, new RecordHeaders())));
       putTimer(TimerKey.effectDeadline(pending.deadline().toEpochMilli(), goalId, effectId));
     }
 
@@ -515,7 +516,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
                 timer.goalId(),
                 new Outgoing(effectTopics.results(), entry.value),
                 nowMillis,
-                tracing.send(setIn, effectTopics.results(), timer.goalId(), new RecordHeaders())));
+                GoalTracing.carry(setIn, new RecordHeaders())));
       } catch (RuntimeException e) {
         log.error("{} drops an unreadable timer {}: {}", consumerName, entry.key, e.toString());
       }

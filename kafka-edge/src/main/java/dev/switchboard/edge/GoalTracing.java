@@ -117,6 +117,18 @@ public final class GoalTracing {
         MapGetter.INSTANCE);
   }
 
+  /**
+   * The context into the headers of one of the edge's own records ({@code <appId>-effects}, {@code
+   * <appId>-effect-results}: intents, markers, due timers) with no span of its own: they are the
+   * inside of one service's effect, not a hop between services, and a {@code send}/{@code process}
+   * pair for each would be a fifth of a step's spans. The work they lead to (the effect's span,
+   * what the result's decision writes) continues this context.
+   */
+  static Headers carry(Context context, Headers headers) {
+    inject(context, headers);
+    return headers;
+  }
+
   /** Replaces the record's trace headers with the given context. */
   static void inject(Context context, Headers headers) {
     TRACE_HEADERS.forEach(headers::remove);

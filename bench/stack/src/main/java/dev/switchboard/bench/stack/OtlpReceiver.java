@@ -9,9 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -40,6 +44,7 @@ public final class OtlpReceiver {
     AtomicLong bytes = new AtomicLong();
     AtomicLong spans = new AtomicLong();
     AtomicLong unreadable = new AtomicLong();
+    Map<String, LongAdder> names = new ConcurrentHashMap<>();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
     server.createContext(
         "/v1/traces",
@@ -55,7 +60,7 @@ public final class OtlpReceiver {
                 .equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
               body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
             }
-            spans.addAndGet(countSpans(body));
+            spans.addAndGet(countSpans(body, names));
           } catch (IOException | RuntimeException e) {
             unreadable.incrementAndGet();
           }
@@ -76,8 +81,9 @@ public final class OtlpReceiver {
                       Files.writeString(
                           file,
                           String.format(
-                              "requests %d%nbytes %d%nspans %d%nunreadable %d%n",
-                              requests.get(), bytes.get(), spans.get(), unreadable.get()),
+                                  "requests %d%nbytes %d%nspans %d%nunreadable %d%n",
+                                  requests.get(), bytes.get(), spans.get(), unreadable.get())
+                              + byName(names),
                           StandardCharsets.UTF_8);
                       Thread.sleep(1000);
                     } catch (IOException | InterruptedException e) {
@@ -95,13 +101,47 @@ public final class OtlpReceiver {
    * (2), walked on the protobuf wire format alone (the bench has no OTLP classes).
    */
   static long countSpans(byte[] request) {
+    return countSpans(request, new ConcurrentHashMap<>());
+  }
+
+  /** The same, also counting each span name (field 5) in {@code names}. */
+  static long countSpans(byte[] request, Map<String, LongAdder> names) {
     long count = 0;
     for (Field resourceSpans : new Wire(request, 0, request.length).fields(1)) {
       for (Field scopeSpans : resourceSpans.message().fields(2)) {
-        count += scopeSpans.message().fields(2).size();
+        for (Field span : scopeSpans.message().fields(2)) {
+          count++;
+          for (Field name : span.message().fields(5)) {
+            names
+                .computeIfAbsent(
+                    new String(
+                        name.data(),
+                        name.start(),
+                        name.end() - name.start(),
+                        StandardCharsets.UTF_8),
+                    key -> new LongAdder())
+                .increment();
+          }
+        }
       }
     }
     return count;
+  }
+
+  /** One line per span name, most first: {@code span <count> <name>}. */
+  private static String byName(Map<String, LongAdder> names) {
+    StringBuilder lines = new StringBuilder();
+    names.entrySet().stream()
+        .sorted(Comparator.comparingLong(entry -> -entry.getValue().sum()))
+        .forEach(
+            entry ->
+                lines
+                    .append("span ")
+                    .append(entry.getValue().sum())
+                    .append(' ')
+                    .append(entry.getKey())
+                    .append('\n'));
+    return lines.toString();
   }
 
   private record Field(byte[] data, int start, int end) {
