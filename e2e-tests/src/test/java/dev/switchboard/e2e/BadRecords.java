@@ -57,7 +57,13 @@ final class BadRecords implements AutoCloseable {
                   "switchboard-guardrail",
                   "switchboard-handoff",
                   "switchboard-trace"),
-          "outcome", List.of("switchboard-trace"));
+          // The executor, the guardrail and the inbox read outcomes to forget ended goals.
+          "outcome",
+              List.of(
+                  "switchboard-executor",
+                  "switchboard-guardrail",
+                  "switchboard-handoff",
+                  "switchboard-trace"));
 
   enum Kind {
     MALFORMED,

@@ -40,6 +40,13 @@ final class LocalStack implements StackUnderTest, AutoCloseable {
 
   static final Duration SLOW_SEND = Duration.ofSeconds(20);
 
+  /**
+   * Longer than {@code up}'s own waits (the broker's port 180 s, the services' readiness 180 s), so
+   * that up decides: an up cut short leaves its JVMs starting, and the next up, seeing them all
+   * running, says "already up" while none is ready yet.
+   */
+  static final Duration UP_TIMEOUT = Duration.ofMinutes(8);
+
   /** An intent's start timeout (5 s) + slot wait (1 s) + tool timeout (25 s) + grace (5 s). */
   static final Duration SEND_DEADLINE = Duration.ofSeconds(36);
 
@@ -56,10 +63,10 @@ final class LocalStack implements StackUnderTest, AutoCloseable {
     LocalStack stack = new LocalStack(root, root.resolve("e2e-tests/target/local-stack"));
     // A stack left over from an interrupted run must not stand in for this one.
     stack.switchboard(Duration.ofMinutes(1), "down", "--purge");
-    Result up = stack.switchboard(Duration.ofMinutes(4), "up");
-    if (up.exitCode() != 0) {
-      // A starved machine's broker can outlast up's 60 s wait and keeps starting: up once more.
-      up = stack.switchboard(Duration.ofMinutes(4), "up");
+    Result up = stack.switchboard(UP_TIMEOUT, "up");
+    if (up.exitCode() > 0) {
+      // up gave up (a broker that outlasted its wait keeps starting): up once more.
+      up = stack.switchboard(UP_TIMEOUT, "up");
     }
     if (up.exitCode() != 0) {
       stack.switchboard(Duration.ofMinutes(1), "down"); // leave no broker or service running
@@ -68,10 +75,14 @@ final class LocalStack implements StackUnderTest, AutoCloseable {
     return stack;
   }
 
-  /** Starts whatever is not running (a killed service), as a user would after a crash. */
-  void up() {
-    Result up = switchboard(Duration.ofMinutes(3), "up");
+  /**
+   * Starts whatever is not running (a killed service), as a user would after a crash; returns what
+   * {@code up} printed (each start's time to ready and CPU seconds).
+   */
+  String up() {
+    Result up = switchboard(UP_TIMEOUT, "up");
     assertThat(up.exitCode()).as("bin/switchboard up:%n%s", up.output()).isZero();
+    return up.output();
   }
 
   @Override
@@ -156,6 +167,9 @@ final class LocalStack implements StackUnderTest, AutoCloseable {
     env.put("SWITCHBOARD_PORT_BASE", Integer.toString(PORT_BASE));
     // The jars were just built by this Maven run; the script must not start another build.
     env.put("SWITCHBOARD_SKIP_BUILD", "1");
+    // The first start's broker on a loaded machine can take over up's default 60 s to listen;
+    // no test bounds that wait (the fault suite bounds the services' readiness, not this).
+    env.put("SWITCHBOARD_KAFKA_READY_TIMEOUT", "180");
     // AOT caches a developer's stack made are used, none is trained beside the tests (a training
     // costs about three starts of CPU); -Dswitchboard.it.aot-cache=auto|off changes that.
     env.put("SWITCHBOARD_AOT_CACHE", System.getProperty("switchboard.it.aot-cache", "use"));
