@@ -111,6 +111,38 @@ final class LocalStack implements StackUnderTest, AutoCloseable {
     }
   }
 
+  /**
+   * Waits for {@code up}'s background training of the services' AOT caches to end (with {@code
+   * -Dswitchboard.it.aot-cache=auto}; nothing to wait for otherwise) and returns the services that
+   * have a cache now: their next start maps their classes from it instead of loading them.
+   */
+  List<String> awaitAotTraining(Duration atMost) throws InterruptedException {
+    Path pidFile = home.resolve("run/aot-training.pid");
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (Files.exists(pidFile) && System.nanoTime() < deadline) {
+      try {
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+          Thread.sleep(1_000);
+          continue;
+        }
+      } catch (IOException | NumberFormatException e) {
+        // Written or removed just now: look again.
+        Thread.sleep(200);
+        continue;
+      }
+      break;
+    }
+    List<String> cached = new ArrayList<>();
+    for (String service : SERVICES) {
+      // bin/lib/aot-cache.sh writes made-from last, once a cache is complete.
+      if (Files.exists(root.resolve(service + "/target/" + service + "-aot/made-from"))) {
+        cached.add(service);
+      }
+    }
+    return cached;
+  }
+
   /** A service's readiness endpoint; {@code service} is e.g. {@code planner-service}. */
   String readinessUrl(String service) {
     int offset = SERVICES.indexOf(service) + 1;
