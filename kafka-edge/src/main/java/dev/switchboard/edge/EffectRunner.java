@@ -15,9 +15,11 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.opentelemetry.context.Context;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -32,6 +34,9 @@ import tools.jackson.databind.JsonNode;
 final class EffectRunner {
   private static final Logger log = LoggerFactory.getLogger(EffectRunner.class);
 
+  /** How often a call waiting for a slot of its target looks again. */
+  private static final long SLOT_POLL_MILLIS = 20;
+
   private final EffectsProperties settings;
   private final BulkheadRegistry bulkheads;
   private final CircuitBreakerRegistry breakers;
@@ -44,7 +49,8 @@ final class EffectRunner {
         BulkheadRegistry.of(
             BulkheadConfig.custom()
                 .maxConcurrentCalls(bulkhead.maxConcurrent())
-                .maxWaitDuration(bulkhead.maxWait())
+                // run() waits for a slot itself, as long as the attempt's time allows.
+                .maxWaitDuration(Duration.ZERO)
                 .build());
     EffectsProperties.CircuitBreakerSettings breaker = settings.circuitBreaker();
     this.breakers =
@@ -67,7 +73,13 @@ final class EffectRunner {
             .build();
   }
 
-  EffectResult run(EffectHandler handler, EffectRecord.Intent intent) {
+  /**
+   * The attempt's result, or {@link NoFreeSlot} when every slot of its target stayed taken for as
+   * long as it could wait: until the intent's start deadline and then the bulkhead's max wait (the
+   * first try; a retry waits the max wait), within the run budget {@link EffectTimings} gives it.
+   * Nothing ran then, so the edge may issue the attempt again.
+   */
+  EffectResult run(EffectHandler handler, EffectRecord.Intent intent) throws NoFreeSlot {
     EffectCall call = intent.call();
     String target = handler.target(call);
     String server = handler.server(call);
@@ -83,12 +95,23 @@ final class EffectRunner {
     TimeLimiter limiter =
         TimeLimiter.of(
             TimeLimiterConfig.custom().timeoutDuration(timeout).cancelRunningFuture(true).build());
+    AtomicBoolean firstTry = new AtomicBoolean(true);
     Callable<JsonNode> once =
         () ->
             breaker.executeCallable(
-                () ->
-                    bulkhead.executeCallable(
-                        () -> limiter.executeFutureSupplier(() -> onVirtualThread(handler, call))));
+                () -> {
+                  Instant now = Instant.now();
+                  Instant from =
+                      firstTry.getAndSet(false) && intent.startBy().isAfter(now)
+                          ? intent.startBy()
+                          : now;
+                  acquire(bulkhead, from.plus(settings.bulkhead().maxWait()));
+                  try {
+                    return limiter.executeFutureSupplier(() -> onVirtualThread(handler, call));
+                  } finally {
+                    bulkhead.onComplete();
+                  }
+                });
     Callable<JsonNode> attempt =
         intent.retrySafe() ? Retry.decorateCallable(Retry.of(target, retryConfig), once) : once;
     try {
@@ -97,14 +120,11 @@ final class EffectRunner {
     } catch (EffectRefusal refusal) {
       return failed(intent, refusal.getMessage());
     } catch (BulkheadFullException e) {
-      return failed(
-          intent,
+      throw new NoFreeSlot(
           target
               + " is busy ("
               + bulkhead.getBulkheadConfig().getMaxConcurrentCalls()
-              + " calls running, none freed within "
-              + describe(settings.bulkhead().maxWait())
-              + "); nothing ran");
+              + " calls running, none freed while the attempt could wait); nothing ran");
     } catch (CallNotPermittedException e) {
       return failed(
           intent,
@@ -118,6 +138,27 @@ final class EffectRunner {
     } catch (Exception e) {
       log.warn("{} crashed on effect {}", target, call.effectId(), e);
       return unknown(intent, target + " crashed: " + e);
+    }
+  }
+
+  /** Takes a slot of the bulkhead, waiting for one until {@code until}. */
+  private static void acquire(Bulkhead bulkhead, Instant until) throws InterruptedException {
+    while (!bulkhead.tryAcquirePermission()) {
+      long left = Duration.between(Instant.now(), until).toMillis();
+      if (left <= 0) {
+        throw BulkheadFullException.createBulkheadFullException(bulkhead);
+      }
+      Thread.sleep(Math.min(left, SLOT_POLL_MILLIS));
+    }
+  }
+
+  /**
+   * Every slot of the attempt's target stayed taken for as long as the attempt could wait; the call
+   * was not made.
+   */
+  static final class NoFreeSlot extends Exception {
+    NoFreeSlot(String message) {
+      super(message, null, false, false);
     }
   }
 

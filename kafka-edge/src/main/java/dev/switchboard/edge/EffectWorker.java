@@ -88,8 +88,12 @@ final class EffectWorker implements SmartLifecycle {
   private volatile KafkaConsumer<String, byte[]> consumer;
   private Thread loop;
 
-  /** An effect that ended, waiting for its result to be written. */
-  private record Done(Intent intent, EffectHandler handler, EffectResult result, Context trace) {}
+  /**
+   * An effect that ended, waiting for its result to be written; or, with no result, one that found
+   * no free slot of its target and did not run ({@code notRun} says why).
+   */
+  private record Done(
+      Intent intent, EffectHandler handler, EffectResult result, String notRun, Context trace) {}
 
   EffectWorker(
       String applicationId,
@@ -340,11 +344,26 @@ final class EffectWorker implements SmartLifecycle {
                       tracing, taken.trace(), taken.intent(), taken.target(), taken.handler());
               try (Scope scope = span.makeCurrent()) {
                 halt.at(TestHalt.Point.BEFORE_CALL, taken.target(), taken.intent().effectId());
-                EffectResult result = runner.run(taken.handler(), taken.intent());
+                EffectResult result;
+                try {
+                  result = runner.run(taken.handler(), taken.intent());
+                } catch (EffectRunner.NoFreeSlot busy) {
+                  // Nothing ran: a skipped attempt, which the edge issues again (max-attempts).
+                  span.setAttribute(TraceConventions.ERROR_TYPE, "busy");
+                  done.add(
+                      new Done(
+                          taken.intent(),
+                          taken.handler(),
+                          null,
+                          busy.getMessage(),
+                          taken.trace().with(span)));
+                  return;
+                }
                 EffectSpans.outcome(tracing, span, taken.intent(), taken.handler(), result);
                 halt.at(TestHalt.Point.AFTER_CALL, taken.target(), taken.intent().effectId());
                 done.add(
-                    new Done(taken.intent(), taken.handler(), result, taken.trace().with(span)));
+                    new Done(
+                        taken.intent(), taken.handler(), result, null, taken.trace().with(span)));
               } finally {
                 span.end();
                 running.decrementAndGet();
@@ -363,6 +382,20 @@ final class EffectWorker implements SmartLifecycle {
    */
   private List<ProducerRecord<String, byte[]>> resultRecords(Done ended) {
     List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+    if (ended.result() == null) {
+      log.info(
+          "effect {} attempt {} of goal {} not run: {}",
+          ended.intent().effectId(),
+          ended.intent().attempt(),
+          ended.intent().goalId(),
+          ended.notRun());
+      Intent intent = ended.intent();
+      out.add(
+          marker(
+              new Skipped(intent.goalId(), intent.effectId(), intent.attempt(), ended.notRun()),
+              ended.trace()));
+      return out;
+    }
     List<SwitchboardEvent> publish = List.of();
     if (!clock.instant().isAfter(ended.intent().resultBy())) {
       try {

@@ -71,7 +71,8 @@ public record EffectsProperties(
    * A concurrency limit per effect target (Resilience4j bulkhead).
    *
    * @param maxConcurrent calls running at once per target
-   * @param maxWait how long a call waits for a free slot before it fails (nothing ran)
+   * @param maxWait how long past its intent's start deadline a call waits for a free slot; then
+   *     nothing ran and the attempt is skipped (and issued again, up to {@code max-attempts})
    * @param perTarget {@code maxConcurrent} for single targets, e.g. {@code
    *     switchboard.effects.bulkhead.per-target[demo.send]=2}
    */

@@ -1,6 +1,7 @@
 package dev.switchboard.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -23,14 +24,14 @@ class EffectRunnerTest {
   }
 
   @Test
-  void shouldReportTheHandlersAnswerAsSucceeded() {
+  void shouldReportTheHandlersAnswerAsSucceeded() throws Exception {
     EffectResult result = runner().run(handler(call -> call.request()), intent(false, 1000));
 
     assertThat(result).isEqualTo(new EffectResult.Succeeded("g-1", "e-1", "test", 1, REQUEST));
   }
 
   @Test
-  void shouldReportARefusalAsFailedAndNotRetryIt() {
+  void shouldReportARefusalAsFailedAndNotRetryIt() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     EffectHandler refusing =
         handler(
@@ -46,7 +47,7 @@ class EffectRunnerTest {
   }
 
   @Test
-  void shouldReportATimeoutAsOutcomeUnknownAndInterruptTheCall() {
+  void shouldReportATimeoutAsOutcomeUnknownAndInterruptTheCall() throws Exception {
     CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
     EffectHandler hanging =
         handler(
@@ -70,7 +71,7 @@ class EffectRunnerTest {
   }
 
   @Test
-  void shouldReportACrashAsOutcomeUnknownWithoutRetryingAnUnsafeEffect() {
+  void shouldReportACrashAsOutcomeUnknownWithoutRetryingAnUnsafeEffect() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     EffectHandler crashing =
         handler(
@@ -88,7 +89,7 @@ class EffectRunnerTest {
   }
 
   @Test
-  void shouldRetryARetrySafeEffectUntilItAnswers() {
+  void shouldRetryARetrySafeEffectUntilItAnswers() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     EffectHandler flaky =
         handler(
@@ -106,7 +107,7 @@ class EffectRunnerTest {
   }
 
   @Test
-  void shouldGiveUpOnARetrySafeEffectAfterItsTries() {
+  void shouldGiveUpOnARetrySafeEffectAfterItsTries() throws Exception {
     AtomicInteger calls = new AtomicInteger();
     EffectHandler broken =
         handler(
@@ -122,7 +123,41 @@ class EffectRunnerTest {
   }
 
   @Test
-  void shouldFailACallThatFindsNoFreeSlotWithoutRunningIt() throws Exception {
+  void shouldNotRunACallThatFindsNoFreeSlotUntilItsStartDeadlineAndMaxWait() throws Exception {
+    EffectRunner runner = runner(1, Duration.ofMillis(100));
+    CountDownLatch holding = new CountDownLatch(1);
+    EffectHandler slow =
+        handler(
+            call -> {
+              holding.countDown();
+              release.await();
+              return null;
+            });
+    Thread first = Thread.ofVirtual().start(() -> runQuietly(runner, slow));
+    holding.await();
+    AtomicInteger secondCalls = new AtomicInteger();
+    EffectHandler counting =
+        handler(
+            call -> {
+              secondCalls.incrementAndGet();
+              return null;
+            });
+    Instant startBy = Instant.now().plusMillis(400);
+
+    long started = System.nanoTime();
+    assertThatThrownBy(() -> runner.run(counting, intent(false, 10_000, startBy)))
+        .isInstanceOf(EffectRunner.NoFreeSlot.class)
+        .hasMessageStartingWith("target is busy (1 calls running")
+        .hasMessageEndingWith("nothing ran");
+    // It waited for a slot until the start deadline, then the max wait: ~500 ms, not 100.
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThan(Duration.ofMillis(450));
+    assertThat(secondCalls).hasValue(0);
+    release.countDown();
+    first.join();
+  }
+
+  @Test
+  void shouldRunACallOnceASlotFreesBeforeItsStartDeadline() throws Exception {
     EffectRunner runner = runner(1, Duration.ofMillis(1));
     CountDownLatch holding = new CountDownLatch(1);
     EffectHandler slow =
@@ -132,30 +167,29 @@ class EffectRunnerTest {
               release.await();
               return null;
             });
-    Thread first = Thread.ofVirtual().start(() -> runner.run(slow, intent(false, 10_000)));
+    Thread first = Thread.ofVirtual().start(() -> runQuietly(runner, slow));
     holding.await();
-    AtomicInteger secondCalls = new AtomicInteger();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                Thread.sleep(200);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              release.countDown();
+            });
 
     EffectResult second =
         runner.run(
-            handler(
-                call -> {
-                  secondCalls.incrementAndGet();
-                  return null;
-                }),
-            intent(false, 10_000));
+            handler(call -> call.request()), intent(false, 10_000, Instant.now().plusSeconds(5)));
 
-    assertThat(second).isInstanceOf(EffectResult.Failed.class);
-    assertThat(((EffectResult.Failed) second).error())
-        .startsWith("target is busy (1 calls running")
-        .endsWith("nothing ran");
-    assertThat(secondCalls).hasValue(0);
-    release.countDown();
+    assertThat(second).isInstanceOf(EffectResult.Succeeded.class);
     first.join();
   }
 
   @Test
-  void shouldStopCallingAServerWhoseCircuitOpened() {
+  void shouldStopCallingAServerWhoseCircuitOpened() throws Exception {
     EffectRunner runner = runner(16, Duration.ofSeconds(1));
     EffectHandler failing =
         handler(
@@ -208,7 +242,13 @@ class EffectRunnerTest {
             null));
   }
 
+  /** An intent taken at its start deadline: a busy target gets only the max wait. */
   private static EffectRecord.Intent intent(boolean retrySafe, long timeoutMillis) {
+    return intent(retrySafe, timeoutMillis, Instant.now());
+  }
+
+  private static EffectRecord.Intent intent(
+      boolean retrySafe, long timeoutMillis, Instant startBy) {
     return new EffectRecord.Intent(
         "g-1",
         "e-1",
@@ -217,8 +257,16 @@ class EffectRunnerTest {
         REQUEST,
         retrySafe,
         timeoutMillis,
-        Instant.now().plusSeconds(60),
-        Instant.now().plusSeconds(120));
+        startBy,
+        startBy.plusSeconds(120));
+  }
+
+  private static void runQuietly(EffectRunner runner, EffectHandler handler) {
+    try {
+      runner.run(handler, intent(false, 10_000));
+    } catch (EffectRunner.NoFreeSlot e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @FunctionalInterface
