@@ -23,6 +23,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The stack benchmark (bench/README.md): raw Kafka relays on the stack's broker, then the running
@@ -206,10 +208,20 @@ public final class StackBench {
     int count = option("concurrent-goals", 1000);
     System.err.println("throughput: " + count + " bench goals at once");
     long failedBefore = watcher.failedCount.get();
+    CpuProbe cpu =
+        new CpuProbe(
+            Path.of(options.getOrDefault("pid-dir", ".switchboard/run")),
+            Stream.concat(SERVICES.stream(), Stream.of("kafka")).toList(),
+            options.containsKey("receiver-pid")
+                ? Map.of("otlp-receiver", options.get("receiver-pid"))
+                : Map.of());
+    Map<String, Double> cpuBefore = cpu.cpuSeconds();
     long started = System.nanoTime();
     await(watcher, goals, "bench", count, Duration.ofMinutes(10));
     long notCompleted = watcher.failedCount.get() - failedBefore;
     double seconds = (System.nanoTime() - started) / 1e9;
+    Map<String, Double> cpuPerStep =
+        CpuProbe.msPerStep(cpuBefore, cpu.cpuSeconds(), (long) count * AGENT_STEPS);
     double stepsPerSecond = count * AGENT_STEPS / seconds;
     row(
         count + " goals at once (" + AGENT_STEPS + " steps each) → all ended",
@@ -225,7 +237,16 @@ public final class StackBench {
             "seconds",
             Percentiles.round(seconds),
             "steps_per_second",
-            Math.round(stepsPerSecond)));
+            Math.round(stepsPerSecond),
+            "cpu_ms_per_step",
+            cpuPerStep));
+    row(
+        "CPU per step over that burst (user + system, /proc/<pid>/stat)",
+        "—",
+        cpuPerStep.entrySet().stream()
+            .map(e -> e.getKey().replace("-service", "") + " " + e.getValue() + " ms")
+            .collect(Collectors.joining(", ")),
+        "—");
   }
 
   /** Submits goals of an agent, waits until each has an outcome, and returns their ids. */

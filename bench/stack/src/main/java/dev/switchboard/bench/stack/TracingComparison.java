@@ -6,8 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,7 +36,8 @@ public final class TracingComparison {
       int concurrentGoals,
       String loadStart,
       String loadEnd,
-      Map<String, Long> receiver) {}
+      Map<String, Long> receiver,
+      Map<String, Double> cpuMsPerStep) {}
 
   /**
    * {@code <round dir>...}, each named {@code round-<n>-off} or {@code round-<n>-on} (an on round
@@ -125,6 +130,7 @@ public final class TracingComparison {
         String.format(
             "%npaired ratios, round by round: throughput %s; step p50 %s%n",
             format(throughputRatios), format(p50Ratios)));
+    table.append(cpuTable(off, on));
     if (pairs < 2) {
       table.append(
           "one pair of rounds only: too few for a verdict on a shared machine (run --rounds=3)\n");
@@ -148,6 +154,11 @@ public final class TracingComparison {
         }
       }
     }
+    Map<String, Double> cpu = new LinkedHashMap<>();
+    json.path("throughput")
+        .path("cpu_ms_per_step")
+        .properties()
+        .forEach(entry -> cpu.put(entry.getKey(), entry.getValue().asDouble()));
     return new Round(
         dir.getFileName().toString().replaceAll("-(on|off)$", ""),
         on,
@@ -161,7 +172,50 @@ public final class TracingComparison {
         json.path("throughput").path("goals").asInt(),
         json.path("load_at_start").asString(),
         json.path("load_at_end").asString(),
-        receiver);
+        receiver,
+        cpu);
+  }
+
+  /**
+   * CPU per step of each process, median of each side, and what tracing adds: a figure of the work
+   * that the machine's other load moves far less than steps/s.
+   */
+  private static String cpuTable(List<Round> off, List<Round> on) {
+    Set<String> components = new LinkedHashSet<>();
+    off.forEach(r -> components.addAll(r.cpuMsPerStep().keySet()));
+    on.forEach(r -> components.addAll(r.cpuMsPerStep().keySet()));
+    components.remove("total");
+    components.add("total");
+    if (components.size() == 1) {
+      return "";
+    }
+    StringBuilder table = new StringBuilder();
+    table.append(
+        "%n| CPU per step (ms, user + system; median) | tracing off | tracing on | added by tracing |%n"
+            .formatted());
+    table.append("|---|---|---|---|\n");
+    for (String component : components) {
+      double offMs = median(cpuOf(off, component));
+      double onMs = median(cpuOf(on, component));
+      table.append(
+          String.format(
+              "| %s | %s | %s | %+.2f (%s) |%n",
+              component,
+              Double.isNaN(offMs) ? "—" : String.format("%.2f", offMs),
+              Double.isNaN(onMs) ? "—" : String.format("%.2f", onMs),
+              onMs - (Double.isNaN(offMs) ? 0 : offMs),
+              Double.isNaN(offMs) || offMs == 0
+                  ? "—"
+                  : String.format("%+.1f %%", 100 * (onMs / offMs - 1))));
+    }
+    return table.toString();
+  }
+
+  private static List<Double> cpuOf(List<Round> rounds, String component) {
+    return rounds.stream()
+        .map(r -> r.cpuMsPerStep().get(component))
+        .filter(Objects::nonNull)
+        .toList();
   }
 
   private static String firstThree(String loadavg) {
