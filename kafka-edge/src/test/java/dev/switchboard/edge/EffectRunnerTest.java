@@ -125,16 +125,7 @@ class EffectRunnerTest {
   @Test
   void shouldNotRunACallThatFindsNoFreeSlotUntilItsStartDeadlineAndMaxWait() throws Exception {
     EffectRunner runner = runner(1, Duration.ofMillis(100));
-    CountDownLatch holding = new CountDownLatch(1);
-    EffectHandler slow =
-        handler(
-            call -> {
-              holding.countDown();
-              release.await();
-              return null;
-            });
-    Thread first = Thread.ofVirtual().start(() -> runQuietly(runner, slow));
-    holding.await();
+    Thread first = holdTheOnlySlot(runner);
     AtomicInteger secondCalls = new AtomicInteger();
     EffectHandler counting =
         handler(
@@ -159,16 +150,7 @@ class EffectRunnerTest {
   @Test
   void shouldRunACallOnceASlotFreesBeforeItsStartDeadline() throws Exception {
     EffectRunner runner = runner(1, Duration.ofMillis(1));
-    CountDownLatch holding = new CountDownLatch(1);
-    EffectHandler slow =
-        handler(
-            call -> {
-              holding.countDown();
-              release.await();
-              return null;
-            });
-    Thread first = Thread.ofVirtual().start(() -> runQuietly(runner, slow));
-    holding.await();
+    Thread first = holdTheOnlySlot(runner);
     Thread.ofVirtual()
         .start(
             () -> {
@@ -261,12 +243,28 @@ class EffectRunnerTest {
         startBy.plusSeconds(120));
   }
 
-  private static void runQuietly(EffectRunner runner, EffectHandler handler) {
-    try {
-      runner.run(handler, intent(false, 10_000));
-    } catch (EffectRunner.NoFreeSlot e) {
-      throw new IllegalStateException(e);
-    }
+  /** A call on another thread that holds the target's one slot until {@link #release}. */
+  private Thread holdTheOnlySlot(EffectRunner runner) throws InterruptedException {
+    CountDownLatch holding = new CountDownLatch(1);
+    EffectHandler slow =
+        handler(
+            call -> {
+              holding.countDown();
+              release.await();
+              return null;
+            });
+    Thread first =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  try {
+                    runner.run(slow, intent(false, 10_000));
+                  } catch (EffectRunner.NoFreeSlot e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
+    holding.await();
+    return first;
   }
 
   @FunctionalInterface
