@@ -125,19 +125,25 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
             source.offset(),
             record.key(),
             parent);
+    boolean ledToSomething = true;
     try {
-      process(record, source, parent.with(span));
+      ledToSomething = process(record, source, parent.with(span));
     } finally {
-      span.end();
+      tracing.endProcess(span, ledToSomething);
     }
   }
 
-  private void process(Record<String, byte[]> record, RecordOrigin source, Context trace) {
+  /**
+   * @return whether the record led to something its span shows: a record or effect written, a timer
+   *     set, a span or decision attribute noted, a dead letter; not so for a read that only updates
+   *     the goal's state or is skipped (see {@link GoalTracing#endProcess})
+   */
+  private boolean process(Record<String, byte[]> record, RecordOrigin source, Context trace) {
     Optional<RecordGate.Rejection> rejection = gate.check(record, source);
     RecordOrigin.unstamp(record.headers());
     if (rejection.isPresent()) {
       deadLetter(record, source, rejection.get());
-      return;
+      return true;
     }
     try {
       Topic<?> topic =
@@ -155,7 +161,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
             "record key '" + record.key() + "' must equal the goalId '" + event.goalId() + "'");
       }
       Span.fromContext(trace).setAttribute(TraceConventions.EVENT_TYPE, EventCodec.typeName(event));
-      apply(event, trace);
+      return apply(event, trace);
     } catch (MalformedEventException e) {
       failed(trace, e);
       deadLetter(record, source, e.getMessage());
@@ -166,6 +172,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
       failed(trace, e);
       deadLetter(record, source, "processing failed: " + e);
     }
+    return true;
   }
 
   private static void failed(Context trace, Exception e) {
@@ -174,7 +181,8 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
         .setAttribute(TraceConventions.ERROR_TYPE, e.getClass().getName());
   }
 
-  private void apply(SwitchboardEvent event, Context trace) {
+  /** Returns whether the decision led to something a span shows. */
+  private boolean apply(SwitchboardEvent event, Context trace) {
     StoredGoal<S> stored = states.decode(store.get(event.goalId()));
     if (stored.forgotten()) {
       log.debug(
@@ -182,7 +190,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
           consumerName,
           event.eventId(),
           event.goalId());
-      return;
+      return false;
     }
     if (stored.hasApplied(event.eventId())) {
       log.debug(
@@ -190,10 +198,12 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
           consumerName,
           event.eventId(),
           event.goalId());
-      return;
+      return false;
     }
     Decision<S> decision = logic.decide(stored.state(), event, EventContext.of(trace));
-    new Changes(event.goalId(), stored.withApplied(event.eventId()), trace).apply(decision).save();
+    Changes changes = new Changes(event.goalId(), stored.withApplied(event.eventId()), trace);
+    changes.apply(decision).save();
+    return changes.ledToSomething;
   }
 
   /** Our own records: a failure here is a bug, logged loudly; there is no dead-letter topic. */
@@ -373,6 +383,14 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     private final Set<String> timerDeletes = new LinkedHashSet<>();
     private StoredGoal<S> goal;
 
+    /**
+     * Whether the decision wrote a record or effect, set a timer of its own, or noted a span or an
+     * attribute on its span: what keeps a read's {@code process} span (see {@link
+     * GoalTracing#endProcess}). Carried attributes alone and state changes do not; neither does the
+     * edge's retention timer, whose record has no span.
+     */
+    boolean ledToSomething;
+
     Changes(String goalId, StoredGoal<S> goal, Context trace) {
       this.goalId = goalId;
       this.goal = goal;
@@ -401,6 +419,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
         return;
       }
       notes = decided;
+      ledToSomething |= !decided.attributes().isEmpty() || !decided.spans().isEmpty();
       Span.fromContext(trace)
           .setAllAttributes(decided.carried())
           .setAllAttributes(decided.attributes());
@@ -408,6 +427,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     }
 
     void emit(SwitchboardEvent event) {
+      ledToSomething = true;
       out.add(outgoing.of(event, trace, notes.sendAttributes(event.eventId())).toStreamRecord());
     }
 
@@ -425,6 +445,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     }
 
     void writeIntent(String effectId, PendingEffect pending) {
+      ledToSomething = true;
       forgetEffect(effectId);
       goal = goal.withEffect(effectId, pending);
       out.add(
@@ -447,6 +468,7 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     }
 
     private void changeTimer(TimerChange change) {
+      ledToSomething = true;
       Long previous = goal.timers().get(change.timerId());
       if (previous != null) {
         deleteTimer(TimerKey.processorTimer(previous, goalId, change.timerId()));

@@ -48,10 +48,12 @@ public final class GoalTracing {
 
   private final Tracer tracer;
   private final ContentCapture content;
+  private final boolean quietReads;
 
-  private GoalTracing(OpenTelemetry openTelemetry, ContentCapture content) {
+  private GoalTracing(OpenTelemetry openTelemetry, ContentCapture content, boolean quietReads) {
     this.tracer = openTelemetry.getTracer(TraceConventions.SCOPE);
     this.content = content;
+    this.quietReads = quietReads;
   }
 
   public static GoalTracing of(OpenTelemetry openTelemetry) {
@@ -59,12 +61,21 @@ public final class GoalTracing {
   }
 
   public static GoalTracing of(OpenTelemetry openTelemetry, ContentCapture content) {
-    return new GoalTracing(openTelemetry, content);
+    return new GoalTracing(openTelemetry, content, false);
+  }
+
+  /**
+   * @param quietReads whether a read that led to nothing gets its {@code process} span too ({@code
+   *     switchboard.tracing.quiet-reads}; see {@link #endProcess})
+   */
+  public static GoalTracing of(
+      OpenTelemetry openTelemetry, ContentCapture content, boolean quietReads) {
+    return new GoalTracing(openTelemetry, content, quietReads);
   }
 
   /** No spans; only the trace context a record carried is passed on. */
   static GoalTracing off() {
-    return new GoalTracing(OpenTelemetry.noop(), ContentCapture.off());
+    return new GoalTracing(OpenTelemetry.noop(), ContentCapture.off(), false);
   }
 
   /** Whether prompts, outputs, arguments and results go into spans. */
@@ -158,6 +169,21 @@ public final class GoalTracing {
           .setAttribute(GOAL_ID, key);
     }
     return builder.startSpan();
+  }
+
+  /**
+   * Ends a {@code process} span, which exports it, when its record led to something in the goal: a
+   * record or effect written, a timer set, a decision noted on the span, a dead letter. A quiet
+   * read (the trace-service journaling a record, the handoff reading an allowed verdict, the
+   * planner noting one, a record skipped as applied already) is left unended, so it is never
+   * exported: it shows no work, and such reads are about half of a step's {@code process} spans.
+   * Nothing can hang under it: a quiet decision writes nothing that carries its context. With
+   * {@code switchboard.tracing.quiet-reads=true} every read's span is kept.
+   */
+  public void endProcess(Span span, boolean ledToSomething) {
+    if (ledToSomething || quietReads) {
+      span.end();
+    }
   }
 
   /**

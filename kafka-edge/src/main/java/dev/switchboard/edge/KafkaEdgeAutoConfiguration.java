@@ -122,7 +122,7 @@ public class KafkaEdgeAutoConfiguration {
 
   @Bean
   GoalTracing goalTracing(OpenTelemetry openTelemetry, TracingProperties properties) {
-    return GoalTracing.of(openTelemetry, properties.content());
+    return GoalTracing.of(openTelemetry, properties.content(), properties.quietReads());
   }
 
   /** Signs what this service writes, checks who wrote what it reads (off without key files). */

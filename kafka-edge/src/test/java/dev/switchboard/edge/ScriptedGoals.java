@@ -33,6 +33,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 final class ScriptedGoals implements GoalProcessor<ScriptedGoals.Steps> {
   static final Instant BARRIER_AT = Instant.parse("2100-01-01T00:00:00Z");
   static final String NOTED = "noted:";
+  static final String QUIET = "quiet";
   static final Instant NOTED_SINCE = Instant.parse("2026-01-01T00:00:00Z");
 
   record Steps(int count) {}
@@ -67,6 +68,10 @@ final class ScriptedGoals implements GoalProcessor<ScriptedGoals.Steps> {
     GoalSubmitted goal = (GoalSubmitted) event;
     if (goal.description().startsWith(NOTED)) {
       return noted(next, goal);
+    }
+    if (goal.description().equals(QUIET)) {
+      // Only the state and the agent to carry: nothing written, set or noted on the span.
+      return Decision.of(next).carrying(TraceConventions.GEN_AI_AGENT_NAME, "scripted");
     }
     if (goal.description().startsWith("effect:")) {
       return Decision.of(next, completed(goal.goalId(), "asked"))

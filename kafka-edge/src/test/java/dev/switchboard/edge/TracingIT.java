@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import dev.switchboard.contracts.SwitchboardHeaders;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
+import dev.switchboard.contracts.event.GoalEvent.GoalCancelled;
 import dev.switchboard.edge.testing.EmbeddedBrokerTest;
 import dev.switchboard.edge.testing.TopicProbe;
 import io.opentelemetry.api.OpenTelemetry;
@@ -177,6 +178,38 @@ class TracingIT {
     assertThat(goal)
         .filteredOn(span -> span.getName().equals("send " + names.of(Topics.OUTCOME)))
         .allSatisfy(send -> assertThat(send.getParentSpanId()).isEqualTo(received.getSpanId()));
+  }
+
+  @Test
+  void shouldLeaveNoSpanForAReadThatLedToNothing() {
+    String goalId = "quiet-" + UUID.randomUUID();
+
+    sendGoal(goalId, ScriptedGoals.QUIET, Map.of(SwitchboardHeaders.TRACEPARENT, TRACEPARENT));
+    // Behind it on the same partition: a cancel, whose decision writes an outcome.
+    probe.sendRaw(
+        names.of(Topics.GOALS),
+        goalId,
+        probe
+            .codec()
+            .encode(
+                new GoalCancelled(goalId, UUID.randomUUID(), null, Instant.now(), "test", "it")),
+        Map.of(SwitchboardHeaders.TRACEPARENT, TRACEPARENT));
+
+    awaitSummary(goalId, "timer cancelled");
+    List<SpanData> goal =
+        await()
+            .atMost(WAIT)
+            .until(
+                () -> spansOf(goalId),
+                s ->
+                    s.stream()
+                        .anyMatch(
+                            span -> span.getName().equals("send " + names.of(Topics.OUTCOME))));
+    SpanData received = only(goal, "process " + names.of(Topics.GOALS));
+    assertThat(received.getAttributes().get(TraceConventions.EVENT_TYPE))
+        .as("the cancel's read, not the quiet submission's")
+        .isEqualTo("GoalCancelled");
+    assertThat(goal).extracting(SpanData::getTraceId).containsOnly(TRACE_ID);
   }
 
   private void sendGoal(String goalId, String description, Map<String, String> headers) {
