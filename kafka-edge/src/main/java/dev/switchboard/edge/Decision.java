@@ -50,6 +50,19 @@ public record Decision<S>(
     this(state, emit, List.of(), List.of());
   }
 
+  /**
+   * Whether the decision leads to nothing its read's {@code process} span would show: no event, no
+   * effect, no timer, no span or attribute noted (only state, an end, or attributes carried on with
+   * what it does not write). See {@link GoalTracing#endProcess}.
+   */
+  boolean isQuiet() {
+    return emit.isEmpty()
+        && effects.isEmpty()
+        && timers.isEmpty()
+        && trace.attributes().isEmpty()
+        && trace.spans().isEmpty();
+  }
+
   public static <S> Decision<S> of(S state, SwitchboardEvent... emit) {
     return new Decision<>(state, List.of(emit));
   }

@@ -201,9 +201,8 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
       return false;
     }
     Decision<S> decision = logic.decide(stored.state(), event, EventContext.of(trace));
-    Changes changes = new Changes(event.goalId(), stored.withApplied(event.eventId()), trace);
-    changes.apply(decision).save();
-    return changes.ledToSomething;
+    new Changes(event.goalId(), stored.withApplied(event.eventId()), trace).apply(decision).save();
+    return !decision.isQuiet();
   }
 
   /** Our own records: a failure here is a bug, logged loudly; there is no dead-letter topic. */
@@ -383,14 +382,6 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     private final Set<String> timerDeletes = new LinkedHashSet<>();
     private StoredGoal<S> goal;
 
-    /**
-     * Whether the decision wrote a record or effect, set a timer of its own, or noted a span or an
-     * attribute on its span: what keeps a read's {@code process} span (see {@link
-     * GoalTracing#endProcess}). Carried attributes alone and state changes do not; neither does the
-     * edge's retention timer, whose record has no span.
-     */
-    boolean ledToSomething;
-
     Changes(String goalId, StoredGoal<S> goal, Context trace) {
       this.goalId = goalId;
       this.goal = goal;
@@ -419,7 +410,6 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
         return;
       }
       notes = decided;
-      ledToSomething |= !decided.attributes().isEmpty() || !decided.spans().isEmpty();
       Span.fromContext(trace)
           .setAllAttributes(decided.carried())
           .setAllAttributes(decided.attributes());
@@ -427,7 +417,6 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     }
 
     void emit(SwitchboardEvent event) {
-      ledToSomething = true;
       out.add(outgoing.of(event, trace, notes.sendAttributes(event.eventId())).toStreamRecord());
     }
 
@@ -445,7 +434,6 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     }
 
     void writeIntent(String effectId, PendingEffect pending) {
-      ledToSomething = true;
       forgetEffect(effectId);
       goal = goal.withEffect(effectId, pending);
       out.add(
@@ -468,7 +456,6 @@ final class GoalEventProcessor<S> implements Processor<String, byte[], String, O
     }
 
     private void changeTimer(TimerChange change) {
-      ledToSomething = true;
       Long previous = goal.timers().get(change.timerId());
       if (previous != null) {
         deleteTimer(TimerKey.processorTimer(previous, goalId, change.timerId()));
