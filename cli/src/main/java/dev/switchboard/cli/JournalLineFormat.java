@@ -1,5 +1,6 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.contracts.event.Owners;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -9,7 +10,6 @@ import java.util.Optional;
 final class JournalLineFormat {
   private static final int SUMMARY_LIMIT = 100;
   private static final String OUTCOME_TOPIC = "outcome";
-  private static final String AGENT_PREFIX = "agent:";
 
   private final DateTimeFormatter time;
 
@@ -47,7 +47,7 @@ final class JournalLineFormat {
 
   /** An agent by its name; a queue of people as its full name, {@code human:<queue>}. */
   private static String holderName(String target) {
-    return target.startsWith(AGENT_PREFIX) ? target.substring(AGENT_PREFIX.length()) : target;
+    return Owners.agentOf(target).orElse(target);
   }
 
   String statusChange(GoalStatus status) {

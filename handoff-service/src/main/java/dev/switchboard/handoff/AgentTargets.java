@@ -1,6 +1,8 @@
 package dev.switchboard.handoff;
 
+import dev.switchboard.contracts.event.Owners;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedSet;
 
 /**
@@ -10,8 +12,6 @@ import java.util.SortedSet;
  * accepted blindly.
  */
 public final class AgentTargets {
-  static final String AGENT = "agent:";
-
   private final KnownAgents agents;
 
   public AgentTargets(KnownAgents agents) {
@@ -28,7 +28,8 @@ public final class AgentTargets {
    */
   public void check(String to) {
     String owner = to == null ? "" : to.strip();
-    if (!owner.startsWith(AGENT)) {
+    Optional<String> agent = Owners.agentOf(owner);
+    if (agent.isEmpty()) {
       return;
     }
     if (!agents.loaded()) {
@@ -38,7 +39,7 @@ public final class AgentTargets {
               + "' exists; try again in a moment");
     }
     SortedSet<String> known = agents.names();
-    if (!known.contains(owner.substring(AGENT.length()))) {
+    if (!known.contains(agent.get())) {
       throw InboxProblem.UnknownAgent.of(owner, targets(known));
     }
   }
@@ -49,6 +50,6 @@ public final class AgentTargets {
   }
 
   private static List<String> targets(SortedSet<String> names) {
-    return names.stream().map(name -> AGENT + name).toList();
+    return names.stream().map(Owners::agent).toList();
   }
 }

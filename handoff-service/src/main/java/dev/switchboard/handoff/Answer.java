@@ -2,6 +2,7 @@ package dev.switchboard.handoff;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.switchboard.contracts.event.Owners;
 import dev.switchboard.contracts.event.ResolutionAudit;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.Answered;
@@ -272,13 +273,11 @@ public sealed interface Answer {
     public void check(InboxItem item) {
       required(to, "reassigning needs 'to': human:<queue> or agent:<name>");
       String owner = to.strip();
-      boolean human = owner.startsWith("human:") && owner.length() > "human:".length();
-      boolean agent = owner.startsWith("agent:") && owner.length() > "agent:".length();
-      if (!human && !agent) {
+      if (!Owners.isHuman(owner) && !Owners.isAgent(owner)) {
         throw new InboxProblem.InvalidAnswer(
             "'to' must be human:<queue> or agent:<name>, not '" + owner + "'");
       }
-      if (agent && item.kind() == EscalationKind.ApprovalRequested) {
+      if (Owners.isAgent(owner) && item.kind() == EscalationKind.ApprovalRequested) {
         throw new InboxProblem.InvalidAnswer(
             "an approval is for a person: reassign it to another human:<queue>");
       }

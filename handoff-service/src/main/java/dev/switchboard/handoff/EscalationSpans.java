@@ -5,6 +5,7 @@ import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
 import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
+import dev.switchboard.contracts.event.Owners;
 import dev.switchboard.edge.TraceConventions;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -24,7 +25,7 @@ final class EscalationSpans {
           case ResolutionRefused refused -> null;
         };
     if (source != null && !source.isBlank()) {
-      attributes.put(TraceConventions.HANDOFF_SOURCE, "agent:" + source);
+      attributes.put(TraceConventions.HANDOFF_SOURCE, Owners.agent(source));
     }
     String target =
         escalation instanceof HandoffRequested handoff ? handoff.target() : escalation.queue();

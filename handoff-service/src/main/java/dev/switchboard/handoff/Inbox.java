@@ -9,6 +9,7 @@ import dev.switchboard.contracts.event.EscalationEvent;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.OutcomeEvent;
+import dev.switchboard.contracts.event.Owners;
 import dev.switchboard.contracts.event.ResolutionAudit;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.DeadlineNear;
@@ -169,8 +170,7 @@ public final class Inbox implements GoalProcessor<HandoffState> {
       log.info("escalation {} is in the inbox already", escalation.escalationId());
       return Decision.of(known);
     }
-    if (escalation instanceof HandoffRequested handoff
-        && handoff.target().startsWith(AgentTargets.AGENT)) {
+    if (escalation instanceof HandoffRequested handoff && Owners.isAgent(handoff.target())) {
       return reassignToAgent(known, handoff, traceId);
     }
     InboxItem opened = InboxItem.pendingFrom(escalation, defaultSla, traceId);

@@ -7,6 +7,7 @@ import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
 import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.ExpiryRoute;
+import dev.switchboard.contracts.event.Owners;
 import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.Answered;
@@ -224,7 +225,7 @@ public record InboxItem(
             detailOf(answer),
             answer.eventId(),
             answer.audit());
-    if (answer instanceof Reassigned reassigned && reassigned.newOwner().startsWith("human:")) {
+    if (answer instanceof Reassigned reassigned && Owners.isHuman(reassigned.newOwner())) {
       Instant due =
           SlaClock.ACTOR.equals(reassigned.actor()) ? reassigned.occurredAt().plus(sla) : deadline;
       return copy(reassigned.newOwner(), due, ItemStatus.PENDING, answer, null, stoppedBy, line);

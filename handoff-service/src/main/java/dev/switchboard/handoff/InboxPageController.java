@@ -1,6 +1,7 @@
 package dev.switchboard.handoff;
 
 import dev.switchboard.contracts.EventCodec;
+import dev.switchboard.contracts.event.Owners;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.edge.GoalStates.StateNotReadyException;
 import dev.switchboard.handoff.EscalationDesk.Accepted;
@@ -273,7 +274,7 @@ class InboxPageController {
     // The notice is for the page this redirect loads, not for the live update this answer sets
     // off on the page still open (htmx GETs the same path): a query parameter tells them apart.
     if (answer instanceof Answer.Reassign moved
-        && moved.to().strip().startsWith("human:")
+        && Owners.isHuman(moved.to().strip())
         && !authority.covers(caller, moved.to().strip())) {
       // Moved to a queue this person does not work: its page would refuse them, the list confirms.
       return "redirect:/inbox?answered=" + accepted.resolution().eventId();

@@ -1,5 +1,6 @@
 package dev.switchboard.handoff;
 
+import dev.switchboard.contracts.event.Owners;
 import dev.switchboard.websecurity.Caller;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,6 @@ import java.util.TreeSet;
  * role {@code <name>}; the admin role works every queue.
  */
 public final class QueueAccess {
-  private static final String HUMAN = "human:";
-
   private final Map<String, List<String>> queueRoles;
   private final String adminRole;
 
@@ -26,9 +25,7 @@ public final class QueueAccess {
     if (configured != null) {
       return new TreeSet<>(configured);
     }
-    return queue.startsWith(HUMAN) && queue.length() > HUMAN.length()
-        ? Set.of(queue.substring(HUMAN.length()))
-        : Set.of();
+    return Owners.queueOf(queue).map(Set::of).orElse(Set.of());
   }
 
   public boolean covers(Caller caller, String queue) {

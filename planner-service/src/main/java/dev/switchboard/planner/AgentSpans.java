@@ -1,6 +1,7 @@
 package dev.switchboard.planner;
 
 import dev.switchboard.contracts.GoalStatus;
+import dev.switchboard.contracts.event.Owners;
 import dev.switchboard.contracts.event.PlanEvent;
 import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
@@ -88,13 +89,13 @@ final class AgentSpans {
       case HandoffProposed handoff ->
           Attributes.of(
               TraceConventions.HANDOFF_SOURCE,
-              "agent:" + handoff.agent(),
+              Owners.agent(handoff.agent()),
               TraceConventions.HANDOFF_TARGET,
               handoff.target());
       case QuestionProposed question ->
           Attributes.of(
               TraceConventions.HANDOFF_SOURCE,
-              "agent:" + question.agent(),
+              Owners.agent(question.agent()),
               TraceConventions.HANDOFF_TARGET,
               question.queue());
       default -> Attributes.empty();

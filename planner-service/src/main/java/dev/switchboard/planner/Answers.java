@@ -1,5 +1,6 @@
 package dev.switchboard.planner;
 
+import dev.switchboard.contracts.event.Owners;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.Answered;
 import dev.switchboard.contracts.event.ResolutionEvent.Approved;
@@ -28,7 +29,6 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 final class Answers {
   private static final Logger log = LoggerFactory.getLogger(Answers.class);
-  private static final String AGENT = "agent:";
   private static final String SYSTEM = "system:";
 
   private final AgentLibrary library;
@@ -81,7 +81,8 @@ final class Answers {
   private Decision<PlannerState> reassigned(
       PlannerState goal, Awaiting awaiting, Reassigned reassigned) {
     String owner = reassigned.newOwner();
-    if (!owner.startsWith(AGENT)) {
+    Optional<String> toAgent = Owners.agentOf(owner);
+    if (toAgent.isEmpty()) {
       return Decision.of(
           goal.edit(
               draft -> {
@@ -90,7 +91,7 @@ final class Answers {
                 draft.status = Observations.statusOf(draft);
               }));
     }
-    String agent = owner.substring(AGENT.length());
+    String agent = toAgent.get();
     boolean byPerson = !reassigned.actor().startsWith(SYSTEM);
     PlannerState moved =
         goal.edit(
@@ -136,7 +137,7 @@ final class Answers {
         goal.edit(
             draft -> {
               draft.agent = agent;
-              draft.holder = AGENT + agent;
+              draft.holder = Owners.agent(agent);
               spec.ifPresent(s -> draft.specVersions.put(agent, s.contentHash()));
               if (byPerson || !draft.usage.containsKey(agent)) {
                 draft.usage.put(agent, Usage.startingAt(clock.instant()));
@@ -295,7 +296,7 @@ final class Answers {
   private static void back(PlannerState.Draft draft, Awaiting awaiting, String line) {
     draft.awaiting = null;
     draft.agent = awaiting.fromAgent();
-    draft.holder = AGENT + awaiting.fromAgent();
+    draft.holder = Owners.agent(awaiting.fromAgent());
     draft.note(line);
     draft.status = Observations.statusOf(draft);
   }

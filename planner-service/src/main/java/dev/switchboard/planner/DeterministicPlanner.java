@@ -1,5 +1,6 @@
 package dev.switchboard.planner;
 
+import dev.switchboard.contracts.event.Owners;
 import dev.switchboard.planner.SopWalk.Fell;
 import dev.switchboard.planner.SopWalk.Missing;
 import dev.switchboard.planner.SopWalk.Pending;
@@ -141,9 +142,7 @@ public final class DeterministicPlanner implements Planner {
               ArgumentTemplate.renderText(handOff.reason(), goal::fact),
               step.id(),
               attempt,
-              handOff.target().startsWith("agent:")
-                  ? Awaiting.Purpose.DELEGATE
-                  : Awaiting.Purpose.STEP);
+              Owners.isAgent(handOff.target()) ? Awaiting.Purpose.DELEGATE : Awaiting.Purpose.STEP);
       case StepAction.Ask ask ->
           new NextSteps.Ask(
               ask.queue(),

@@ -2,6 +2,7 @@ package dev.switchboard.planner;
 
 import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.GoalStatus;
+import dev.switchboard.contracts.event.Owners;
 import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.planner.spec.AgentLibrary;
@@ -439,7 +440,7 @@ final class NextMove {
       return handOff(
           goal,
           cause,
-          "agent:" + caller.agent(),
+          Owners.agent(caller.agent()),
           "done, back to " + caller.agent() + ": " + summary,
           Awaiting.Purpose.RETURN,
           null,

@@ -5,6 +5,7 @@ import dev.switchboard.contracts.event.ActionResultEvent;
 import dev.switchboard.contracts.event.ActionResultEvent.ActionFailed;
 import dev.switchboard.contracts.event.ActionResultEvent.ActionOutcomeUnknown;
 import dev.switchboard.contracts.event.ActionResultEvent.ActionSucceeded;
+import dev.switchboard.contracts.event.Owners;
 import dev.switchboard.contracts.event.ResolutionEvent.Edited;
 import dev.switchboard.contracts.event.VerdictEvent;
 import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
@@ -182,13 +183,13 @@ final class Observations {
   /** Waiting for a person while one holds the goal or decides on an action. */
   static GoalStatus statusOf(PlannerState.Draft draft) {
     boolean person =
-        draft.holder.startsWith("human:")
+        Owners.isHuman(draft.holder)
             || draft.runs.values().stream()
                 .anyMatch(
                     r ->
                         r.phase() == StepRun.Phase.ESCALATED
                             || r.phase() == StepRun.Phase.OUTCOME_UNKNOWN)
-            || draft.awaiting != null && draft.awaiting.target().startsWith("human:");
+            || draft.awaiting != null && Owners.isHuman(draft.awaiting.target());
     return person ? GoalStatus.WAITING_FOR_HUMAN : GoalStatus.RUNNING;
   }
 }

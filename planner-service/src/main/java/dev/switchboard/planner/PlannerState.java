@@ -2,6 +2,7 @@ package dev.switchboard.planner;
 
 import dev.switchboard.contracts.GoalStatus;
 import dev.switchboard.contracts.event.ModelUsage;
+import dev.switchboard.contracts.event.Owners;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,7 +97,7 @@ public record PlannerState(
         inputs,
         GoalStatus.RUNNING,
         agent,
-        "agent:" + agent,
+        Owners.agent(agent),
         Map.of(),
         List.of(),
         Map.of(),

@@ -1,5 +1,6 @@
 package dev.switchboard.trace;
 
+import dev.switchboard.contracts.event.Owners;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import java.util.Map;
  */
 public record GoalTimeline(
     List<Holding> holders, List<Step> steps, List<PersonWait> waits, Usage usage, Instant endedAt) {
-  private static final String AGENT_PREFIX = "agent:";
 
   /**
    * One action from its proposal to its result. Types are the events' wire names.
@@ -214,8 +214,8 @@ public record GoalTimeline(
       if (target == null) {
         return;
       }
-      if (target.startsWith(AGENT_PREFIX)) {
-        agent = target.substring(AGENT_PREFIX.length());
+      if (Owners.isAgent(target)) {
+        agent = Owners.agentOf(target).orElseThrow();
         ownerKind = null;
         ownerName = null;
       } else {

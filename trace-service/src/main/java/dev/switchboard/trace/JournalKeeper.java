@@ -10,6 +10,7 @@ import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
 import dev.switchboard.contracts.event.GoalEvent.GoalSubmitted;
 import dev.switchboard.contracts.event.OutcomeEvent;
+import dev.switchboard.contracts.event.Owners;
 import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
 import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
@@ -35,7 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class JournalKeeper implements GoalProcessor<Journal> {
   private static final Logger log = LoggerFactory.getLogger(JournalKeeper.class);
-  private static final String AGENT_OWNER_PREFIX = "agent:";
 
   private final int maxEntriesPerGoal;
 
@@ -134,9 +134,7 @@ public final class JournalKeeper implements GoalProcessor<Journal> {
               .withNames(journal.names().withQueue(question.escalationId(), question.queue()))
               .withAgentIfUnknown(question.agent());
       case Reassigned reassigned ->
-          reassigned.newOwner().startsWith(AGENT_OWNER_PREFIX)
-              ? journal.assignedTo(reassigned.newOwner().substring(AGENT_OWNER_PREFIX.length()))
-              : journal;
+          Owners.agentOf(reassigned.newOwner()).map(journal::assignedTo).orElse(journal);
       default -> journal;
     };
   }

@@ -13,7 +13,7 @@ public record ExpiryRoute(List<String> moveTo) {
   public ExpiryRoute {
     moveTo = Require.list(moveTo);
     for (String queue : moveTo) {
-      if (queue == null || !queue.startsWith("human:") || queue.length() == "human:".length()) {
+      if (!Owners.isHuman(queue)) {
         throw new IllegalArgumentException("moveTo names human:<queue>s, not " + queue);
       }
     }

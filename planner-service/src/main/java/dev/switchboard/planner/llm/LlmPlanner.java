@@ -1,5 +1,6 @@
 package dev.switchboard.planner.llm;
 
+import dev.switchboard.contracts.event.Owners;
 import dev.switchboard.planner.Awaiting;
 import dev.switchboard.planner.ModelTurn;
 import dev.switchboard.planner.NextSteps;
@@ -68,9 +69,7 @@ public final class LlmPlanner implements Planner {
               handOff.reason(),
               stepOf(last, "handoff"),
               1,
-              handOff.target().startsWith("agent:")
-                  ? Awaiting.Purpose.DELEGATE
-                  : Awaiting.Purpose.STEP);
+              Owners.isAgent(handOff.target()) ? Awaiting.Purpose.DELEGATE : Awaiting.Purpose.STEP);
       case ChatReplyReader.Reading.Invalid invalid ->
           turns.size() > 1 && invalidReply(agent, turns.get(turns.size() - 2))
               ? new NextSteps.HandOff(

@@ -1,5 +1,6 @@
 package dev.switchboard.planner.spec;
 
+import dev.switchboard.contracts.event.Owners;
 import dev.switchboard.planner.spec.StepAction.Ask;
 import dev.switchboard.planner.spec.StepAction.CallTool;
 import dev.switchboard.planner.spec.StepAction.HandOff;
@@ -226,7 +227,7 @@ public final class AgentSpecParser {
         Node node = ((SequenceNode) map.value("handoffs").orElseThrow()).getValue().get(i);
         if (!TARGET.matcher(target).matches()) {
           problems.at(node, field, "'" + target + "' must be agent:<name> or human:<queue>");
-        } else if (target.equals("agent:" + self)) {
+        } else if (target.equals(Owners.agent(self))) {
           problems.at(node, field, "an agent cannot hand a goal to itself");
         }
       }
