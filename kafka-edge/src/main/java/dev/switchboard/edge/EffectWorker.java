@@ -88,12 +88,19 @@ final class EffectWorker implements SmartLifecycle {
   private volatile KafkaConsumer<String, byte[]> consumer;
   private Thread loop;
 
-  /**
-   * An effect that ended, waiting for its result to be written; or, with no result, one that found
-   * no free slot of its target and did not run ({@code notRun} says why).
-   */
-  private record Done(
-      Intent intent, EffectHandler handler, EffectResult result, String notRun, Context trace) {}
+  /** An attempt that is over, waiting for what it leads to be written. */
+  private sealed interface Done {
+    Intent intent();
+
+    Context trace();
+  }
+
+  /** The effect ran and ended with a result. */
+  private record Ran(Intent intent, EffectHandler handler, EffectResult result, Context trace)
+      implements Done {}
+
+  /** The effect found no free slot of its target and did not run ({@code why}). */
+  private record NotRun(Intent intent, String why, Context trace) implements Done {}
 
   EffectWorker(
       String applicationId,
@@ -350,20 +357,13 @@ final class EffectWorker implements SmartLifecycle {
                 } catch (EffectRunner.NoFreeSlot busy) {
                   // Nothing ran: a skipped attempt, which the edge issues again (max-attempts).
                   span.setAttribute(TraceConventions.ERROR_TYPE, "busy");
-                  done.add(
-                      new Done(
-                          taken.intent(),
-                          taken.handler(),
-                          null,
-                          busy.getMessage(),
-                          taken.trace().with(span)));
+                  done.add(new NotRun(taken.intent(), busy.getMessage(), taken.trace().with(span)));
                   return;
                 }
                 EffectSpans.outcome(tracing, span, taken.intent(), taken.handler(), result);
                 halt.at(TestHalt.Point.AFTER_CALL, taken.target(), taken.intent().effectId());
                 done.add(
-                    new Done(
-                        taken.intent(), taken.handler(), result, null, taken.trace().with(span)));
+                    new Ran(taken.intent(), taken.handler(), result, taken.trace().with(span)));
               } finally {
                 span.end();
                 running.decrementAndGet();
@@ -375,27 +375,33 @@ final class EffectWorker implements SmartLifecycle {
             });
   }
 
+  /** What an attempt writes: a {@code Skipped} marker when it did not run, else its result. */
+  private List<ProducerRecord<String, byte[]>> resultRecords(Done attempt) {
+    return switch (attempt) {
+      case NotRun notRun -> {
+        Intent intent = notRun.intent();
+        log.info(
+            "effect {} attempt {} of goal {} not run: {}",
+            intent.effectId(),
+            intent.attempt(),
+            intent.goalId(),
+            notRun.why());
+        yield List.of(
+            marker(
+                new Skipped(intent.goalId(), intent.effectId(), intent.attempt(), notRun.why()),
+                notRun.trace()));
+      }
+      case Ran ran -> resultRecords(ran);
+    };
+  }
+
   /**
    * The result, and beside it the handler's public events while the attempt is within its time: a
    * transaction begun by {@code resultBy} commits (or is aborted) within the transaction timeout,
    * so before the deadline the stream acts on.
    */
-  private List<ProducerRecord<String, byte[]>> resultRecords(Done ended) {
+  private List<ProducerRecord<String, byte[]>> resultRecords(Ran ended) {
     List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
-    if (ended.result() == null) {
-      log.info(
-          "effect {} attempt {} of goal {} not run: {}",
-          ended.intent().effectId(),
-          ended.intent().attempt(),
-          ended.intent().goalId(),
-          ended.notRun());
-      Intent intent = ended.intent();
-      out.add(
-          marker(
-              new Skipped(intent.goalId(), intent.effectId(), intent.attempt(), ended.notRun()),
-              ended.trace()));
-      return out;
-    }
     List<SwitchboardEvent> publish = List.of();
     if (!clock.instant().isAfter(ended.intent().resultBy())) {
       try {
