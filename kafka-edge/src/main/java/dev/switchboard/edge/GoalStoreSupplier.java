@@ -4,9 +4,12 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Where a service keeps its per-goal state store. Without a bean of this type the store is in
- * memory (restored from its changelog on start); a service whose state is large declares one, e.g.
- * {@link #persistent()} for RocksDB on disk.
+ * Where a service keeps its per-goal state store. Without a bean of this type it is RocksDB on disk
+ * ({@link #persistent()}, memory bounded by {@link StoreMemory}): the heap holds no goal, waiting
+ * or ended (an ended goal's tombstone stays for {@code switchboard.retention.tombstones}), and a
+ * restart with the same state directory restores only the changelog's tail. {@link #inMemory()} is
+ * faster per read and write, costs heap for every goal and tombstone, and restores the whole
+ * changelog on every start.
  */
 @FunctionalInterface
 public interface GoalStoreSupplier {

@@ -44,10 +44,11 @@ public final class GoalStreamTopology {
     EffectTopics effectTopics = EffectTopics.of(applicationId);
     builder.addStateStore(
         Stores.keyValueStoreBuilder(stores.get(STORE), Serdes.String(), Serdes.ByteArray()));
-    // Timers stay in memory (restored from their changelog): few, small, and read in due order.
+    // Timers on disk too: every ended goal has one (its tombstone's end) for a day by default.
+    // RocksDB orders keys by their bytes as the in-memory store did, so the order is due order.
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(TIMER_STORE), Serdes.String(), Serdes.ByteArray()));
+            Stores.persistentKeyValueStore(TIMER_STORE), Serdes.String(), Serdes.ByteArray()));
     Serde<Outgoing> outgoing =
         Serdes.serdeFrom(
             new Outgoing.PayloadSerializer(),

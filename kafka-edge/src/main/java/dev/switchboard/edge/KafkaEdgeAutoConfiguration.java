@@ -162,13 +162,14 @@ public class KafkaEdgeAutoConfiguration {
       RetentionProperties retention,
       GoalTracing tracing,
       EventSignatures signatures) {
-    GoalStoreSupplier store = stores.getIfAvailable(GoalStoreSupplier::inMemory);
+    GoalStoreSupplier store = stores.getIfAvailable(GoalStoreSupplier::persistent);
     String applicationId = applicationId(logic, properties);
     Map<String, Object> config = kafkaProperties.buildStreamsProperties();
     config.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) properties.replicationFactor());
     config.putIfAbsent(StreamsConfig.STATE_DIR_CONFIG, temporaryStateDir(applicationId));
+    config.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, StoreMemory.class);
     // A crashed instance's partitions move after 15 s instead of the default 45 s.
     config.putIfAbsent(
         StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 15_000);
@@ -305,9 +306,9 @@ public class KafkaEdgeAutoConfiguration {
   }
 
   /**
-   * Stores (in memory, or on disk with a {@link GoalStoreSupplier}) are restored from their
+   * Stores (RocksDB on disk, or what a {@link GoalStoreSupplier} says) are restored from their
    * changelog topics, so a fresh local directory per process loses nothing; set {@code
-   * spring.kafka.streams.state-dir} to keep one.
+   * spring.kafka.streams.state-dir} to keep one, and a restart restores only what it missed.
    */
   private static String temporaryStateDir(String applicationId) {
     try {

@@ -1,4 +1,4 @@
-package dev.switchboard.trace;
+package dev.switchboard.edge;
 
 import java.util.Map;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
@@ -11,12 +11,13 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.WriteBufferManager;
 
 /**
- * Bounds the native memory of the journal store: one block cache and one write-buffer budget shared
- * by every partition's RocksDB, instead of RocksDB's 50 MB cache and 48 MB of memtables per
- * partition. Journals are JSON, so LZ4 keeps the files small. Named by {@code
- * rocksdb.config.setter} in the Kafka Streams properties.
+ * Bounds the native memory of a service's RocksDB stores (goal state, timers, journals): one block
+ * cache and one write-buffer budget shared by every store and partition of the JVM, instead of
+ * RocksDB's 50 MB cache and 48 MB of memtables per store and partition. LZ4 keeps the files small.
+ * The edge names it in {@code rocksdb.config.setter} unless the Kafka Streams properties name
+ * another.
  */
-public final class JournalStoreMemory implements RocksDBConfigSetter {
+public final class StoreMemory implements RocksDBConfigSetter {
   static final long CACHE_BYTES = 32L * 1024 * 1024;
   static final long MEMTABLE_BYTES = 8L * 1024 * 1024;
   private static final long MEMTABLE_SIZE = 4L * 1024 * 1024;
