@@ -399,10 +399,41 @@ public final class StackBench {
     System.err.println("ended goals: heap and state before " + count + " one-step goals");
     Map<String, Long> heapBefore = heap.usedAfterGc(SERVICES);
     Map<String, Long> diskBefore = diskKb(stateDir);
+    // Heap after GC on the way too (every ended-sample goals, a quarter by default), so that
+    // "flat" is a series, not two points; goals still inside their retention are in these.
+    int sample = option("ended-sample", Math.max(wave, count / 4));
+    Map<String, Object> series = new LinkedHashMap<>();
     long started = System.nanoTime();
-    for (int done = 0; done < count; done += wave) {
-      await(watcher, goals, "bench-one", Math.min(wave, count - done), Duration.ofMinutes(10));
-      System.err.println("  " + Math.min(done + wave, count) + " ended");
+    int nextSample = sample;
+    for (int done = 0; done < count; ) {
+      int batch = Math.min(wave, count - done);
+      await(watcher, goals, "bench-one", batch, Duration.ofMinutes(10));
+      done += batch;
+      if (done % 5_000 == 0) {
+        System.err.printf("  %d ended (%.0f s)%n", done, (System.nanoTime() - started) / 1e9);
+      }
+      if (done >= nextSample && done < count) {
+        nextSample += sample;
+        Map<String, Long> now = heap.usedAfterGc(SERVICES);
+        Map<String, Long> delta = new LinkedHashMap<>();
+        now.forEach((service, kb) -> delta.put(service, kb - heapBefore.get(service)));
+        series.put(String.valueOf(done), delta);
+        StringBuilder onTheWay = new StringBuilder();
+        delta.forEach(
+            (service, kb) ->
+                onTheWay
+                    .append(onTheWay.isEmpty() ? "" : ", ")
+                    .append(service.replace("-service", ""))
+                    .append(String.format(" %+d KB", kb)));
+        row(
+            done + " of " + count + " goals ended: change in heap after GC",
+            "—",
+            onTheWay.toString(),
+            "—");
+        System.err.printf(
+            "  %d ended (%.0f s): heap change KB %s%n",
+            done, (System.nanoTime() - started) / 1e9, delta);
+      }
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     // The last goal's retention, one timer interval and a commit, then a margin for the machine.
@@ -439,7 +470,9 @@ public final class StackBench {
             "retention_seconds",
             retentionSeconds,
             "by_service",
-            perService));
+            perService,
+            "heap_kb_on_the_way",
+            series));
   }
 
   /** KB on disk under each service's state directory (RocksDB stores and checkpoints). */
