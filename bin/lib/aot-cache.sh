@@ -8,9 +8,14 @@
 # Whatever goes wrong, a service starts from its jar as built, without a cache, and a cache the JVM
 # finds stale or broken it ignores. SWITCHBOARD_AOT_CACHE: auto (make and use), use (never make),
 # off (never use).
+# The broker has a cache too (the kafka_2.13 jars are a plain class path, nothing to extract): it
+# is the first to start and every service waits for it. Its training run is a
+# broker of its own (its own ports and storage, under the cache's directory), stopped with SIGTERM
+# once it answers metadata requests; the JVM writes the cache as it exits.
 # Uses from bin/switchboard: ROOT, JAVA, LOGS, PIDS, SERVICES, SERVICE_JVM_FLAGS, STOP_GRACE,
-# service_jar, set_settings_of (SETTINGS), start_detached, running_pid, process_alive,
-# command_line_of.
+# BROKER_LIB, BROKER_JVM_FLAGS, BROKER_LOG_CONFIG, service_jar, set_settings_of (SETTINGS),
+# start_detached, running_pid, process_alive, command_line_of, write_server_properties,
+# broker_java, port_open, run_cli.
 
 AOT_TRAINING_TIMEOUT=1200
 
@@ -45,6 +50,37 @@ aot_fresh() {
   [[ -s "$dir/app.aot" && -f "$dir/made-from" && "$(<"$dir/made-from")" == "$(aot_key_of "$1")" ]]
 }
 
+# The broker's jars in a fixed order: a cache holds only for the class path it was made with.
+broker_classpath() {
+  local jars=("$BROKER_LIB"/*.jar)
+  (IFS=:; echo "${jars[*]}")
+}
+
+# <module>/target/broker-aot/, like the services' (gone with `mvn clean`).
+broker_aot_dir() { echo "$(dirname "$BROKER_LIB")/broker-aot"; }
+
+broker_aot_key() {
+  local java
+  java="$(readlink -f "$JAVA")"
+  stat -c '%n %s %Y' "$BROKER_LIB"/*.jar "$java" "$(dirname "$java")/../lib/modules" 2>/dev/null
+  echo "${BROKER_JVM_FLAGS[*]}"
+}
+
+broker_aot_fresh() {
+  local dir
+  dir="$(broker_aot_dir)"
+  [[ -s "$dir/broker.aot" && -f "$dir/made-from" && "$(<"$dir/made-from")" == "$(broker_aot_key)" ]]
+}
+
+# Sets LAUNCH to the broker's JVM arguments before its main class: the class path, and the cache
+# when fresh.
+set_broker_launch() {
+  LAUNCH=(-cp "$(broker_classpath)")
+  if aot_wanted && broker_aot_fresh; then
+    LAUNCH=("-XX:AOTCache=$(broker_aot_dir)/broker.aot" "${LAUNCH[@]}")
+  fi
+}
+
 # Sets LAUNCH to the JVM arguments after the flags: the extracted jar and its cache when fresh,
 # else the jar as built.
 set_launch_of() {
@@ -74,6 +110,10 @@ train_aot_caches_in_background() {
       continue
     stale+=("$svc")
   done
+  if ! broker_aot_fresh &&
+    ! [[ -f "$(broker_aot_dir)/failed-for" && "$(<"$(broker_aot_dir)/failed-for")" == "$(broker_aot_key)" ]]; then
+    stale=(kafka ${stale[@]+"${stale[@]}"})
+  fi
   ((${#stale[@]})) || return 0
   start_detached aot-training "$LOGS/aot-training.log" nice -n 19 "$ROOT/bin/switchboard" aot-train "${stale[@]}"
   echo "  aot cache  training ${stale[*]} in the background (the next start uses them; log: $LOGS/aot-training.log)"
@@ -106,7 +146,13 @@ cmd_aot_train() {
   JAVA="$(find_switchboard_java)" || exit 1
   for svc in "$@"; do
     echo "=== $svc $(date '+%H:%M:%S')"
-    if train_aot_cache "$svc"; then
+    if [[ "$svc" == kafka ]]; then
+      if train_broker_aot_cache; then
+        echo "kafka: cache made ($(broker_aot_dir)/broker.aot)"
+      else
+        echo "kafka: training failed, it starts without a cache ($(broker_aot_dir)/training.log)"
+      fi
+    elif train_aot_cache "$svc"; then
       echo "$svc: cache made ($(aot_dir_of "$svc")/app.aot)"
     else
       echo "$svc: training failed, it starts without a cache ($(aot_dir_of "$svc")/training.log)"
@@ -141,5 +187,62 @@ train_aot_cache() {
   rm -f "$dir/app.aot"
   # Stopped by a signal (down, the timeout): try again next time; else not for this jar.
   ((rc > 128 || rc == 124)) || echo "$key" >"$dir/failed-for"
+  return 1
+}
+
+# A broker of its own on two free ports, started with -XX:AOTCacheOutput, stopped with SIGTERM once
+# it answers metadata requests (the CLI's kafka-ready, as `up` waits for it); its JVM writes the
+# cache on the way out. In the trainer's process group, so `down` stops it too. The key is written
+# last, so only a complete cache is used.
+train_broker_aot_cache() {
+  local dir key log port="" candidate pid rc=0 waited=0
+  dir="$(broker_aot_dir)"
+  key="$(broker_aot_key)"
+  log="$dir/training.log"
+  rm -rf "$dir"
+  mkdir -p "$dir/training"
+  for candidate in $(shuf -i 30000-59998 -n 50); do
+    if ! port_open "$candidate" && ! port_open $((candidate + 1)); then port="$candidate"; break; fi
+  done
+  if [[ -z "$port" ]]; then
+    echo "no two free ports for a training broker" >"$log"
+    return 1
+  fi
+  write_server_properties "$dir/training/server.properties" "$port" $((port + 1)) "$dir/training/data"
+  exec 4>"$log"
+  broker_java kafka.tools.StorageTool format -t "$(broker_java kafka.tools.StorageTool random-uuid 2>&4 | tail -n 1)" \
+    -c "$dir/training/server.properties" >&4 2>&1 </dev/null || rc=$?
+  if ((rc == 0)); then
+    "$JAVA" "${BROKER_JVM_FLAGS[@]}" "-XX:AOTCacheOutput=$dir/broker.aot" \
+      "-Dlog4j2.configurationFile=$BROKER_LOG_CONFIG" -cp "$(broker_classpath)" \
+      kafka.Kafka "$dir/training/server.properties" >&4 2>&1 </dev/null &
+    pid=$!
+    until port_open "$port" || ! kill -0 "$pid" 2>/dev/null || ((waited >= AOT_TRAINING_TIMEOUT)); do
+      sleep 1
+      waited=$((waited + 1))
+    done
+    run_cli kafka-ready --bootstrap "localhost:$port" --timeout 300s >&4 2>&1 </dev/null || rc=$?
+    kill -TERM "$pid" 2>/dev/null || true
+    # Writing the cache takes a while at nice 19; a broker that hangs on the way out is killed.
+    waited=0
+    while kill -0 "$pid" 2>/dev/null && ((waited < 600)); do
+      sleep 1
+      waited=$((waited + 1))
+    done
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -KILL "$pid" 2>/dev/null || true
+      rc=137
+    fi
+    wait "$pid" 2>/dev/null || true
+  fi
+  exec 4>&-
+  rm -rf "$dir/training"
+  if ((rc == 0)) && [[ -s "$dir/broker.aot" ]]; then
+    echo "$key" >"$dir/made-from"
+    return 0
+  fi
+  echo "exit code $rc" >>"$log"
+  rm -f "$dir/broker.aot"
+  ((rc > 128)) || echo "$key" >"$dir/failed-for"
   return 1
 }

@@ -112,9 +112,10 @@ final class LocalStack implements StackUnderTest, AutoCloseable {
   }
 
   /**
-   * Waits for {@code up}'s background training of the services' AOT caches to end (with {@code
-   * -Dswitchboard.it.aot-cache=auto}; nothing to wait for otherwise) and returns the services that
-   * have a cache now: their next start maps their classes from it instead of loading them.
+   * Waits for {@code up}'s background training of the broker's and the services' AOT caches to end
+   * (with {@code -Dswitchboard.it.aot-cache=auto}; nothing to wait for otherwise) and returns the
+   * components that have a cache now ({@code kafka} for the broker): their next start maps their
+   * classes from it instead of loading them.
    */
   List<String> awaitAotTraining(Duration atMost) throws InterruptedException {
     Path pidFile = home.resolve("run/aot-training.pid");
@@ -134,6 +135,9 @@ final class LocalStack implements StackUnderTest, AutoCloseable {
       break;
     }
     List<String> cached = new ArrayList<>();
+    if (Files.exists(root.resolve("local-kafka/target/broker-aot/made-from"))) {
+      cached.add("kafka");
+    }
     for (String service : SERVICES) {
       // bin/lib/aot-cache.sh writes made-from last, once a cache is complete.
       if (Files.exists(root.resolve(service + "/target/" + service + "-aot/made-from"))) {

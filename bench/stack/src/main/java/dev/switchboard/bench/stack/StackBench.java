@@ -208,13 +208,7 @@ public final class StackBench {
     int count = option("concurrent-goals", 1000);
     System.err.println("throughput: " + count + " bench goals at once");
     long failedBefore = watcher.failedCount.get();
-    CpuProbe cpu =
-        new CpuProbe(
-            Path.of(options.getOrDefault("pid-dir", ".switchboard/run")),
-            Stream.concat(SERVICES.stream(), Stream.of("kafka")).toList(),
-            options.containsKey("receiver-pid")
-                ? Map.of("otlp-receiver", options.get("receiver-pid"))
-                : Map.of());
+    CpuProbe cpu = stackCpu();
     Map<String, Double> cpuBefore = cpu.cpuSeconds();
     long started = System.nanoTime();
     await(watcher, goals, "bench", count, Duration.ofMinutes(10));
@@ -243,10 +237,24 @@ public final class StackBench {
     row(
         "CPU per step over that burst (user + system, /proc/<pid>/stat)",
         "—",
-        cpuPerStep.entrySet().stream()
-            .map(e -> e.getKey().replace("-service", "") + " " + e.getValue() + " ms")
-            .collect(Collectors.joining(", ")),
+        cpuText(cpuPerStep),
         "—");
+  }
+
+  /** The five services', the broker's and (in the tracing bench) the OTLP receiver's CPU. */
+  private CpuProbe stackCpu() {
+    return new CpuProbe(
+        Path.of(options.getOrDefault("pid-dir", ".switchboard/run")),
+        Stream.concat(SERVICES.stream(), Stream.of("kafka")).toList(),
+        options.containsKey("receiver-pid")
+            ? Map.of("otlp-receiver", options.get("receiver-pid"))
+            : Map.of());
+  }
+
+  private static String cpuText(Map<String, Double> msByComponent) {
+    return msByComponent.entrySet().stream()
+        .map(e -> e.getKey().replace("-service", "") + " " + e.getValue() + " ms")
+        .collect(Collectors.joining(", "));
   }
 
   /** Submits goals of an agent, waits until each has an outcome, and returns their ids. */
@@ -324,6 +332,8 @@ public final class StackBench {
     AtomicInteger failures = new AtomicInteger();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     System.err.println("approvals: " + approvals + " through the API, " + parallel + " at a time");
+    CpuProbe cpu = stackCpu();
+    Map<String, Double> cpuBefore = cpu.cpuSeconds();
     long approvalStart = System.nanoTime();
     List<Long> each = java.util.Collections.synchronizedList(new ArrayList<>());
     try (ExecutorService pool = Executors.newFixedThreadPool(parallel)) {
@@ -358,6 +368,18 @@ public final class StackBench {
       }
     }
     double approvalSeconds = (System.nanoTime() - approvalStart) / 1e9;
+    Map<String, Double> cpuAnswered = cpu.cpuSeconds();
+    // Each approval sets off the rest of its goal (verdict, send, result, outcome): its CPU counts
+    // until every approved goal has ended.
+    List<String> approvedGoals = ids.stream().map(watcher.approvalGoals::get).toList();
+    waitUntil(
+        () -> approvedGoals.stream().allMatch(watcher.outcomes::containsKey),
+        Duration.ofMinutes(10),
+        "the approved goals' outcomes");
+    double endedSeconds = (System.nanoTime() - approvalStart) / 1e9;
+    Map<String, Double> cpuEnded = cpu.cpuSeconds();
+    Map<String, Double> apiCpu = CpuProbe.msPerStep(cpuBefore, cpuAnswered, approvals);
+    Map<String, Double> wholeCpu = CpuProbe.msPerStep(cpuBefore, cpuEnded, approvals);
     Percentiles one = Percentiles.ofNanos(each);
     row(
         approvals
@@ -371,14 +393,28 @@ public final class StackBench {
             "%.1f s, %.0f per second; one takes %s; %d refused",
             approvalSeconds, approvals / approvalSeconds, one.text(), failures.get()),
         "—");
-    json.put(
-        "approvals",
-        Map.of(
-            "count", approvals,
-            "seconds", Percentiles.round(approvalSeconds),
-            "per_second", Math.round(approvals / approvalSeconds),
-            "one", one.json(),
-            "failures", failures.get()));
+    row(
+        "CPU per approval while the API answered (user + system, /proc/<pid>/stat)",
+        "—",
+        cpuText(apiCpu),
+        "—");
+    row(
+        String.format(
+            "CPU per approval until its goal ended (all ended %.1f s after the first call)",
+            endedSeconds),
+        "—",
+        cpuText(wholeCpu),
+        "—");
+    Map<String, Object> approvalJson = new LinkedHashMap<>();
+    approvalJson.put("count", approvals);
+    approvalJson.put("seconds", Percentiles.round(approvalSeconds));
+    approvalJson.put("per_second", Math.round(approvals / approvalSeconds));
+    approvalJson.put("one", one.json());
+    approvalJson.put("failures", failures.get());
+    approvalJson.put("cpu_ms_per_approval_answering", apiCpu);
+    approvalJson.put("ended_seconds", Percentiles.round(endedSeconds));
+    approvalJson.put("cpu_ms_per_approval_until_ended", wholeCpu);
+    json.put("approvals", approvalJson);
   }
 
   /**

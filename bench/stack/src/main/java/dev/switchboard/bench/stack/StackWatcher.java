@@ -34,6 +34,10 @@ final class StackWatcher implements AutoCloseable {
   final Map<String, List<Long>> proposals = new ConcurrentHashMap<>();
   final Map<String, Long> outcomes = new ConcurrentHashMap<>();
   final ConcurrentLinkedQueue<String> approvals = new ConcurrentLinkedQueue<>();
+
+  /** The goal of each approval request, by escalation id. */
+  final Map<String, String> approvalGoals = new ConcurrentHashMap<>();
+
   final AtomicLong approvalCount = new AtomicLong();
   final AtomicLong outcomeCount = new AtomicLong();
   final AtomicLong failedCount = new AtomicLong();
@@ -89,6 +93,7 @@ final class StackWatcher implements AutoCloseable {
             }
           }
           case ApprovalRequested approval -> {
+            approvalGoals.put(approval.escalationId(), approval.goalId());
             approvals.add(approval.escalationId());
             approvalCount.incrementAndGet();
           }
