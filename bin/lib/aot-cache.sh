@@ -179,21 +179,27 @@ train_aot_cache() {
       "$JAVA" "${SERVICE_JVM_FLAGS[@]}" "-XX:AOTCacheOutput=$dir/app.aot" \
       -Dspring.context.exit=onRefresh -jar "$dir/app/$(basename "$jar")") >"$log" 2>&1 </dev/null || rc=$?
   rm -rf "$dir/training-state"
-  if ((rc == 0)) && [[ -s "$dir/app.aot" ]]; then
+  aot_training_ended "$dir" "$dir/app.aot" "$key" "$rc" "$log"
+}
+
+# aot_training_ended <dir> <cache> <key> <exit code> <log>: a complete cache gets its key (made-from,
+# written last); else the cache goes, and a training that failed by itself is not repeated for
+# this key (failed-for), where one stopped by a signal (down, the timeout) is tried again.
+aot_training_ended() {
+  local dir="$1" cache="$2" key="$3" rc="$4" log="$5"
+  if ((rc == 0)) && [[ -s "$cache" ]]; then
     echo "$key" >"$dir/made-from"
     return 0
   fi
   echo "exit code $rc" >>"$log"
-  rm -f "$dir/app.aot"
-  # Stopped by a signal (down, the timeout): try again next time; else not for this jar.
+  rm -f "$cache"
   ((rc > 128 || rc == 124)) || echo "$key" >"$dir/failed-for"
   return 1
 }
 
 # A broker of its own on two free ports, started with -XX:AOTCacheOutput, stopped with SIGTERM once
-# it answers metadata requests (the CLI's kafka-ready, as `up` waits for it); its JVM writes the
-# cache on the way out. In the trainer's process group, so `down` stops it too. The key is written
-# last, so only a complete cache is used.
+# it answers metadata requests (the CLI's kafka-ready, which also exercises them); its JVM writes the
+# cache on the way out. In the trainer's process group, so `down` stops it too.
 train_broker_aot_cache() {
   local dir key log port="" candidate pid rc=0 waited=0
   dir="$(broker_aot_dir)"
@@ -221,7 +227,11 @@ train_broker_aot_cache() {
       sleep 1
       waited=$((waited + 1))
     done
-    run_cli kafka-ready --bootstrap "localhost:$port" --timeout 300s >&4 2>&1 </dev/null || rc=$?
+    if ! kill -0 "$pid" 2>/dev/null; then
+      rc=1 # it did not start: not again for this key
+    elif ! run_cli kafka-ready --bootstrap "localhost:$port" --timeout 300s >&4 2>&1 </dev/null; then
+      rc=124 # too slow on a busy machine, as a service's training timeout: again next time
+    fi
     kill -TERM "$pid" 2>/dev/null || true
     # Writing the cache takes a while at nice 19; a broker that hangs on the way out is killed.
     waited=0
@@ -237,12 +247,5 @@ train_broker_aot_cache() {
   fi
   exec 4>&-
   rm -rf "$dir/training"
-  if ((rc == 0)) && [[ -s "$dir/broker.aot" ]]; then
-    echo "$key" >"$dir/made-from"
-    return 0
-  fi
-  echo "exit code $rc" >>"$log"
-  rm -f "$dir/broker.aot"
-  ((rc > 128)) || echo "$key" >"$dir/failed-for"
-  return 1
+  aot_training_ended "$dir" "$dir/broker.aot" "$key" "$rc" "$log"
 }
