@@ -37,18 +37,26 @@ aot_wanted() {
 
 # What a cache was made from: the jar as built, the JDK, the JVM flags. Any change makes it stale
 # (the JVM checks its own part again and ignores a cache that does not match).
-aot_key_of() {
-  local java
+aot_key_of() { aot_key_from "${SERVICE_JVM_FLAGS[*]}" "$(service_jar "$1")"; }
+
+# aot_key_from <flags> <file>...: the files' name, size and mtime, the JDK's, then the flags.
+aot_key_from() {
+  local flags="$1" java
+  shift
   java="$(readlink -f "$JAVA")"
-  stat -c '%n %s %Y' "$(service_jar "$1")" "$java" "$(dirname "$java")/../lib/modules" 2>/dev/null
-  echo "${SERVICE_JVM_FLAGS[*]}"
+  stat -c '%n %s %Y' "$@" "$java" "$(dirname "$java")/../lib/modules" 2>/dev/null
+  echo "$flags"
 }
 
-aot_fresh() {
-  local dir
-  dir="$(aot_dir_of "$1")"
-  [[ -s "$dir/app.aot" && -f "$dir/made-from" && "$(<"$dir/made-from")" == "$(aot_key_of "$1")" ]]
+aot_fresh() { aot_cache_holds "$(aot_dir_of "$1")" app.aot "$(aot_key_of "$1")"; }
+
+# aot_cache_holds <dir> <cache> <key>: the cache is complete and was made for this key.
+aot_cache_holds() {
+  [[ -s "$1/$2" && -f "$1/made-from" && "$(<"$1/made-from")" == "$3" ]]
 }
+
+# aot_failed_for <dir> <key>: a training for this key failed by itself (it is not repeated).
+aot_failed_for() { [[ -f "$1/failed-for" && "$(<"$1/failed-for")" == "$2" ]]; }
 
 # The broker's jars in a fixed order: a cache holds only for the class path it was made with.
 broker_classpath() {
@@ -59,18 +67,9 @@ broker_classpath() {
 # <module>/target/broker-aot/, like the services' (gone with `mvn clean`).
 broker_aot_dir() { echo "$(dirname "$BROKER_LIB")/broker-aot"; }
 
-broker_aot_key() {
-  local java
-  java="$(readlink -f "$JAVA")"
-  stat -c '%n %s %Y' "$BROKER_LIB"/*.jar "$java" "$(dirname "$java")/../lib/modules" 2>/dev/null
-  echo "${BROKER_JVM_FLAGS[*]}"
-}
+broker_aot_key() { aot_key_from "${BROKER_JVM_FLAGS[*]}" "$BROKER_LIB"/*.jar; }
 
-broker_aot_fresh() {
-  local dir
-  dir="$(broker_aot_dir)"
-  [[ -s "$dir/broker.aot" && -f "$dir/made-from" && "$(<"$dir/made-from")" == "$(broker_aot_key)" ]]
-}
+broker_aot_fresh() { aot_cache_holds "$(broker_aot_dir)" broker.aot "$(broker_aot_key)"; }
 
 # Sets LAUNCH to the broker's JVM arguments before its main class: the class path, and the cache
 # when fresh.
@@ -106,12 +105,10 @@ train_aot_caches_in_background() {
     aot_fresh "$svc" && continue
     # A service still running from an older extraction keeps it until it stops.
     pid="$(running_pid "$svc")" && command_line_of "$pid" | grep -qF -- "$(aot_dir_of "$svc")/" && continue
-    [[ -f "$(aot_dir_of "$svc")/failed-for" && "$(<"$(aot_dir_of "$svc")/failed-for")" == "$(aot_key_of "$svc")" ]] &&
-      continue
+    aot_failed_for "$(aot_dir_of "$svc")" "$(aot_key_of "$svc")" && continue
     stale+=("$svc")
   done
-  if ! broker_aot_fresh &&
-    ! [[ -f "$(broker_aot_dir)/failed-for" && "$(<"$(broker_aot_dir)/failed-for")" == "$(broker_aot_key)" ]]; then
+  if ! broker_aot_fresh && ! aot_failed_for "$(broker_aot_dir)" "$(broker_aot_key)"; then
     stale=(kafka ${stale[@]+"${stale[@]}"})
   fi
   ((${#stale[@]})) || return 0
