@@ -392,8 +392,12 @@ class FaultSuiteIT {
         log.warn("bin/switchboard up after the broker kill failed, once more:\n{}", up.output());
         stack.up();
       }
-      Instant brokerBack = watch.brokerUpSince();
-      assertThat(brokerBack).as("the broker's port is open again").isNotNull();
+      // up returns as soon as the broker says it started; the watch sees the port within a poll.
+      Instant brokerBack =
+          await("the broker's port is open again")
+              .atMost(Duration.ofSeconds(10))
+              .pollInterval(Duration.ofMillis(100))
+              .until(watch::brokerUpSince, since -> since != null);
       Map<String, Long> readyAfter = new LinkedHashMap<>();
       for (String service : LocalStack.SERVICES) {
         Instant ready =

@@ -36,7 +36,9 @@ final class ReadinessWatch implements AutoCloseable {
   private final LocalStack stack;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
+  // Two threads: the broker's port is watched on its own, so a slow round of readiness answers
+  // (up to six times ANSWER_WITHIN) never delays seeing the broker back.
+  private final ScheduledExecutorService poller = Executors.newScheduledThreadPool(2);
   private final Map<String, Instant> readySince = new ConcurrentHashMap<>();
   private final Map<String, Instant> notReadySince = new ConcurrentHashMap<>();
   private final Set<String> expectedDown = ConcurrentHashMap.newKeySet();
@@ -47,6 +49,7 @@ final class ReadinessWatch implements AutoCloseable {
   ReadinessWatch(LocalStack stack) {
     this.stack = stack;
     poller.scheduleWithFixedDelay(this::poll, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
+    poller.scheduleWithFixedDelay(this::pollBroker, 0, POLL.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** From now on {@code service} may be not ready (it is about to be killed). */
@@ -57,7 +60,7 @@ final class ReadinessWatch implements AutoCloseable {
   }
 
   /** The broker is about to be killed: every service may be not ready until it returns. */
-  void expectBrokerDown() {
+  synchronized void expectBrokerDown() {
     brokerUpSince = null;
     LocalStack.SERVICES.forEach(this::expectDown);
   }
@@ -87,10 +90,15 @@ final class ReadinessWatch implements AutoCloseable {
     return new ArrayList<>(lapses);
   }
 
-  private void poll() {
+  // Synchronized with expectBrokerDown: a port check begun before the kill cannot count as the
+  // broker's return.
+  private synchronized void pollBroker() {
     if (brokerUpSince == null && portOpen(LocalStack.KAFKA_PORT)) {
       brokerUpSince = Instant.now();
     }
+  }
+
+  private void poll() {
     for (String service : LocalStack.SERVICES) {
       Boolean ready = ready(service);
       // When the answer came, not when the poll began: a poll of six endpoints takes a while.
