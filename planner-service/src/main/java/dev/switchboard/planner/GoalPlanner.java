@@ -196,7 +196,7 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
               verdict,
               goal ->
                   Observations.awaitsWordOn(goal, verdict.actionId())
-                      ? next.after(observations.verdict(goal, verdict), verdict.eventId())
+                      ? verdict(goal, verdict)
                       : notPending(goal, verdict.actionId()));
       case ActionResultEvent result -> result(state, result);
       case ResolutionEvent resolution ->
@@ -366,7 +366,9 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
               draft.runs.values().stream()
                   .filter(
                       run ->
-                          run.phase() == StepRun.Phase.ESCALATED
+                          (run.phase() == StepRun.Phase.ESCALATED
+                                  // A result came: a person approved it, the call happened.
+                                  && !draft.earlyResults.containsKey(run.runId()))
                               || run.phase() == StepRun.Phase.AWAITING)
                   .toList()
                   .forEach(run -> draft.put(run.in(StepRun.Phase.DROPPED, "cancelled" + by)));
@@ -397,17 +399,47 @@ public final class GoalPlanner implements GoalProcessor<PlannerState> {
     return handle.apply(state);
   }
 
-  /** A late result of an ended goal is ignored; any other result must fit (ResultCheck). */
+  /**
+   * The verdict folded in; a result that came before it (ResultCheck) is taken now if the verdict
+   * allows the action.
+   */
+  private Decision<PlannerState> verdict(PlannerState goal, VerdictEvent verdict) {
+    PlannerState judged = observations.verdict(goal, verdict);
+    ActionResultEvent early = judged.earlyResults().get(verdict.actionId());
+    boolean allowed =
+        judged.run(verdict.actionId()).map(StepRun::phase).orElse(null) == StepRun.Phase.ALLOWED;
+    if (early == null || !allowed) {
+      return next.after(judged, verdict.eventId());
+    }
+    PlannerState taken =
+        observations.result(
+            judged.edit(draft -> draft.earlyResults.remove(verdict.actionId())), early);
+    return next.after(taken, early.eventId());
+  }
+
+  /**
+   * A late result of an ended goal is ignored; one before its verdict waits for it; any other
+   * result must fit (ResultCheck).
+   */
   private Decision<PlannerState> result(PlannerState state, ActionResultEvent result) {
     if (state != null && state.status().ended()) {
       return whileActive(state, result, goal -> Decision.of(goal));
     }
-    Optional<String> refusal = ResultCheck.refusal(state, result);
-    if (refusal.isPresent()) {
-      throw new EventRefusal(refusal.get());
-    }
-    return whileActive(
-        state, result, goal -> next.after(observations.result(goal, result), result.eventId()));
+    return switch (ResultCheck.of(state, result)) {
+      case ResultCheck.Refused refused -> throw new EventRefusal(refused.reason());
+      case ResultCheck.BeforeItsVerdict early -> {
+        log.debug(
+            "goal {}: result of {} came before its verdict; held until the verdict comes",
+            result.goalId(),
+            result.actionId());
+        yield Decision.of(state.edit(draft -> draft.earlyResults.put(result.actionId(), result)));
+      }
+      case ResultCheck.Takes takes ->
+          whileActive(
+              state,
+              result,
+              goal -> next.after(observations.result(goal, result), result.eventId()));
+    };
   }
 
   private static Decision<PlannerState> notPending(PlannerState goal, String actionId) {

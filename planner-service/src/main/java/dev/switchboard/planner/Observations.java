@@ -18,6 +18,8 @@ import dev.switchboard.planner.spec.SopStep;
 import dev.switchboard.planner.spec.StepAction;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
@@ -26,6 +28,8 @@ import tools.jackson.databind.node.NullNode;
  * results and the facts they produce, a person's edit of an approved action.
  */
 final class Observations {
+  private static final Logger log = LoggerFactory.getLogger(Observations.class);
+
   private final AgentLibrary library;
 
   Observations(AgentLibrary library) {
@@ -51,7 +55,8 @@ final class Observations {
           switch (verdict) {
             case ActionAllowed allowed -> draft.put(run.in(StepRun.Phase.ALLOWED, null));
             case ActionEscalated escalated -> {
-              if (goal.cancelling()) {
+              // With a result already read, a person approved and the call happened: not dropped.
+              if (goal.cancelling() && !goal.earlyResults().containsKey(run.runId())) {
                 draft.put(run.in(StepRun.Phase.DROPPED, "the goal was cancelled"));
               } else {
                 draft.put(run.in(StepRun.Phase.ESCALATED, escalated.reason()));
@@ -65,6 +70,15 @@ final class Observations {
               draft.put(run.in(StepRun.Phase.DENIED, why));
               draft.note(
                   run.agent() + ": " + run.step() + " (" + run.tool() + ") was denied " + why);
+              if (draft.earlyResults.remove(run.runId()) != null) {
+                // No executor runs a denied action: that result was not the executor's word.
+                log.warn(
+                    "goal {}: dropped the result read for {} before its verdict: the guardrail"
+                        + " denied the action",
+                    goal.goalId(),
+                    run.runId());
+                draft.note("a result for " + run.step() + " came without an allowed call: dropped");
+              }
             }
           }
           draft.status = statusOf(draft);

@@ -1,6 +1,7 @@
 package dev.switchboard.planner;
 
 import dev.switchboard.contracts.GoalStatus;
+import dev.switchboard.contracts.event.ActionResultEvent;
 import dev.switchboard.contracts.event.ModelUsage;
 import dev.switchboard.contracts.event.Owners;
 import java.time.Instant;
@@ -44,6 +45,10 @@ import tools.jackson.databind.node.StringNode;
  * @param toolWait the wait for tools the tools catalog does not list yet; null when none
  * @param stint the current agent's time with the goal, for its {@code invoke_agent} span; null
  *     before the first decision is traced
+ * @param earlyResults results read before the verdict they follow, by actionId: the executor runs
+ *     an action once the guardrail allowed it, but the planner reads the verdict's topic apart from
+ *     the results' and can get the result first; each waits here until its verdict comes ({@link
+ *     ResultCheck})
  */
 public record PlannerState(
     String goalId,
@@ -68,7 +73,8 @@ public record PlannerState(
     List<ModelTurn> modelTurns,
     ModelUsage unreportedUsage,
     ToolWait toolWait,
-    AgentStint stint) {
+    AgentStint stint,
+    Map<String, ActionResultEvent> earlyResults) {
 
   static final int MAX_HISTORY = 100;
   static final String INPUTS = "inputs.";
@@ -87,6 +93,7 @@ public record PlannerState(
     proposals = proposals == null ? Map.of() : Map.copyOf(proposals);
     history = history == null ? List.of() : List.copyOf(history);
     modelTurns = modelTurns == null ? List.of() : List.copyOf(modelTurns);
+    earlyResults = earlyResults == null ? Map.of() : Map.copyOf(earlyResults);
   }
 
   static PlannerState started(
@@ -114,7 +121,8 @@ public record PlannerState(
         List.of(),
         null,
         null,
-        null);
+        null,
+        Map.of());
   }
 
   /** The same state, the agent's stint recorded. */
@@ -234,6 +242,7 @@ public record PlannerState(
     ModelUsage unreportedUsage;
     ToolWait toolWait;
     private AgentStint stint;
+    final Map<String, ActionResultEvent> earlyResults;
 
     private Draft(PlannerState state) {
       goalId = state.goalId;
@@ -259,6 +268,7 @@ public record PlannerState(
       unreportedUsage = state.unreportedUsage;
       toolWait = state.toolWait;
       stint = state.stint;
+      earlyResults = new HashMap<>(state.earlyResults);
     }
 
     void note(String line) {
@@ -296,7 +306,8 @@ public record PlannerState(
           modelTurns,
           unreportedUsage,
           toolWait,
-          stint);
+          stint,
+          earlyResults);
     }
   }
 }

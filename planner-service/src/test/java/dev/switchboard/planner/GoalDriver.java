@@ -139,6 +139,19 @@ final class GoalDriver {
             json(outputJson)));
   }
 
+  /** The executor's result read before the planner has read the verdict it follows. */
+  Decision<PlannerState> succeedBeforeItsVerdict(String actionId, String outputJson) {
+    return apply(
+        new ActionSucceeded(
+            goalId,
+            UUID.randomUUID(),
+            null,
+            clock.instant(),
+            actionId,
+            toolOf(actionId),
+            json(outputJson)));
+  }
+
   Decision<PlannerState> fail(String actionId, String error) {
     allowedFirst(actionId);
     return apply(

@@ -275,20 +275,25 @@ class GoalPlannerTest {
   }
 
   @Test
-  void shouldRefuseAResultForAnActionStillWaitingForApprovalSoTheGoalDoesNotComplete() {
+  void shouldNotCompleteAGoalOnAResultForAnActionStillWaitingForApproval() {
     goal.submit(null, "Follow up with ACME", Map.of());
     goal.succeed(lookup, CONTACT);
     goal.escalate(send);
-    PlannerState waiting = goal.state;
 
     ActionSucceeded forged =
         new ActionSucceeded(
             goal.goalId, UUID.randomUUID(), null, GoalDriver.T0, send, "demo.send", null);
 
-    assertThatThrownBy(() -> goal.planner.decide(waiting, forged))
-        .isInstanceOf(EventRefusal.class)
-        .hasMessage("refused: action " + send + " is still waiting for approval");
-    assertThat(waiting.status()).isEqualTo(GoalStatus.WAITING_FOR_HUMAN);
+    // Held until the approval's verdict (it may be read after the result), never taken before.
+    goal.apply(forged);
+    assertThat(goal.last.emit()).isEmpty();
+    assertThat(goal.state.status()).isEqualTo(GoalStatus.WAITING_FOR_HUMAN);
+    assertThat(goal.state.run(send).orElseThrow().phase()).isEqualTo(StepRun.Phase.ESCALATED);
+    // The person rejects: the guardrail denies, and the held result is dropped.
+    goal.deny(send, "rejected by ann");
+    assertThat(goal.state.earlyResults()).isEmpty();
+    assertThat(goal.state.status()).isNotEqualTo(GoalStatus.COMPLETED);
+    assertThat(goal.state.results()).doesNotContainKey(send);
   }
 
   @Test

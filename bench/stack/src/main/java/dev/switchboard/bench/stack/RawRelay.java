@@ -57,13 +57,7 @@ final class RawRelay {
     for (int i = 0; i <= hops; i++) {
       topics.add(prefix + i);
     }
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
-      admin
-          .createTopics(topics.stream().map(t -> new NewTopic(t, PARTITIONS, (short) 1)).toList())
-          .all()
-          .get(30, TimeUnit.SECONDS);
-    }
+    create(topics);
     boolean transactional = mode != Mode.PLAIN;
     List<Thread> relays = new ArrayList<>();
     List<Relay> running = new ArrayList<>();
@@ -110,6 +104,94 @@ final class RawRelay {
         measured.subList(Math.min(warmup, measured.size()), measured.size()));
   }
 
+  /** What the ring measured: its wall time and its laps (a lap is one step's hops). */
+  record Ring(int chains, int laps, int hops, int completed, double seconds) {
+    double lapsPerSecond() {
+      return (double) completed * laps / seconds;
+    }
+  }
+
+  /**
+   * The throughput baseline of a burst of goals: {@code chains} records written at once (acks=all,
+   * {@code valueBytes} each, about a signed event's size) go round a ring of {@code hops}
+   * exactly-once relays committing every {@code commitMs}, {@code laps} times each, as a goal's
+   * records go round its step's hops once per step; then a read_committed sink takes them off a
+   * last topic. Wall time from the first write until the sink has them all.
+   */
+  Ring ring(int hops, long commitMs, int chains, int laps, int valueBytes, Duration timeout)
+      throws Exception {
+    String prefix = "bench-raw-" + run + "-ring-" + hops + "-";
+    List<String> topics = new ArrayList<>();
+    for (int i = 0; i < hops; i++) {
+      topics.add(prefix + i);
+    }
+    String done = prefix + "done";
+    List<String> all = new ArrayList<>(topics);
+    all.add(done);
+    create(all);
+    List<Thread> threads = new ArrayList<>();
+    List<Relay> running = new ArrayList<>();
+    for (int i = 0; i < hops; i++) {
+      String to = topics.get((i + 1) % hops);
+      Route route =
+          i < hops - 1
+              ? record -> new ProducerRecord<>(to, record.key(), record.value())
+              : record -> {
+                byte[] value = record.value().clone();
+                ByteBuffer buffer = ByteBuffer.wrap(value);
+                int lap = buffer.getInt(Long.BYTES) + 1;
+                buffer.putInt(Long.BYTES, lap);
+                return new ProducerRecord<>(lap >= laps ? done : to, record.key(), value);
+              };
+      Relay relay =
+          new Relay(
+              topics.get(i), route, Mode.EXACTLY_ONCE_INTERVAL, commitMs, prefix + "relay-" + i);
+      running.add(relay);
+      threads.add(Thread.ofPlatform().name("ring-" + i).start(relay));
+    }
+    List<Long> ended = new CopyOnWriteArrayList<>();
+    Sink sink = new Sink(done, true, chains, ended, timeout);
+    Thread sinkThread = Thread.ofPlatform().name("ring-sink").start(sink);
+    long started;
+    try (KafkaProducer<String, byte[]> source = producer(null)) {
+      Thread.sleep(3000); // the relays' and the sink's partitions assigned
+      started = System.nanoTime();
+      for (int i = 0; i < chains; i++) {
+        byte[] value =
+            ByteBuffer.allocate(Math.max(valueBytes, Long.BYTES + Integer.BYTES))
+                .putLong(started)
+                .putInt(0)
+                .array();
+        source.send(new ProducerRecord<>(topics.getFirst(), "chain-" + i, value));
+      }
+      source.flush();
+    }
+    sinkThread.join(timeout.toMillis() + 10_000);
+    // The last record's latency is the burst's wall time (all carry the burst's start).
+    double seconds =
+        ended.stream().mapToLong(Long::longValue).max().orElse(System.nanoTime() - started) / 1e9;
+    running.forEach(Relay::stop);
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    try {
+      forget(all, prefix);
+    } catch (Exception e) {
+      System.err.println("could not delete the ring's topics and groups: " + e);
+    }
+    return new Ring(chains, laps, hops, ended.size(), seconds);
+  }
+
+  private void create(List<String> topics) throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      admin
+          .createTopics(topics.stream().map(t -> new NewTopic(t, PARTITIONS, (short) 1)).toList())
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    }
+  }
+
   /**
    * Deletes the run's topics and groups: a relay committing per poll writes thousands of offset
    * records, which the broker would otherwise load again on every start.
@@ -150,17 +232,32 @@ final class RawRelay {
     return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
   }
 
+  /** Where a relay sends what it read (the ring's last relay counts laps). */
+  @FunctionalInterface
+  private interface Route {
+    ProducerRecord<String, byte[]> of(ConsumerRecord<String, byte[]> record);
+  }
+
   private final class Relay implements Runnable {
     private final String from;
-    private final String to;
+    private final Route route;
     private final Mode mode;
     private final long commitNanos;
     private final String id;
     private volatile boolean stopped;
 
     Relay(String from, String to, Mode mode, long commitMs, String id) {
+      this(
+          from,
+          record -> new ProducerRecord<>(to, record.key(), record.value()),
+          mode,
+          commitMs,
+          id);
+    }
+
+    Relay(String from, Route route, Mode mode, long commitMs, String id) {
       this.from = from;
-      this.to = to;
+      this.route = route;
       this.mode = mode;
       this.commitNanos = TimeUnit.MILLISECONDS.toNanos(commitMs);
       this.id = id;
@@ -190,7 +287,7 @@ final class RawRelay {
             openedAt = System.nanoTime();
           }
           for (ConsumerRecord<String, byte[]> record : records) {
-            producer.send(new ProducerRecord<>(to, record.key(), record.value()));
+            producer.send(route.of(record));
             offsets.put(
                 new TopicPartition(record.topic(), record.partition()),
                 new OffsetAndMetadata(record.offset() + 1));
@@ -216,12 +313,23 @@ final class RawRelay {
     private final boolean readCommitted;
     private final int expected;
     private final List<Long> latencies;
+    private final Duration giveUpAfter;
 
     Sink(String topic, boolean readCommitted, int expected, List<Long> latencies) {
+      this(topic, readCommitted, expected, latencies, Duration.ofSeconds(90));
+    }
+
+    Sink(
+        String topic,
+        boolean readCommitted,
+        int expected,
+        List<Long> latencies,
+        Duration giveUpAfter) {
       this.topic = topic;
       this.readCommitted = readCommitted;
       this.expected = expected;
       this.latencies = latencies;
+      this.giveUpAfter = giveUpAfter;
     }
 
     @Override
@@ -229,7 +337,7 @@ final class RawRelay {
       try (KafkaConsumer<String, byte[]> consumer =
           consumer("bench-raw-sink-" + UUID.randomUUID(), readCommitted)) {
         consumer.subscribe(List.of(topic));
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        long giveUp = System.nanoTime() + giveUpAfter.toNanos();
         while (latencies.size() < expected && System.nanoTime() < giveUp) {
           for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(5))) {
             long now = System.nanoTime();

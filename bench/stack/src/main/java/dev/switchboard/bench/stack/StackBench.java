@@ -51,6 +51,9 @@ public final class StackBench {
   private final Map<String, Object> json = new LinkedHashMap<>();
   private final List<String[]> rows = new ArrayList<>();
 
+  /** The raw ring's burst in this run (the throughput baseline), or null. */
+  private RawRelay.Ring ring;
+
   /** Goals this run submitted, warm-ups included (the tracing bench's spans per goal). */
   private static final AtomicInteger SUBMITTED = new AtomicInteger();
 
@@ -93,6 +96,9 @@ public final class StackBench {
     try {
       Map<String, Percentiles> raw =
           option("raw-messages", 250) > 0 ? rawBaselines(commitMs) : Map.of();
+      if (option("raw-messages", 250) > 0 && option("concurrent-goals", 1000) > 0) {
+        ringBaseline(commitMs);
+      }
       try (StackWatcher watcher = new StackWatcher(bootstrap);
           GoalClient goals = new GoalClient(bootstrap)) {
         if (option("latency-goals", 20) > 0) {
@@ -133,6 +139,57 @@ public final class StackBench {
     }
     json.put("raw_relays", rawJson);
     return results;
+  }
+
+  /**
+   * The throughput part's baseline: as many records as the burst has goals, each going round a ring
+   * of a step's hops (exactly-once at the stack's commit interval) once per step of the bench
+   * agent; the relays' CPU is this JVM's, the broker's its process's.
+   */
+  private void ringBaseline(long commitMs) throws Exception {
+    int chains = option("concurrent-goals", 1000);
+    int valueBytes = option("raw-value-bytes", 600);
+    System.err.println(
+        "raw ring: " + chains + " records × " + AGENT_STEPS + " laps of " + STEP_HOPS + " hops");
+    CpuProbe cpu =
+        new CpuProbe(
+            Path.of(options.getOrDefault("pid-dir", ".switchboard/run")),
+            List.of("kafka"),
+            Map.of("relays", String.valueOf(ProcessHandle.current().pid())));
+    Map<String, Double> before = cpu.cpuSeconds();
+    ring =
+        new RawRelay(bootstrap)
+            .ring(STEP_HOPS, commitMs, chains, AGENT_STEPS, valueBytes, Duration.ofMinutes(10));
+    Map<String, Double> perLap =
+        CpuProbe.msPerStep(before, cpu.cpuSeconds(), (long) ring.completed() * AGENT_STEPS);
+    String name =
+        STEP_HOPS
+            + "-hop ring, exactly-once every "
+            + commitMs
+            + " ms, "
+            + chains
+            + " records at once × "
+            + AGENT_STEPS
+            + " laps ("
+            + valueBytes
+            + " B)";
+    row(
+        "raw Kafka " + name + " → all round",
+        String.format(
+            "%.1f s, %.0f laps/s (%d of %d round); CPU per lap: %s",
+            ring.seconds(), ring.lapsPerSecond(), ring.completed(), chains, cpuText(perLap)),
+        "—",
+        "—");
+    Map<String, Object> ringJson = new LinkedHashMap<>();
+    ringJson.put("hops", STEP_HOPS);
+    ringJson.put("records", chains);
+    ringJson.put("laps", AGENT_STEPS);
+    ringJson.put("value_bytes", valueBytes);
+    ringJson.put("completed", ring.completed());
+    ringJson.put("seconds", Percentiles.round(ring.seconds()));
+    ringJson.put("laps_per_second", Math.round(ring.lapsPerSecond()));
+    ringJson.put("cpu_ms_per_lap", perLap);
+    json.put("raw_ring", ringJson);
   }
 
   private static String label(Mode mode, int hops, long commitMs) {
@@ -217,23 +274,23 @@ public final class StackBench {
     Map<String, Double> cpuPerStep =
         CpuProbe.msPerStep(cpuBefore, cpu.cpuSeconds(), (long) count * AGENT_STEPS);
     double stepsPerSecond = count * AGENT_STEPS / seconds;
+    boolean sameBurst = ring != null && ring.chains() == count && ring.completed() == count;
     row(
         count + " goals at once (" + AGENT_STEPS + " steps each) → all ended",
-        "—",
+        sameBurst ? String.format("%.0f laps/s (the ring above)", ring.lapsPerSecond()) : "—",
         String.format(
             "%.1f s, %.0f steps/s (%d did not complete)", seconds, stepsPerSecond, notCompleted),
-        "—");
-    json.put(
-        "throughput",
-        Map.of(
-            "goals",
-            count,
-            "seconds",
-            Percentiles.round(seconds),
-            "steps_per_second",
-            Math.round(stepsPerSecond),
-            "cpu_ms_per_step",
-            cpuPerStep));
+        sameBurst ? String.format("%.2f× the ring", stepsPerSecond / ring.lapsPerSecond()) : "—");
+    Map<String, Object> throughputJson = new LinkedHashMap<>();
+    throughputJson.put("goals", count);
+    throughputJson.put("seconds", Percentiles.round(seconds));
+    throughputJson.put("steps_per_second", Math.round(stepsPerSecond));
+    if (sameBurst) {
+      throughputJson.put(
+          "ratio_raw_ring", Math.round(stepsPerSecond / ring.lapsPerSecond() * 100) / 100.0);
+    }
+    throughputJson.put("cpu_ms_per_step", cpuPerStep);
+    json.put("throughput", throughputJson);
     row(
         "CPU per step over that burst (user + system, /proc/<pid>/stat)",
         "—",
