@@ -3,6 +3,7 @@ package dev.switchboard.planner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.catalog.AgentEntry;
@@ -16,6 +17,7 @@ import dev.switchboard.contracts.event.PlanEvent.StepsProposed;
 import dev.switchboard.contracts.event.PlannedAction;
 import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.VerdictEvent.ActionAllowed;
+import dev.switchboard.edge.GoalStates;
 import dev.switchboard.edge.testing.TopicProbe;
 import dev.switchboard.planner.catalog.KafkaSpecVersions;
 import dev.switchboard.planner.catalog.ToolsCatalogView;
@@ -40,6 +42,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /** The planner against the shared embedded broker: goals in, plans out, bad records parked. */
@@ -62,6 +65,10 @@ class PlannerKafkaIT {
   @Autowired ToolsCatalogView toolsCatalog;
 
   @Autowired AgentToolsHealthIndicator agentTools;
+
+  @Autowired StreamsBuilderFactoryBean streams;
+
+  @Autowired EventCodec codec;
 
   private TopicProbe probe;
 
@@ -118,6 +125,47 @@ class PlannerKafkaIT {
               assertThat(action.tool()).isEqualTo("crm.find_contact");
               assertThat(action.arguments().get("account_id").asString()).isEqualTo("acct-acme");
             });
+  }
+
+  /**
+   * The executor acts on a committed verdict and the planner reads verdicts and results from two
+   * topics, so it can read a result first: the result waits in the goal's state (not in the
+   * dead-letter topic) and counts once the verdict comes.
+   */
+  @Test
+  void shouldTakeAResultReadBeforeItsVerdictOnceTheVerdictComes() {
+    GoalSubmitted goal = goal();
+    String actionId = goal.goalId() + "/demo/account";
+    probe.send(Topics.GOALS, goal);
+    StepsProposed lookup =
+        probe.awaitEvent(Topics.PLAN, goal.goalId(), StepsProposed.class, TIMEOUT);
+
+    probe.send(
+        Topics.ACTION_RESULT,
+        new ActionSucceeded(
+            goal.goalId(),
+            UUID.randomUUID(),
+            lookup.eventId(),
+            Instant.now(),
+            actionId,
+            "crm.lookup_account",
+            JsonNodeFactory.instance.objectNode().put("id", "acct-acme").put("name", "ACME")));
+    GoalStates<PlannerState> states = new GoalStates<>(streams, codec, PlannerState.class);
+    await()
+        .atMost(TIMEOUT)
+        .ignoreExceptions()
+        .until(() -> states.get(goal.goalId()).orElseThrow().earlyResults().containsKey(actionId));
+    assertThat(probe.events(Topics.PLAN, goal.goalId())).hasSize(1);
+
+    allowed(goal.goalId(), actionId);
+    List<PlanEvent> plans =
+        await()
+            .atMost(TIMEOUT)
+            .until(() -> probe.events(Topics.PLAN, goal.goalId()), events -> events.size() == 2);
+    assertThat(((StepsProposed) plans.get(1)).actions())
+        .singleElement()
+        .satisfies(action -> assertThat(action.tool()).isEqualTo("crm.find_contact"));
+    assertThat(states.get(goal.goalId()).orElseThrow().earlyResults()).isEmpty();
   }
 
   @Test
