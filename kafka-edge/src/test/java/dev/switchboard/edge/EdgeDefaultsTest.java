@@ -12,8 +12,8 @@ import org.springframework.mock.env.MockEnvironment;
 class EdgeDefaultsTest {
 
   @Test
-  void shouldCommitStreamsEvery100MillisecondsByDefault() {
-    assertThat(streamsProperties(new MockEnvironment())).containsEntry("commit.interval.ms", "100");
+  void shouldCommitStreamsEvery10MillisecondsByDefault() {
+    assertThat(streamsProperties(new MockEnvironment())).containsEntry("commit.interval.ms", "10");
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.switchboard.trace;
 
-import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.Topics;
@@ -19,7 +18,6 @@ import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.EventContext;
-import dev.switchboard.edge.EventRefusal;
 import dev.switchboard.edge.GoalProcessor;
 import java.util.List;
 import org.slf4j.Logger;
@@ -70,14 +68,10 @@ public final class JournalKeeper implements GoalProcessor<Journal> {
   /** Also takes the goal's trace id from the record's {@code traceparent}, when it has one. */
   @Override
   public Decision<Journal> decide(Journal journal, SwitchboardEvent event, EventContext context) {
-    if (journal == null && event instanceof OutcomeEvent) {
-      // An outcome opens no journal: the planner ends only goals whose other events came first.
-      throw new EventRefusal(
-          EventCodec.typeName(event)
-              + " for goal "
-              + event.goalId()
-              + ", which the trace has never seen");
-    }
+    // Any event opens the journal, an outcome too: the planner ends a goal only after its other
+    // events, but the trace reads each topic apart (Kafka orders a partition, not topics), so after
+    // a restart or under lag the outcome can come first. The rest folds in after it; the status
+    // stays the outcome's (Journal#movedTo).
     Journal current = journal != null ? journal : Journal.open(event.goalId());
     if (current.contains(event.eventId())) {
       return Decision.of(current);

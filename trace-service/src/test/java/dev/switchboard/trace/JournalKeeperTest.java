@@ -2,7 +2,6 @@ package dev.switchboard.trace;
 
 import static dev.switchboard.trace.DemoGoal.at;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.contracts.GoalStatus;
 import dev.switchboard.contracts.Service;
@@ -20,7 +19,6 @@ import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.EventContext;
-import dev.switchboard.edge.EventRefusal;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -193,13 +191,23 @@ class JournalKeeperTest {
   }
 
   @Test
-  void shouldRefuseAnOutcomeOfAGoalItHasNeverSeenAndTakeItForAKnownOne() {
-    assertThatThrownBy(() -> keeper.decide(null, goal.completed(1)))
-        .isInstanceOf(EventRefusal.class)
-        .hasMessage(
-            "refused: GoalCompleted for goal " + goal.goalId + ", which the trace has never seen");
-    assertThatThrownBy(() -> keeper.decide(null, goal.failed(1))).isInstanceOf(EventRefusal.class);
+  void shouldKeepAGoalsOutcomeReadBeforeItsOtherEventsAndFoldThemInAfterIt() {
+    Decision<Journal> outcomeFirst = keeper.decide(null, goal.completed(3));
+    assertThat(outcomeFirst.ended()).isTrue();
 
+    Journal journal = outcomeFirst.state();
+    for (SwitchboardEvent event :
+        List.of(
+            goal.submitted(0),
+            goal.lookupProposed(1),
+            goal.lookupRequested(2),
+            goal.lookupSucceeded(2))) {
+      journal = apply(journal, event);
+    }
+
+    assertThat(journal.status()).isEqualTo(GoalStatus.COMPLETED);
+    assertThat(journal.entries()).hasSize(5);
+    assertThat(journal.agent()).isEqualTo("demo");
     assertThat(fold(goal.sendEscalated(0), goal.completed(1)).status())
         .isEqualTo(GoalStatus.COMPLETED);
   }

@@ -83,7 +83,7 @@ public final class StackBench {
   }
 
   private void run() throws Exception {
-    long commitMs = option("commit-interval-ms", 100);
+    long commitMs = option("commit-interval-ms", 10);
     json.put("load_at_start", load());
     json.put("commit_interval_ms", commitMs);
     json.put("jvm_flags", options.getOrDefault("jvm-flags", "?"));
