@@ -128,18 +128,10 @@ final class GoalDriver {
 
   Decision<PlannerState> succeed(String actionId, String outputJson) {
     allowedFirst(actionId);
-    return apply(
-        new ActionSucceeded(
-            goalId,
-            UUID.randomUUID(),
-            null,
-            clock.instant(),
-            actionId,
-            toolOf(actionId),
-            json(outputJson)));
+    return succeedBeforeItsVerdict(actionId, outputJson);
   }
 
-  /** The executor's result read before the planner has read the verdict it follows. */
+  /** The executor's result as it comes, also before the planner has read the verdict. */
   Decision<PlannerState> succeedBeforeItsVerdict(String actionId, String outputJson) {
     return apply(
         new ActionSucceeded(

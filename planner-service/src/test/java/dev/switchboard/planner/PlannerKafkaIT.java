@@ -98,20 +98,7 @@ class PlannerKafkaIT {
             });
 
     allowed(goal.goalId(), goal.goalId() + "/demo/account");
-    probe.send(
-        Topics.ACTION_RESULT,
-        new ActionSucceeded(
-            goal.goalId(),
-            UUID.randomUUID(),
-            lookup.eventId(),
-            Instant.now(),
-            goal.goalId() + "/demo/account",
-            "crm.lookup_account",
-            JsonNodeFactory.instance
-                .objectNode()
-                .put("id", "acct-acme")
-                .put("name", "ACME")
-                .put("industry", "Manufacturing")));
+    accountFound(goal, lookup);
 
     List<PlanEvent> plans =
         await()
@@ -140,16 +127,7 @@ class PlannerKafkaIT {
     StepsProposed lookup =
         probe.awaitEvent(Topics.PLAN, goal.goalId(), StepsProposed.class, TIMEOUT);
 
-    probe.send(
-        Topics.ACTION_RESULT,
-        new ActionSucceeded(
-            goal.goalId(),
-            UUID.randomUUID(),
-            lookup.eventId(),
-            Instant.now(),
-            actionId,
-            "crm.lookup_account",
-            JsonNodeFactory.instance.objectNode().put("id", "acct-acme").put("name", "ACME")));
+    accountFound(goal, lookup);
     GoalStates<PlannerState> states = new GoalStates<>(streams, codec, PlannerState.class);
     await()
         .atMost(TIMEOUT)
@@ -341,6 +319,24 @@ class PlannerKafkaIT {
         null,
         "Follow up with ACME",
         Map.of("account", "ACME"));
+  }
+
+  /** The executor's part: the account lookup found ACME. */
+  private void accountFound(GoalSubmitted goal, StepsProposed lookup) {
+    probe.send(
+        Topics.ACTION_RESULT,
+        new ActionSucceeded(
+            goal.goalId(),
+            UUID.randomUUID(),
+            lookup.eventId(),
+            Instant.now(),
+            goal.goalId() + "/demo/account",
+            "crm.lookup_account",
+            JsonNodeFactory.instance
+                .objectNode()
+                .put("id", "acct-acme")
+                .put("name", "ACME")
+                .put("industry", "Manufacturing")));
   }
 
   /** The guardrail's part: the planner takes a result only for an action it allowed. */
