@@ -86,15 +86,7 @@ final class RawRelay {
       source.flush();
     }
     sinkThread.join(TimeUnit.SECONDS.toMillis(60));
-    running.forEach(Relay::stop);
-    for (Thread relay : relays) {
-      relay.join();
-    }
-    try {
-      forget(topics, prefix);
-    } catch (Exception e) {
-      System.err.println("could not delete the relay's topics and groups: " + e);
-    }
+    stopAndForget(running, relays, topics, prefix);
     List<Long> measured = new ArrayList<>();
     for (Long latency : latencies) {
       measured.add(latency);
@@ -170,16 +162,23 @@ final class RawRelay {
     // The last record's latency is the burst's wall time (all carry the burst's start).
     double seconds =
         ended.stream().mapToLong(Long::longValue).max().orElse(System.nanoTime() - started) / 1e9;
-    running.forEach(Relay::stop);
+    stopAndForget(running, threads, all, prefix);
+    return new Ring(chains, laps, hops, ended.size(), seconds);
+  }
+
+  /** Stops the relays, waits for their threads, then deletes the run's topics and groups. */
+  private void stopAndForget(
+      List<Relay> relays, List<Thread> threads, List<String> topics, String prefix)
+      throws InterruptedException {
+    relays.forEach(Relay::stop);
     for (Thread thread : threads) {
       thread.join();
     }
     try {
-      forget(all, prefix);
+      forget(topics, prefix);
     } catch (Exception e) {
-      System.err.println("could not delete the ring's topics and groups: " + e);
+      System.err.println("could not delete the relays' topics and groups: " + e);
     }
-    return new Ring(chains, laps, hops, ended.size(), seconds);
   }
 
   private void create(List<String> topics) throws Exception {

@@ -78,6 +78,11 @@ public final class StackBench {
     new StackBench(options(args)).run();
   }
 
+  /** Where {@code bin/switchboard} keeps the stack's pid files. */
+  private Path pidDir() {
+    return Path.of(options.getOrDefault("pid-dir", ".switchboard/run"));
+  }
+
   private int option(String name, int fallback) {
     return Integer.parseInt(options.getOrDefault(name, String.valueOf(fallback)));
   }
@@ -94,9 +99,9 @@ public final class StackBench {
     }
     // Whatever was measured is printed, also when a later part fails.
     try {
-      Map<String, Percentiles> raw =
-          option("raw-messages", 250) > 0 ? rawBaselines(commitMs) : Map.of();
-      if (option("raw-messages", 250) > 0 && option("concurrent-goals", 1000) > 0) {
+      boolean rawParts = option("raw-messages", 250) > 0;
+      Map<String, Percentiles> raw = rawParts ? rawBaselines(commitMs) : Map.of();
+      if (rawParts && option("concurrent-goals", 1000) > 0) {
         ringBaseline(commitMs);
       }
       try (StackWatcher watcher = new StackWatcher(bootstrap);
@@ -153,7 +158,7 @@ public final class StackBench {
         "raw ring: " + chains + " records × " + AGENT_STEPS + " laps of " + STEP_HOPS + " hops");
     CpuProbe cpu =
         new CpuProbe(
-            Path.of(options.getOrDefault("pid-dir", ".switchboard/run")),
+            pidDir(),
             List.of("kafka"),
             Map.of("relays", String.valueOf(ProcessHandle.current().pid())));
     Map<String, Double> before = cpu.cpuSeconds();
@@ -301,7 +306,7 @@ public final class StackBench {
   /** The five services', the broker's and (in the tracing bench) the OTLP receiver's CPU. */
   private CpuProbe stackCpu() {
     return new CpuProbe(
-        Path.of(options.getOrDefault("pid-dir", ".switchboard/run")),
+        pidDir(),
         Stream.concat(SERVICES.stream(), Stream.of("kafka")).toList(),
         options.containsKey("receiver-pid")
             ? Map.of("otlp-receiver", options.get("receiver-pid"))
@@ -337,10 +342,7 @@ public final class StackBench {
   private void waitingAndApprovals(StackWatcher watcher, GoalClient goals) throws Exception {
     int waiting = option("waiting-goals", 10_000);
     int approvals = Math.min(waiting, option("approvals", 1000));
-    HeapProbe heap =
-        new HeapProbe(
-            Path.of(options.getOrDefault("jcmd", "jcmd")),
-            Path.of(options.getOrDefault("pid-dir", ".switchboard/run")));
+    HeapProbe heap = new HeapProbe(Path.of(options.getOrDefault("jcmd", "jcmd")), pidDir());
     System.err.println("heap: used after GC before " + waiting + " waiting goals");
     Map<String, Long> before = heap.usedAfterGc(SERVICES);
     long seen = watcher.approvalCount.get();
@@ -484,10 +486,7 @@ public final class StackBench {
     int count = option("ended-goals", 0);
     int wave = option("ended-wave", 500);
     long retentionSeconds = option("retention-seconds", 30);
-    HeapProbe heap =
-        new HeapProbe(
-            Path.of(options.getOrDefault("jcmd", "jcmd")),
-            Path.of(options.getOrDefault("pid-dir", ".switchboard/run")));
+    HeapProbe heap = new HeapProbe(Path.of(options.getOrDefault("jcmd", "jcmd")), pidDir());
     Path stateDir = Path.of(options.getOrDefault("state-dir", ".switchboard/state"));
     System.err.println("ended goals: heap and state before " + count + " one-step goals");
     Map<String, Long> heapBefore = heap.usedAfterGc(SERVICES);
