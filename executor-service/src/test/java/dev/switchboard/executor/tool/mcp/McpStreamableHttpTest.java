@@ -169,7 +169,10 @@ class McpStreamableHttpTest {
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(names(connection)).doesNotContain("test.greet"));
-    assertThat(changes.get()).isGreaterThanOrEqualTo(before + 2);
+    // The list is swapped before the callback runs, on the callback's own thread.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(changes.get()).isGreaterThanOrEqualTo(before + 2));
   }
 
   @Test
@@ -295,8 +298,13 @@ class McpStreamableHttpTest {
 
   private McpServerConnection connected(McpServerSettings settings) throws InterruptedException {
     McpServerConnection connection = connection(settings);
+    int seen = changes.get();
     connection.start();
     assertThat(connection.awaitListed(Duration.ofSeconds(30))).isTrue();
+    // The first listing is told to the callback just after awaitListed returns.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(changes.get()).isGreaterThan(seen));
     return connection;
   }
 
