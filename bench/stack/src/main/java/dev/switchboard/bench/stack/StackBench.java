@@ -268,6 +268,13 @@ public final class StackBench {
 
   private void throughput(StackWatcher watcher, GoalClient goals) throws Exception {
     int count = option("concurrent-goals", 1000);
+    int warmup = option("warmup-goals", 0);
+    if (warmup > 0) {
+      // Not measured: the services' first burst also pays for JIT compiles, caches filling and
+      // the producers' batches growing, which moves a short burst's steps/s by 10-20 %.
+      System.err.println("throughput warm-up: " + warmup + " bench goals at once, not measured");
+      await(watcher, goals, "bench", warmup, Duration.ofMinutes(10));
+    }
     System.err.println("throughput: " + count + " bench goals at once");
     long failedBefore = watcher.failedCount.get();
     CpuProbe cpu = stackCpu();
@@ -288,6 +295,7 @@ public final class StackBench {
         sameBurst ? String.format("%.2f× the ring", stepsPerSecond / ring.lapsPerSecond()) : "—");
     Map<String, Object> throughputJson = new LinkedHashMap<>();
     throughputJson.put("goals", count);
+    throughputJson.put("warmup_goals", warmup);
     throughputJson.put("seconds", Percentiles.round(seconds));
     throughputJson.put("steps_per_second", Math.round(stepsPerSecond));
     if (sameBurst) {

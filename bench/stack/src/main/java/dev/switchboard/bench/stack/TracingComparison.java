@@ -208,6 +208,17 @@ public final class TracingComparison {
                   ? "—"
                   : String.format("%+.1f %%", 100 * (onMs / offMs - 1))));
     }
+    double offTotal = median(cpuOf(off, "total"));
+    double onTotal = median(cpuOf(on, "total"));
+    if (!Double.isNaN(offTotal) && !Double.isNaN(onTotal) && onTotal > 0) {
+      // Steps/s of a saturated machine is its cores over the CPU a step takes, so the CPU per
+      // step gives the loss with far less of the round-to-round swing of steps/s.
+      table.append(
+          String.format(
+              "%nthroughput loss from the CPU per step (a saturated machine: steps/s = cores ÷"
+                  + " CPU per step): %.1f %%%n",
+              100 * (1 - offTotal / onTotal)));
+    }
     return table.toString();
   }
 
