@@ -1,5 +1,6 @@
 package dev.switchboard.e2e;
 
+import dev.switchboard.edge.DeferredSpanIds;
 import dev.switchboard.examples.sales.SalesToolsApplication;
 import dev.switchboard.executor.ExecutorApplication;
 import dev.switchboard.guardrail.GuardrailApplication;
@@ -217,6 +218,7 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
     return OpenTelemetrySdk.builder()
         .setTracerProvider(
             SdkTracerProvider.builder()
+                .setIdGenerator(DeferredSpanIds.generator())
                 .setResource(
                     Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, name))))
                 .addSpanProcessor(SimpleSpanProcessor.create(spans))

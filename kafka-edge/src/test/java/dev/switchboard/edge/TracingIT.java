@@ -277,6 +277,7 @@ class TracingIT {
       return OpenTelemetrySdk.builder()
           .setTracerProvider(
               SdkTracerProvider.builder()
+                  .setIdGenerator(DeferredSpanIds.generator())
                   .addSpanProcessor(SimpleSpanProcessor.create(spans))
                   .build())
           .build();
