@@ -1,6 +1,5 @@
 package dev.switchboard.e2e;
 
-import dev.switchboard.edge.DeferredSpanIds;
 import dev.switchboard.examples.sales.SalesToolsApplication;
 import dev.switchboard.executor.ExecutorApplication;
 import dev.switchboard.guardrail.GuardrailApplication;
@@ -218,7 +217,6 @@ final class InJvmStack implements StackUnderTest, AutoCloseable {
     return OpenTelemetrySdk.builder()
         .setTracerProvider(
             SdkTracerProvider.builder()
-                .setIdGenerator(DeferredSpanIds.generator())
                 .setResource(
                     Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, name))))
                 .addSpanProcessor(SimpleSpanProcessor.create(spans))

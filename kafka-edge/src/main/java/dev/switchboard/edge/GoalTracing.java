@@ -11,12 +11,9 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.TraceFlags;
-import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
@@ -26,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
@@ -53,14 +49,11 @@ public final class GoalTracing {
   private final Tracer tracer;
   private final ContentCapture content;
   private final boolean quietReads;
-  private final boolean defersReads;
 
   private GoalTracing(OpenTelemetry openTelemetry, ContentCapture content, boolean quietReads) {
     this.tracer = openTelemetry.getTracer(TraceConventions.SCOPE);
     this.content = content;
     this.quietReads = quietReads;
-    // With every read's span kept there is nothing to save by waiting.
-    this.defersReads = !quietReads && defersReads(tracer);
   }
 
   public static GoalTracing of(OpenTelemetry openTelemetry) {
@@ -153,30 +146,8 @@ public final class GoalTracing {
     W3C.inject(context, headers, (carrier, key, value) -> EventHeaders.put(carrier, key, value));
   }
 
-  /**
-   * The {@code process {topic}} span of one record read; the caller ends it ({@link #endProcess}).
-   * Under a parent from the record, and with an SDK that defers ({@link DeferredSpanIds}), it is a
-   * {@link DeferredProcessSpan}: started in the SDK only if its read leads to something.
-   */
+  /** The {@code process {topic}} span of one record read; the caller ends it. */
   public Span startProcess(
-      String topic, String consumerGroup, int partition, long offset, String key, Context parent) {
-    Supplier<SpanBuilder> builder =
-        () -> processSpan(topic, consumerGroup, partition, offset, key, parent);
-    SpanContext from = Span.fromContext(parent).getSpanContext();
-    if (!defersReads || !from.isValid()) {
-      return builder.get().startSpan();
-    }
-    return new DeferredProcessSpan(
-        SpanContext.create(
-            from.getTraceId(),
-            DeferredSpanIds.promise(),
-            from.getTraceFlags(),
-            from.getTraceState()),
-        builder,
-        DeferredProcessSpan.nowEpochNanos());
-  }
-
-  private SpanBuilder processSpan(
       String topic, String consumerGroup, int partition, long offset, String key, Context parent) {
     var builder =
         tracer
@@ -197,33 +168,7 @@ public final class GoalTracing {
           .setAttribute(TraceConventions.MESSAGING_KAFKA_MESSAGE_KEY, key)
           .setAttribute(GOAL_ID, key);
     }
-    return builder;
-  }
-
-  /**
-   * Whether a {@code process} span can wait until it ends: the SDK gives a span the id it was
-   * promised ({@link DeferredSpanIds} installed) and samples a child as its parent was (a
-   * parent-based sampler, the SDK's default), so the real span is the one its children already
-   * name. Checked once with two spans that are never ended, so never exported.
-   */
-  private static boolean defersReads(Tracer tracer) {
-    String promised = "00f067aa0ba902b7";
-    Span sampled =
-        DeferredSpanIds.startingWith(
-            promised, () -> probe(tracer, TraceFlags.getSampled()).startSpan());
-    Span unsampled = probe(tracer, TraceFlags.getDefault()).startSpan();
-    return sampled.getSpanContext().getSpanId().equals(promised)
-        && sampled.getSpanContext().isSampled()
-        && !unsampled.getSpanContext().isSampled();
-  }
-
-  private static SpanBuilder probe(Tracer tracer, TraceFlags flags) {
-    SpanContext remote =
-        SpanContext.createFromRemoteParent(
-            "4bf92f3577b34da6a3ce929d0e0e4736", "b7ad6b7169203331", flags, TraceState.getDefault());
-    return tracer
-        .spanBuilder("switchboard.tracing.probe")
-        .setParent(Context.root().with(Span.wrap(remote)));
+    return builder.startSpan();
   }
 
   /**
@@ -231,10 +176,9 @@ public final class GoalTracing {
    * record or effect written, a timer set, a decision noted on the span, a dead letter. A quiet
    * read (the trace-service journaling a record, the handoff reading an allowed verdict, the
    * planner noting one, a record skipped as applied already) is left unended, so it is never
-   * exported: it shows no work, and such reads are about half of a step's {@code process} spans; a
-   * deferred one ({@link DeferredProcessSpan}) was never even started in the SDK. Nothing can hang
-   * under it: a quiet decision writes nothing that carries its context. With {@code
-   * switchboard.tracing.quiet-reads=true} every read's span is kept.
+   * exported: it shows no work, and such reads are about half of a step's {@code process} spans.
+   * Nothing can hang under it: a quiet decision writes nothing that carries its context. With
+   * {@code switchboard.tracing.quiet-reads=true} every read's span is kept.
    */
   public void endProcess(Span span, boolean ledToSomething) {
     if (ledToSomething || quietReads) {

@@ -57,12 +57,7 @@ final class TracingSdk {
         .addPropertiesSupplier(() -> base)
         .addPropertiesCustomizer(TracingSdk::exportOnlyToAnEndpoint)
         // Without an exporter the SDK would make no spans at all, and a goal no trace id.
-        .addTracerProviderCustomizer(
-            (tracers, config) ->
-                tracers
-                    .addSpanProcessor(KEEP_IDS)
-                    // A quiet read's span is then never started (DeferredProcessSpan).
-                    .setIdGenerator(DeferredSpanIds.generator()))
+        .addTracerProviderCustomizer((tracers, config) -> tracers.addSpanProcessor(KEEP_IDS))
         .build()
         .getOpenTelemetrySdk();
   }

@@ -277,7 +277,6 @@ class TracingIT {
       return OpenTelemetrySdk.builder()
           .setTracerProvider(
               SdkTracerProvider.builder()
-                  .setIdGenerator(DeferredSpanIds.generator())
                   .addSpanProcessor(SimpleSpanProcessor.create(spans))
                   .build())
           .build();
