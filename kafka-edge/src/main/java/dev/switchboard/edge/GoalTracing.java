@@ -6,7 +6,6 @@ import dev.switchboard.contracts.SwitchboardHeaders;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.baggage.BaggageBuilder;
-import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
@@ -34,9 +33,8 @@ import org.apache.kafka.common.header.Headers;
  * none.
  */
 public final class GoalTracing {
-  private static final TextMapPropagator W3C =
-      TextMapPropagator.composite(
-          W3CTraceContextPropagator.getInstance(), W3CBaggagePropagator.getInstance());
+  private static final TextMapPropagator TRACE_CONTEXT = W3CTraceContextPropagator.getInstance();
+  private static final BaggageHeaders BAGGAGE = new BaggageHeaders();
   private static final List<String> TRACE_HEADERS =
       List.of(
           SwitchboardHeaders.TRACEPARENT,
@@ -102,6 +100,10 @@ public final class GoalTracing {
     if (baggage.isEmpty()) {
       return Attributes.empty();
     }
+    return BAGGAGE.attributes(baggage, GoalTracing::carriedIn);
+  }
+
+  private static Attributes carriedIn(Baggage baggage) {
     AttributesBuilder attributes = Attributes.builder();
     for (AttributeKey<String> key : TraceConventions.CARRIED) {
       String value = baggage.getEntryValue(key.getKey());
@@ -114,7 +116,16 @@ public final class GoalTracing {
 
   /** The context the record's headers carry; the root context (a new trace) when none. */
   public static Context extract(Headers headers) {
-    return headers == null ? Context.root() : W3C.extract(Context.root(), headers, HEADERS);
+    if (headers == null) {
+      return Context.root();
+    }
+    Context context = TRACE_CONTEXT.extract(Context.root(), headers, HEADERS);
+    String baggage = HEADERS.get(headers, SwitchboardHeaders.BAGGAGE);
+    if (baggage == null) {
+      return context;
+    }
+    Baggage parsed = BAGGAGE.parse(baggage);
+    return parsed.isEmpty() ? context : context.with(parsed);
   }
 
   /** The context an {@link EventContext} names, for work that continues it later. */
@@ -122,7 +133,7 @@ public final class GoalTracing {
     if (context == null || context.traceparent() == null) {
       return Context.root();
     }
-    return W3C.extract(
+    return TRACE_CONTEXT.extract(
         Context.root(),
         Map.of(SwitchboardHeaders.TRACEPARENT, context.traceparent()),
         MapGetter.INSTANCE);
@@ -143,7 +154,12 @@ public final class GoalTracing {
   /** Replaces the record's trace headers with the given context. */
   static void inject(Context context, Headers headers) {
     TRACE_HEADERS.forEach(headers::remove);
-    W3C.inject(context, headers, (carrier, key, value) -> EventHeaders.put(carrier, key, value));
+    TRACE_CONTEXT.inject(
+        context, headers, (carrier, key, value) -> EventHeaders.put(carrier, key, value));
+    String baggage = BAGGAGE.encode(Baggage.fromContext(context));
+    if (baggage != null) {
+      EventHeaders.put(headers, SwitchboardHeaders.BAGGAGE, baggage);
+    }
   }
 
   /** The {@code process {topic}} span of one record read; the caller ends it. */
