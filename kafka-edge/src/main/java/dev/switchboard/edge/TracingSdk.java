@@ -52,9 +52,6 @@ final class TracingSdk {
     base.put("otel.logs.exporter", "none");
     // The OTLP spec's default (port 4318), where the Java SDK's own is gRPC.
     base.put("otel.exporter.otlp.protocol", "http/protobuf");
-    // The batch processor's own default holds a span up to 5 s (or until 512 wait): long enough
-    // for it to outlive several young collections of a small heap and be copied by each.
-    base.put("otel.bsp.schedule.delay", "200");
     base.putAll(defaults);
     return AutoConfiguredOpenTelemetrySdk.builder()
         .addPropertiesSupplier(() -> base)
