@@ -24,6 +24,15 @@ final class BaggageHeaders {
   private final Map<String, Baggage> parsed = new ConcurrentHashMap<>();
   private final Map<Baggage, String> encoded = new ConcurrentHashMap<>();
   private final Map<Baggage, Attributes> attributes = new ConcurrentHashMap<>();
+  private final Function<Baggage, Attributes> toAttributes;
+
+  /**
+   * @param toAttributes what a baggage gives the spans (see {@link #attributes}); it must depend on
+   *     the baggage alone, as its result is kept
+   */
+  BaggageHeaders(Function<Baggage, Attributes> toAttributes) {
+    this.toAttributes = toAttributes;
+  }
 
   /** The baggage of a {@code baggage} header's value; empty when it holds none. */
   Baggage parse(String header) {
@@ -39,8 +48,8 @@ final class BaggageHeaders {
     return value.isEmpty() ? null : value;
   }
 
-  /** What {@code toAttributes} makes of the baggage, made once per distinct baggage. */
-  Attributes attributes(Baggage baggage, Function<Baggage, Attributes> toAttributes) {
+  /** What the constructor's {@code toAttributes} makes of the baggage, once per distinct one. */
+  Attributes attributes(Baggage baggage) {
     return cached(attributes, baggage, toAttributes);
   }
 

@@ -34,7 +34,7 @@ import org.apache.kafka.common.header.Headers;
  */
 public final class GoalTracing {
   private static final TextMapPropagator TRACE_CONTEXT = W3CTraceContextPropagator.getInstance();
-  private static final BaggageHeaders BAGGAGE = new BaggageHeaders();
+  private static final BaggageHeaders BAGGAGE = new BaggageHeaders(GoalTracing::carriedIn);
   private static final List<String> TRACE_HEADERS =
       List.of(
           SwitchboardHeaders.TRACEPARENT,
@@ -100,7 +100,7 @@ public final class GoalTracing {
     if (baggage.isEmpty()) {
       return Attributes.empty();
     }
-    return BAGGAGE.attributes(baggage, GoalTracing::carriedIn);
+    return BAGGAGE.attributes(baggage);
   }
 
   private static Attributes carriedIn(Baggage baggage) {

@@ -11,7 +11,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 class BaggageHeadersTest {
-  private final BaggageHeaders headers = new BaggageHeaders();
+  private final BaggageHeaders headers =
+      new BaggageHeaders(baggage -> Attributes.of(TraceConventions.GEN_AI_AGENT_NAME, "made"));
 
   @Test
   void shouldParseAndEncodeAsThePropagatorDoesAndKeepEachValueOnce() {
@@ -43,6 +44,16 @@ class BaggageHeadersTest {
 
     Baggage later = headers.parse("k=0");
     assertThat(later).isNotSameAs(first).isEqualTo(first);
+  }
+
+  @Test
+  void shouldMakeTheAttributesOfABaggageOnce() {
+    Baggage baggage = headers.parse("gen_ai.agent.name=sales");
+
+    Attributes made = headers.attributes(baggage);
+
+    assertThat(made).isEqualTo(Attributes.of(TraceConventions.GEN_AI_AGENT_NAME, "made"));
+    assertThat(headers.attributes(headers.parse("gen_ai.agent.name=sales"))).isSameAs(made);
   }
 
   @Test
