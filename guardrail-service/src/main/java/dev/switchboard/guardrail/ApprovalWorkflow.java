@@ -49,8 +49,8 @@ final class ApprovalWorkflow {
           resolution.getClass().getSimpleName()
               + " for escalation "
               + resolution.escalationId()
-              + ": the guardrail has no approval pending under that id (never issued, or"
-              + " resolved already)");
+              + ": the guardrail has no approval pending under that id (never issued, resolved"
+              + " already, or its goal ended)");
     }
     if (pending == null) {
       log.info(

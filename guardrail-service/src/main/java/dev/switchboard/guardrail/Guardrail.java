@@ -2,6 +2,7 @@ package dev.switchboard.guardrail;
 
 import dev.switchboard.contracts.ActionSigner;
 import dev.switchboard.contracts.EscalationIds;
+import dev.switchboard.contracts.EventCodec;
 import dev.switchboard.contracts.Service;
 import dev.switchboard.contracts.Topic;
 import dev.switchboard.contracts.Topics;
@@ -121,17 +122,26 @@ public final class Guardrail implements GoalProcessor<GuardrailState> {
       case VerdictEvent other -> notAnInput(other);
       case ActionRequestEvent other -> notAnInput(other);
       case EscalationEvent other -> notAnInput(other);
-      case OutcomeEvent outcome -> ended(state);
+      case OutcomeEvent outcome -> ended(state, outcome);
     };
   }
 
   /**
    * The planner ended the goal: nothing more is proposed for it, so its state leaves the store
-   * after the edge's retention ({@code switchboard.retention.ended-goals}); until then a late
-   * answer still finds its approval. The tombstone after it skips a re-sent proposal.
+   * after the edge's retention ({@code switchboard.retention.ended-goals}); the tombstone after it
+   * skips a re-sent proposal. Its open approvals close: the planner dropped the actions waiting for
+   * a person (a cancelled goal, one out of time), so an approval read after the outcome is refused
+   * rather than running an action of a goal that is over.
    */
-  private static Decision<GuardrailState> ended(GuardrailState state) {
-    return Decision.of(state).goalEnded();
+  private static Decision<GuardrailState> ended(GuardrailState state, OutcomeEvent outcome) {
+    if (state != null && !state.pending().isEmpty()) {
+      log.info(
+          "goal {} ended ({}) with approvals open; they close unanswered: {}",
+          outcome.goalId(),
+          EventCodec.typeName(outcome),
+          state.pending().keySet());
+    }
+    return Decision.of(state == null ? null : state.ended()).goalEnded();
   }
 
   private Decision<GuardrailState> onPlan(GuardrailState state, PlanEvent plan) {

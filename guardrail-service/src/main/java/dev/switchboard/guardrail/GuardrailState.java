@@ -74,6 +74,14 @@ public record GuardrailState(
     return new GuardrailState(newPending, decided, goal, parked, taint, taintSources, allowed);
   }
 
+  /**
+   * The goal ended: no approval is open any more (the planner dropped the actions waiting for a
+   * person), and nothing parked will be judged.
+   */
+  GuardrailState ended() {
+    return new GuardrailState(Map.of(), decided, goal, List.of(), taint, taintSources, allowed);
+  }
+
   GuardrailState withGoal(GoalContext newGoal) {
     return new GuardrailState(pending, decided, newGoal, parked, taint, taintSources, allowed);
   }

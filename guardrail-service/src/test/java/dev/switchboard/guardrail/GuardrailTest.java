@@ -13,6 +13,7 @@ import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.EscalationEvent.QuestionAsked;
 import dev.switchboard.contracts.event.EscalationEvent.ResolutionRefused;
 import dev.switchboard.contracts.event.HandoffContext;
+import dev.switchboard.contracts.event.OutcomeEvent.GoalCancelled;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
 import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
 import dev.switchboard.contracts.event.PlanEvent.QuestionProposed;
@@ -507,14 +508,36 @@ class GuardrailTest {
 
   @Test
   void shouldEndTheGoalWhenItsOutcomeArrivesAndKeepItsStateUntilTheRetention() {
-    GuardrailState waiting = awaitingApproval();
+    GuardrailState decided = guardrail.decide(known(), proposed(lookup())).state();
     SwitchboardEvent outcome = new GoalCompleted(GOAL, UUID.randomUUID(), null, NOW, "done", null);
 
-    Decision<GuardrailState> decision = guardrail.decide(waiting, outcome);
+    Decision<GuardrailState> decision = guardrail.decide(decided, outcome);
 
     assertThat(decision.ended()).isTrue();
-    assertThat(decision.state()).isEqualTo(waiting);
+    assertThat(decision.state()).isEqualTo(decided);
     assertThat(decision.emit()).isEmpty();
+  }
+
+  @Test
+  void shouldCloseTheApprovalsOfAGoalThatEndedSoALateApprovalRunsNothing() {
+    SwitchboardEvent cancelled =
+        new GoalCancelled(GOAL, UUID.randomUUID(), null, NOW, "cancelled", "no longer needed");
+
+    Decision<GuardrailState> ended = guardrail.decide(awaitingApproval(), cancelled);
+
+    assertThat(ended.ended()).isTrue();
+    assertThat(ended.state().pending()).isEmpty();
+    assertThat(ended.state().goal()).isEqualTo(awaitingApproval().goal());
+    assertThatThrownBy(() -> guardrail.decide(ended.state(), approved("local-operator")))
+        .isInstanceOf(EventRefusal.class)
+        .hasMessageContaining("or its goal ended");
+    assertThat(
+            guardrail
+                .decide(
+                    ended.state(),
+                    new Denied(GOAL, UUID.randomUUID(), null, NOW, APPROVAL, "ann", "late"))
+                .emit())
+        .isEmpty();
   }
 
   @Test
