@@ -16,12 +16,15 @@ import java.util.Optional;
  *     person's answer, however much later, continues that trace
  * @param earlyAudits the guardrail's audit records of escalated verdicts read before their
  *     escalation (the two are written together, on two topics), by escalationId, until it arrives
+ * @param endedAs how the goal ended (its outcome's type, like {@code GoalCancelled}); null while it
+ *     runs. An escalation read after it opens no item anybody could still answer
  */
 public record HandoffState(
     Map<String, InboxItem> items,
     String holder,
     Map<String, String> traces,
-    Map<String, Audit> earlyAudits) {
+    Map<String, Audit> earlyAudits,
+    String endedAs) {
   public HandoffState {
     items = items == null ? Map.of() : Map.copyOf(items);
     traces = traces == null ? Map.of() : Map.copyOf(traces);
@@ -29,7 +32,7 @@ public record HandoffState(
   }
 
   public HandoffState(Map<String, InboxItem> items, String holder) {
-    this(items, holder, Map.of(), Map.of());
+    this(items, holder, Map.of(), Map.of(), null);
   }
 
   public HandoffState(Map<String, InboxItem> items) {
@@ -48,7 +51,7 @@ public record HandoffState(
     }
     Map<String, String> next = new LinkedHashMap<>(traces);
     next.put(escalationId, context.traceparent());
-    return new HandoffState(items, holder, next, earlyAudits);
+    return new HandoffState(items, holder, next, earlyAudits, endedAs);
   }
 
   static HandoffState empty() {
@@ -56,7 +59,7 @@ public record HandoffState(
   }
 
   HandoffState heldBy(String newHolder) {
-    return new HandoffState(items, newHolder, traces, earlyAudits);
+    return new HandoffState(items, newHolder, traces, earlyAudits, endedAs);
   }
 
   public Optional<InboxItem> item(String escalationId) {
@@ -72,14 +75,23 @@ public record HandoffState(
     next.put(item.escalationId(), item);
     Map<String, Audit> early = new LinkedHashMap<>(earlyAudits);
     early.remove(item.escalationId());
-    return new HandoffState(next, holder, traces, early);
+    return new HandoffState(next, holder, traces, early, endedAs);
   }
 
   /** Kept until the escalation it belongs to opens its item. */
   HandoffState withEarlyAudit(String escalationId, Audit audit) {
     Map<String, Audit> early = new LinkedHashMap<>(earlyAudits);
     early.put(escalationId, audit);
-    return new HandoffState(items, holder, traces, early);
+    return new HandoffState(items, holder, traces, early, endedAs);
+  }
+
+  /** The goal ended, as {@code outcomeType} says. */
+  HandoffState endedAs(String outcomeType) {
+    return new HandoffState(items, holder, traces, earlyAudits, outcomeType);
+  }
+
+  public boolean ended() {
+    return endedAs != null;
   }
 
   Optional<Audit> earlyAudit(String escalationId) {

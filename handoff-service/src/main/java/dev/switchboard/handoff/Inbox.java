@@ -13,6 +13,7 @@ import dev.switchboard.contracts.event.Owners;
 import dev.switchboard.contracts.event.ResolutionAudit;
 import dev.switchboard.contracts.event.ResolutionEvent;
 import dev.switchboard.contracts.event.ResolutionEvent.DeadlineNear;
+import dev.switchboard.contracts.event.ResolutionEvent.Expired;
 import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.contracts.event.SwitchboardEvent;
 import dev.switchboard.contracts.event.VerdictEvent;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -120,7 +122,7 @@ public final class Inbox implements GoalProcessor<HandoffState> {
       case ResolutionEvent resolution -> close(state, resolution);
       case ActionEscalated escalated -> Decision.of(stoppedBy(state, escalated));
       case VerdictEvent other -> Decision.of(state);
-      case OutcomeEvent outcome -> ended(state);
+      case OutcomeEvent outcome -> ended(state, outcome);
       default ->
           throw new MalformedEventException(
               "the inbox takes escalations, resolutions and verdicts, not "
@@ -129,12 +131,53 @@ public final class Inbox implements GoalProcessor<HandoffState> {
   }
 
   /**
-   * The planner ended the goal: its items, answered or not, leave the store after the edge's
-   * retention ({@code switchboard.retention.ended-goals}), and their timers with them; until then
-   * the inbox shows them as they are. The tombstone after it skips a re-sent escalation.
+   * The planner ended the goal: its items leave the store after the edge's retention ({@code
+   * switchboard.retention.ended-goals}), and their timers with them; until then the inbox shows
+   * them. An item still waiting closes now, {@code Expired} by {@link #SYSTEM_ACTOR}: nobody can
+   * answer for a goal that is over (the planner dropped what waited for a person, the guardrail
+   * closed its approvals). The tombstone after the retention skips a re-sent escalation.
    */
-  private static Decision<HandoffState> ended(HandoffState state) {
-    return Decision.of(state).goalEnded();
+  private static Decision<HandoffState> ended(HandoffState state, OutcomeEvent outcome) {
+    HandoffState known = state == null ? HandoffState.empty() : state;
+    if (known.ended()) {
+      return Decision.of(known).goalEnded();
+    }
+    String endedAs = EventCodec.typeName(outcome);
+    HandoffState closed = known.endedAs(endedAs);
+    List<Expired> expiries = new ArrayList<>();
+    for (InboxItem item : known.pending()) {
+      Expired expired = closedByTheEnd(item, endedAs, outcome.occurredAt());
+      closed = closed.with(item.answered(expired));
+      expiries.add(expired);
+    }
+    if (!expiries.isEmpty()) {
+      log.info(
+          "goal {} ended ({}); {} item(s) still waiting close unanswered",
+          outcome.goalId(),
+          endedAs,
+          expiries.size());
+    }
+    Decision<HandoffState> decision = Decision.of(closed, expiries);
+    for (Expired expired : expiries) {
+      decision =
+          decision
+              .cancelTimer(DEADLINE_TIMER + expired.escalationId())
+              .cancelTimer(REMINDER_TIMER + expired.escalationId());
+    }
+    return decision.goalEnded();
+  }
+
+  /** The inbox's own answer to an item of a goal that ended before anyone answered it. */
+  private static Expired closedByTheEnd(InboxItem item, String endedAs, Instant at) {
+    return new Expired(
+        item.goalId(),
+        UUID.nameUUIDFromBytes(("ended:" + item.escalationId()).getBytes(StandardCharsets.UTF_8)),
+        item.escalationEventId(),
+        at,
+        item.escalationId(),
+        SYSTEM_ACTOR,
+        "the goal ended (" + endedAs + ") before anyone answered",
+        SlaClock.auditOf(item));
   }
 
   /** A reminder or a deadline of one of the goal's items is due. */
@@ -170,12 +213,22 @@ public final class Inbox implements GoalProcessor<HandoffState> {
       log.info("escalation {} is in the inbox already", escalation.escalationId());
       return Decision.of(known);
     }
-    if (escalation instanceof HandoffRequested handoff && Owners.isAgent(handoff.target())) {
-      return reassignToAgent(known, handoff, traceId);
-    }
     InboxItem opened = InboxItem.pendingFrom(escalation, defaultSla, traceId);
     InboxItem item =
         known.earlyAudit(opened.escalationId()).map(opened::withStoppedBy).orElse(opened);
+    if (known.ended()) {
+      // Read after the goal's outcome (the two come on different topics): shown, never answerable.
+      Expired expired = closedByTheEnd(item, known.endedAs(), sla.now());
+      log.info(
+          "escalation {} of goal {} read after the goal ended ({}); closed unanswered",
+          escalation.escalationId(),
+          escalation.goalId(),
+          known.endedAs());
+      return Decision.of(known.with(item.answered(expired)), expired);
+    }
+    if (escalation instanceof HandoffRequested handoff && Owners.isAgent(handoff.target())) {
+      return reassignToAgent(known, handoff, traceId);
+    }
     log.info(
         "escalation {} of goal {} waits in queue {} until {}",
         escalation.escalationId(),

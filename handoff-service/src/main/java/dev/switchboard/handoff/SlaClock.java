@@ -168,7 +168,7 @@ public final class SlaClock {
   }
 
   /** The clock acts for nobody; its audit keeps the trace the escalation came with. */
-  private static ResolutionAudit auditOf(InboxItem item) {
+  static ResolutionAudit auditOf(InboxItem item) {
     return new ResolutionAudit(AUTHENTICATED_BY, List.of(), null, null, item.traceId());
   }
 }

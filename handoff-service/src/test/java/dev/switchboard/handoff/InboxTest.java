@@ -11,10 +11,13 @@ import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.EscalationEvent.ApprovalRequested;
 import dev.switchboard.contracts.event.EscalationEvent.HandoffRequested;
 import dev.switchboard.contracts.event.GoalEvent.GoalCancelled;
+import dev.switchboard.contracts.event.OutcomeEvent;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
 import dev.switchboard.contracts.event.ResolutionEvent.Approved;
+import dev.switchboard.contracts.event.ResolutionEvent.Expired;
 import dev.switchboard.contracts.event.ResolutionEvent.Reassigned;
 import dev.switchboard.edge.Decision;
+import dev.switchboard.edge.TimerChange;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -259,7 +262,8 @@ class InboxTest {
     Decision<HandoffState> decision = inbox.decide(state, outcome);
 
     assertThat(decision.ended()).isTrue();
-    assertThat(decision.state()).isEqualTo(state);
+    assertThat(decision.state().items()).isEqualTo(state.items());
+    assertThat(decision.state().endedAs()).isEqualTo("GoalCompleted");
     assertThat(decision.emit()).isEmpty();
     assertThat(decision.timers()).isEmpty();
   }
@@ -271,7 +275,56 @@ class InboxTest {
     Decision<HandoffState> decision = inbox.decide(null, outcome);
 
     assertThat(decision.ended()).isTrue();
-    assertThat(decision.state()).isNull();
+    assertThat(decision.state().items()).isEmpty();
+    assertThat(decision.state().ended()).isTrue();
+  }
+
+  @Test
+  void shouldCloseTheItemsStillWaitingWhenTheGoalEndsSoNobodyCanAnswerThem() {
+    ApprovalRequested waiting = Escalations.approvalRequested("g-1", T0);
+    HandoffState state = inbox.decide(null, waiting).state();
+    OutcomeEvent.GoalCancelled cancelled =
+        new OutcomeEvent.GoalCancelled(
+            "g-1", UUID.randomUUID(), null, T0.plusSeconds(60), "cancelled", "not needed");
+
+    Decision<HandoffState> decision = inbox.decide(state, cancelled);
+
+    assertThat(decision.ended()).isTrue();
+    Expired expired = (Expired) decision.emit().getFirst();
+    assertThat(expired.escalationId()).isEqualTo(waiting.escalationId());
+    assertThat(expired.actor()).isEqualTo(Inbox.SYSTEM_ACTOR);
+    assertThat(expired.reason()).isEqualTo("the goal ended (GoalCancelled) before anyone answered");
+    assertThat(expired.causationId()).isEqualTo(waiting.eventId());
+    InboxItem item = decision.state().item(waiting.escalationId()).orElseThrow();
+    assertThat(item.isPending()).isFalse();
+    assertThat(item.resolution()).isEqualTo("Expired");
+    assertThat(decision.timers())
+        .contains(
+            new TimerChange.Cancel("deadline:" + waiting.escalationId()),
+            new TimerChange.Cancel("reminder:" + waiting.escalationId()));
+    Decision<HandoffState> late =
+        inbox.decide(decision.state(), Escalations.approved(waiting, "ann"));
+    assertThat(late.emit()).isEmpty();
+    assertThat(late.state().item(waiting.escalationId()).orElseThrow().resolution())
+        .isEqualTo("Expired");
+    assertThat(inbox.decide(late.state(), expired).state()).isEqualTo(late.state());
+  }
+
+  @Test
+  void shouldCloseAtOnceAnEscalationReadAfterTheGoalEnded() {
+    OutcomeEvent.GoalCancelled cancelled =
+        new OutcomeEvent.GoalCancelled("g-1", UUID.randomUUID(), null, T0, "cancelled", "no");
+    HandoffState ended = inbox.decide(null, cancelled).state();
+    ApprovalRequested late = Escalations.approvalRequested("g-1", T0);
+
+    Decision<HandoffState> decision = inbox.decide(ended, late);
+
+    InboxItem item = decision.state().item(late.escalationId()).orElseThrow();
+    assertThat(item.isPending()).isFalse();
+    assertThat(item.resolvedBy()).isEqualTo(Inbox.SYSTEM_ACTOR);
+    assertThat(decision.emit()).singleElement().isInstanceOf(Expired.class);
+    assertThat(decision.timers()).isEmpty();
+    assertThat(decision.state().pending()).isEmpty();
   }
 
   @Test
