@@ -1,6 +1,7 @@
 package dev.switchboard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.switchboard.contracts.GoalClient;
 import dev.switchboard.contracts.SwitchboardHeaders;
@@ -8,6 +9,7 @@ import dev.switchboard.contracts.TopicNames;
 import dev.switchboard.contracts.Topics;
 import dev.switchboard.contracts.event.HandoffContext;
 import dev.switchboard.contracts.event.OutcomeEvent;
+import dev.switchboard.contracts.event.OutcomeEvent.GoalCancelled;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalFailed;
 import dev.switchboard.contracts.event.PlanEvent.HandoffProposed;
@@ -414,6 +416,41 @@ final class DemoScenarios implements AutoCloseable {
             GoalFailed.class, failed -> assertThat(failed.reason()).contains("not this quarter"));
     assertThat(types(client.awaitJournal(goalId, "FAILED")))
         .contains("Denied", "ActionDenied", "GoalFailed");
+    assertThat(client.ledger(goalId + "/demo/send").path("emails")).isEmpty();
+  }
+
+  /**
+   * A goal cancelled while its email waits for a person's approval ends as cancelled; the inbox
+   * item closes unanswered (Expired by the inbox), an approval after that is refused with 409, and
+   * the email is never sent.
+   */
+  void cancelledGoalClosesItsApproval() throws Exception {
+    String goalId =
+        goals.submit("demo", "Tell Globex about the new pricing", Map.of("account", "Globex"));
+    String escalationId =
+        client.awaitPendingApproval(goalId, "email.send").path("escalationId").asString();
+
+    goals.cancel(goalId, "no longer needed", "local-operator");
+
+    assertThat(goals.awaitOutcome(goalId, OUTCOME_TIMEOUT)).isInstanceOf(GoalCancelled.class);
+    JsonNode item =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(200))
+            .until(
+                () -> client.item(escalationId),
+                current -> "RESOLVED".equals(current.path("status").asString()));
+    assertThat(item.path("resolution").asString()).isEqualTo("Expired");
+    assertThat(item.path("resolvedBy").asString()).isEqualTo("system:handoff");
+    HttpResponse<String> late = client.approve(escalationId, "too late");
+    assertThat(late.statusCode()).isEqualTo(409);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> types(client.journal(goalId)), types -> types.contains("Expired"));
+    assertThat(types(client.awaitJournal(goalId, "CANCELLED")))
+        .contains("ApprovalRequested", "GoalCancelled", "Expired")
+        .doesNotContain("Approved");
     assertThat(client.ledger(goalId + "/demo/send").path("emails")).isEmpty();
   }
 

@@ -85,6 +85,11 @@ abstract class EndToEndScenarios {
   }
 
   @Test
+  void shouldCloseTheApprovalOfACancelledGoalAndNeverRunItsAction() throws Exception {
+    scenarios.cancelledGoalClosesItsApproval();
+  }
+
+  @Test
   void shouldCompleteARawJsonGoalPastBadRecords() throws Exception {
     scenarios.rawJsonGoalCompletesPastBadRecords();
   }

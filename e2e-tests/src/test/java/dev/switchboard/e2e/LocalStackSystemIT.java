@@ -69,6 +69,11 @@ class LocalStackSystemIT {
   }
 
   @Test
+  void shouldCloseTheApprovalOfACancelledGoal() throws Exception {
+    scenarios.cancelledGoalClosesItsApproval();
+  }
+
+  @Test
   void shouldCompleteARawJsonGoalPastBadRecords() throws Exception {
     scenarios.rawJsonGoalCompletesPastBadRecords();
   }
