@@ -76,9 +76,12 @@ public final class ActionRunner implements GoalProcessor<ExecutorState> {
     ExecutorState known = state == null ? ExecutorState.empty() : state;
     return switch (event) {
       case ActionRequested request -> take(known, request);
-      // The goal is over: its taken actionIds leave the store after the edge's retention, and the
-      // tombstone after them skips a re-sent request, so none runs again.
-      case OutcomeEvent outcome -> Decision.of(state).goalEnded();
+      // The goal is over: nothing of it runs any more (a request read after the outcome, which
+      // comes on another topic, is answered without running). Its taken actionIds leave the store
+      // after the edge's retention, and the tombstone after them skips a re-sent request.
+      case OutcomeEvent outcome ->
+          Decision.of(known.ended() ? known : known.endedAs(EventCodec.typeName(outcome)))
+              .goalEnded();
       default ->
           throw new MalformedEventException(
               "the executor takes ActionRequested and outcomes only, not "
@@ -107,6 +110,19 @@ public final class ActionRunner implements GoalProcessor<ExecutorState> {
     ExecutorState taken = state.withRun(actionId);
     Optional<Tool> tool = tools.find(request.action().tool());
     ToolRequest toolRequest = ToolRequest.of(request, tool.map(Tool::sideEffect).orElse(true));
+    if (state.ended()) {
+      log.info(
+          "action {} of goal {} read after the goal ended ({}); not run",
+          actionId,
+          request.goalId(),
+          state.endedAs());
+      return Decision.of(
+          taken,
+          results.failed(
+              request.goalId(),
+              toolRequest,
+              "the goal ended (" + state.endedAs() + ") before this action ran; nothing ran"));
+    }
     if (clock.instant().isAfter(request.expiresAt())) {
       log.info(
           "action {} of goal {} expired at {}", actionId, request.goalId(), request.expiresAt());

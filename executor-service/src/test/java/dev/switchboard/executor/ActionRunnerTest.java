@@ -8,6 +8,7 @@ import dev.switchboard.contracts.MalformedEventException;
 import dev.switchboard.contracts.event.ActionRequestEvent.ActionRequested;
 import dev.switchboard.contracts.event.ActionResultEvent.ActionFailed;
 import dev.switchboard.contracts.event.GoalEvent.GoalCancelled;
+import dev.switchboard.contracts.event.OutcomeEvent;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalCompleted;
 import dev.switchboard.contracts.event.OutcomeEvent.GoalFailed;
 import dev.switchboard.contracts.event.PlannedAction;
@@ -234,7 +235,8 @@ class ActionRunnerTest {
     Decision<ExecutorState> decision = executor.decide(taken, outcome);
 
     assertThat(decision.ended()).isTrue();
-    assertThat(decision.state()).isEqualTo(taken);
+    assertThat(decision.state().doneActionIds()).isEqualTo(taken.doneActionIds());
+    assertThat(decision.state().endedAs()).isEqualTo("GoalCompleted");
     assertThat(decision.emit()).isEmpty();
     assertThat(decision.effects()).isEmpty();
     assertThat(lookup.calls()).isZero();
@@ -247,7 +249,32 @@ class ActionRunnerTest {
     Decision<ExecutorState> decision = executor.decide(null, outcome);
 
     assertThat(decision.ended()).isTrue();
-    assertThat(decision.state()).isNull();
+    assertThat(decision.state().doneActionIds()).isEmpty();
+    assertThat(decision.state().endedAs()).isEqualTo("GoalFailed");
+  }
+
+  @Test
+  void shouldRunNothingThatIsRequestedAfterTheGoalEnded() {
+    OutcomeEvent.GoalCancelled cancelled =
+        new OutcomeEvent.GoalCancelled("g-1", UUID.randomUUID(), null, NOW, "cancelled", "no");
+    ExecutorState ended = executor.decide(null, cancelled).state();
+
+    Decision<ExecutorState> decision =
+        executor.decide(
+            ended,
+            Requests.signed("g-1", "g-1/step-2", "demo.send", true, "{\"to\":\"a@b.example\"}"));
+
+    assertThat(decision.effects()).isEmpty();
+    assertThat(decision.state().hasRun("g-1/step-2")).isTrue();
+    assertThat(decision.emit())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            ActionFailed.class,
+            failed ->
+                assertThat(failed.error())
+                    .isEqualTo(
+                        "the goal ended (GoalCancelled) before this action ran; nothing ran"));
+    assertThat(send.calls()).isZero();
   }
 
   private ActionRunner executorWith(ActionSigner signer) {
