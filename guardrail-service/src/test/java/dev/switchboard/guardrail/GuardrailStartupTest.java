@@ -27,7 +27,7 @@ class GuardrailStartupTest {
           .withBean(TopicNames.class, TopicNames::unprefixed)
           .withBean(
               SwitchboardKafkaProperties.class,
-              () -> new SwitchboardKafkaProperties(null, null, null, null, null))
+              () -> new SwitchboardKafkaProperties(null, null, null, null, null, null))
           .withBean(WriterSignatures.class, () -> WriterSignatures.off(Service.GUARDRAIL))
           .withBean(
               ActionKeySettings.class,

@@ -253,8 +253,15 @@ public class KafkaEdgeAutoConfiguration {
 
   @Bean
   GoalStreamsHealthIndicator goalStreamsHealthIndicator(
-      @Qualifier("&goalStreams") StreamsBuilderFactoryBean goalStreams) {
-    return new GoalStreamsHealthIndicator(goalStreams);
+      @Qualifier("&goalStreams") StreamsBuilderFactoryBean goalStreams,
+      SwitchboardKafkaProperties properties) {
+    GoalStreamsHealthIndicator indicator =
+        new GoalStreamsHealthIndicator(
+            GoalStreamsHealthIndicator.stateOf(goalStreams::getKafkaStreams),
+            properties.rebalanceGrace(),
+            Clock.systemUTC());
+    goalStreams.setStateListener(indicator::onChange);
+    return indicator;
   }
 
   @Bean

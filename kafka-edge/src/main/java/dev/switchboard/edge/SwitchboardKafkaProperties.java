@@ -1,6 +1,7 @@
 package dev.switchboard.edge;
 
 import dev.switchboard.contracts.EventCodec;
+import java.time.Duration;
 import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -16,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param instanceId this instance's stable name within its service (static group membership: a
  *     restarted instance takes its partitions back at once instead of waiting out the crashed one's
  *     session); unset, members are dynamic. Unique per running instance, or one fences the other
+ * @param rebalanceGrace how long a rebalance of a running goal stream still counts as ready (10 s;
+ *     see GoalStreamsHealthIndicator)
  */
 @ConfigurationProperties("switchboard.kafka")
 public record SwitchboardKafkaProperties(
@@ -23,7 +26,8 @@ public record SwitchboardKafkaProperties(
     Integer partitions,
     Short replicationFactor,
     Integer maxEventBytes,
-    String instanceId) {
+    String instanceId,
+    Duration rebalanceGrace) {
 
   public SwitchboardKafkaProperties {
     topicPrefix = topicPrefix == null ? "" : topicPrefix;
@@ -31,6 +35,11 @@ public record SwitchboardKafkaProperties(
     replicationFactor = replicationFactor == null ? 1 : replicationFactor;
     maxEventBytes = maxEventBytes == null ? EventCodec.DEFAULT_MAX_EVENT_BYTES : maxEventBytes;
     instanceId = instanceId == null || instanceId.isBlank() ? null : instanceId.strip();
+    rebalanceGrace = rebalanceGrace == null ? Duration.ofSeconds(10) : rebalanceGrace;
+    if (rebalanceGrace.isNegative()) {
+      throw new IllegalArgumentException(
+          "switchboard.kafka.rebalance-grace must not be negative: " + rebalanceGrace);
+    }
   }
 
   /** This instance's static member name, if it has one. */
