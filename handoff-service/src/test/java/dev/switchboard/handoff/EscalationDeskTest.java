@@ -20,6 +20,7 @@ import dev.switchboard.contracts.event.ResolutionEvent.Denied;
 import dev.switchboard.contracts.event.ResolutionEvent.Edited;
 import dev.switchboard.contracts.event.ResolutionEvent.Expired;
 import dev.switchboard.contracts.event.ResolutionEvent.TakenOver;
+import dev.switchboard.edge.testing.MutableClock;
 import dev.switchboard.handoff.EscalationDesk.Accepted;
 import java.time.Duration;
 import java.util.List;

@@ -18,6 +18,7 @@ import dev.switchboard.contracts.event.VerdictEvent.Audit;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.EventContext;
 import dev.switchboard.edge.TimerChange;
+import dev.switchboard.edge.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.switchboard.handoff;
 import static dev.switchboard.handoff.Escalations.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.edge.testing.MutableClock;
 import dev.switchboard.websecurity.Caller;
 import java.time.Duration;
 import java.util.List;

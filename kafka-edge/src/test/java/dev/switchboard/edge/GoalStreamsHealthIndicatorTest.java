@@ -2,18 +2,16 @@ package dev.switchboard.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import dev.switchboard.edge.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
 /** Ready while running; a short rebalance of a running stream stays ready, a long one does not. */
 class GoalStreamsHealthIndicatorTest {
-  private final SteppingClock clock = new SteppingClock();
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private State state = State.CREATED;
   private final GoalStreamsHealthIndicator indicator =
       new GoalStreamsHealthIndicator(() -> state, Duration.ofSeconds(10), clock);
@@ -71,28 +69,5 @@ class GoalStreamsHealthIndicatorTest {
 
   private Status status() {
     return indicator.health(true).getStatus();
-  }
-
-  private static final class SteppingClock extends Clock {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
   }
 }

@@ -20,6 +20,7 @@ import dev.switchboard.contracts.event.VerdictEvent.ActionDenied;
 import dev.switchboard.contracts.event.VerdictEvent.ActionEscalated;
 import dev.switchboard.edge.Decision;
 import dev.switchboard.edge.EffectResult;
+import dev.switchboard.edge.testing.MutableClock;
 import dev.switchboard.planner.llm.ChatEffectHandler;
 import dev.switchboard.planner.spec.AgentLibrary;
 import dev.switchboard.planner.spec.PlannerKind;

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.contracts.catalog.ToolEntry;
 import dev.switchboard.contracts.catalog.ToolEntry.Annotations;
-import java.time.Clock;
+import dev.switchboard.edge.testing.MutableClock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +39,7 @@ class ToolCatalogSyncTest {
   @Test
   void shouldPublishNewToolsOnceAndChangedOnesAgain() {
     assertThat(sync.sync(List.of(lookup("Looks up"), send()), Set.of())).isTrue();
-    clock.now = T0.plusSeconds(60);
+    clock.setTo(T0.plusSeconds(60));
     sync.sync(List.of(lookup("Looks up"), send()), Set.of());
     sync.sync(List.of(lookup("Looks up an account"), send()), Set.of());
 
@@ -114,29 +113,5 @@ class ToolCatalogSyncTest {
   private static ToolDescriptor send() {
     return new ToolDescriptor(
         "email.send", "Sends", null, new Annotations(false, false, false, true), true, "sales");
-  }
-
-  /** A clock a test moves. */
-  static final class MutableClock extends Clock {
-    Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.switchboard.planner;
+package dev.switchboard.edge.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves. */
-final class MutableClock extends Clock {
-  private Instant now;
+/** A clock a test moves by hand (UTC); shared with the services' tests through the test-jar. */
+public final class MutableClock extends Clock {
+  private volatile Instant now;
 
-  MutableClock(Instant start) {
-    this.now = start;
+  public MutableClock(Instant now) {
+    this.now = now;
   }
 
-  void advance(Duration by) {
+  public void setTo(Instant instant) {
+    now = instant;
+  }
+
+  public void advance(Duration by) {
     now = now.plus(by);
   }
 
